@@ -1,0 +1,75 @@
+"""Settings from ``[tool.specloom]`` in ``pyproject.toml``, overridden by command-line options."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.diagnostics import Problem, SpecloomError
+from generator.ir import Location
+
+DEFAULT_TARGETS = ("python", "docs-go")
+"""Targets generated when neither the command line nor the config names any."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything a ``generate`` or ``check`` run needs."""
+
+    spec: tuple[Path, ...] = ()
+    """Input files and folders."""
+    targets: tuple[str, ...] = DEFAULT_TARGETS
+    """Targets to render."""
+    out: Path = Path("generated")
+    """The out folder."""
+    package: str = "models"
+    """Python package name of the ``python`` target."""
+    templates: tuple[Path, ...] = field(default_factory=tuple)
+    """Custom template folders, searched before the built-ins."""
+
+
+def _strings(value: object, key: str, where: Location) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return tuple(value)
+    raise SpecloomError(
+        [Problem(where, f"[tool.specloom] {key}: expected a string or a list of strings")]
+    )
+
+
+def load_settings(pyproject: Path) -> Settings:
+    """Settings from ``pyproject``'s ``[tool.specloom]`` (defaults when absent); paths resolved from its folder."""
+    if not pyproject.is_file():
+        return Settings()
+    where = Location(pyproject.as_posix())
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise SpecloomError([Problem(where, f"invalid TOML: {error}")]) from None
+    table = data.get("tool", {}).get("specloom", {})
+    if not isinstance(table, dict):
+        raise SpecloomError([Problem(where, "[tool.specloom] must be a table")])
+    known = {"spec", "targets", "out", "package", "templates"}
+    unknown = sorted(set(table) - known)
+    if unknown:
+        raise SpecloomError(
+            [
+                Problem(
+                    where,
+                    f"[tool.specloom] unknown keys {unknown}; expected some of {sorted(known)}",
+                )
+            ]
+        )
+    base = pyproject.parent
+    settings = Settings()
+    return Settings(
+        spec=tuple(base / p for p in _strings(table.get("spec", []), "spec", where)),
+        targets=_strings(table["targets"], "targets", where)
+        if "targets" in table
+        else settings.targets,
+        out=base / _strings(table.get("out", "generated"), "out", where)[0],
+        package=_strings(table.get("package", "models"), "package", where)[0],
+        templates=tuple(base / p for p in _strings(table.get("templates", []), "templates", where)),
+    )

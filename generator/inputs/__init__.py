@@ -1,0 +1,1 @@
+"""Input formats: each sub-package reads one format into IR definitions."""

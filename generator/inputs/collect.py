@@ -1,0 +1,90 @@
+"""Find the input files behind ``--spec`` paths and read them all into one schema."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.diagnostics import Collector
+from generator.ir import Definition, Location, Schema
+from generator.ir.merge import merge_schema
+
+DOC_SUFFIXES = frozenset({".md"})
+"""Markdown model docs."""
+SPEC_SUFFIXES = frozenset({".yaml", ".yml", ".json"})
+"""OpenAPI documents."""
+
+_OPENAPI_MARKER = re.compile(rb'^\s*["\']?(openapi|swagger)["\']?\s*:', re.MULTILINE)
+
+
+def display_path(path: Path) -> str:
+    """``path`` relative to the working directory when below it, with POSIX separators."""
+    try:
+        return Path(os.path.relpath(path)).as_posix() if path.is_absolute() else path.as_posix()
+    except ValueError:  # another drive on Windows
+        return path.as_posix()
+
+
+def looks_like_openapi(path: Path) -> bool:
+    """True when the file's head declares ``openapi:`` or ``swagger:`` at its top level."""
+    with path.open("rb") as handle:
+        return bool(_OPENAPI_MARKER.search(handle.read(4096)))
+
+
+def find_inputs(paths: Sequence[Path], collector: Collector) -> tuple[list[Path], list[Path]]:
+    """Split ``--spec`` paths into markdown docs and OpenAPI files, each list sorted and unique.
+
+    A folder contributes every ``.md`` below it and every YAML/JSON file below
+    it that declares ``openapi``/``swagger``; a file is taken as it is.
+    """
+    docs: set[Path] = set()
+    specs: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            for found in sorted(path.rglob("*")):
+                hidden = any(part.startswith(".") for part in found.relative_to(path).parts)
+                if hidden or not found.is_file():
+                    continue
+                if found.suffix in DOC_SUFFIXES:
+                    docs.add(found)
+                elif found.suffix in SPEC_SUFFIXES and looks_like_openapi(found):
+                    specs.add(found)
+        elif path.is_file() and path.suffix in DOC_SUFFIXES:
+            docs.add(path)
+        elif path.is_file() and path.suffix in SPEC_SUFFIXES:
+            specs.add(path)
+        elif path.exists():
+            collector.add(
+                Location(display_path(path)),
+                "unsupported input; expected a .md doc, an OpenAPI .yaml/.yml/.json file or a folder",
+            )
+        else:
+            collector.add(Location(display_path(path)), "no such file or folder")
+    return sorted(docs), sorted(specs)
+
+
+def read_inputs(paths: Sequence[Path]) -> Schema:
+    """Read every input below ``paths`` into one schema; raises ``SpecloomError`` on any problem."""
+    from generator.inputs.markdown import DocFile, read_docs
+    from generator.inputs.openapi import read_openapi
+
+    collector = Collector()
+    docs, specs = find_inputs(paths, collector)
+    if not docs and not specs and not collector.problems:
+        collector.add(
+            Location(", ".join(p.as_posix() for p in paths) or "--spec"), "no input files found"
+        )
+    definitions: list[Definition] = []
+    for spec in specs:
+        definitions += read_openapi(spec.resolve(), display_path(spec), collector)
+    if docs:
+        files = [
+            DocFile(doc.resolve(), display_path(doc), doc.resolve().parent.name) for doc in docs
+        ]
+        definitions += read_docs(files, collector)
+    sources = tuple(display_path(path) for path in [*specs, *docs])
+    schema = merge_schema(definitions, sources, collector)
+    collector.raise_if_any()
+    return schema

@@ -1,0 +1,102 @@
+"""Read the language-neutral table cells: field name, Required, Description, Example."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from generator.ir import JsonValue, Primitive, PrimitiveKind, TypeNode
+
+REQUIRED_MARK = ":heavy_check_mark:"
+OPTIONAL_MARK = ":heavy_minus_sign:"
+
+_BR = re.compile(r"<br\s*/?>")
+_NAME = re.compile(r"(?P<strike>~~)?`(?P<name>[^`]+)`(?P=strike)?")
+_DEPRECATED_MARK = re.compile(r"^:\s*warning:\s*\*\*\s*DEPRECATED\s*\*\*:\s*")
+DEPRECATION_NOTICE = (
+    "This will be removed in a future release, please migrate away from it as soon as possible."
+)
+"""The sentence Speakeasy writes after the deprecation mark, before the field's own text."""
+
+
+def br_to_newline(text: str) -> str:
+    """``a<br/>b`` -> ``a\\nb``."""
+    return _BR.sub("\n", text)
+
+
+def parse_name(cell: str) -> tuple[str, bool] | None:
+    """``\\`ClickID\\``` -> ``("ClickID", False)``; ``~~\\`TagID\\`~~`` -> ``("TagID", True)``."""
+    match = _NAME.fullmatch(cell.strip())
+    if match is None:
+        return None
+    return match["name"], match["strike"] is not None
+
+
+def parse_required(cell: str) -> bool | None:
+    """``True`` / ``False`` for the two markers, ``None`` for anything else."""
+    text = cell.strip()
+    if text == REQUIRED_MARK:
+        return True
+    if text == OPTIONAL_MARK:
+        return False
+    return None
+
+
+def parse_description(cell: str) -> tuple[str | None, bool]:
+    """The plain description and whether it carries the deprecation mark.
+
+    ``N/A`` and empty mean no description; the mark and the standard notice
+    sentence after it are removed, the field's own text is kept.
+    """
+    text = cell.strip()
+    deprecated = False
+    mark = _DEPRECATED_MARK.match(text)
+    if mark is not None:
+        deprecated = True
+        text = text[mark.end() :]
+        if text.startswith(DEPRECATION_NOTICE):
+            text = text[len(DEPRECATION_NOTICE) :]
+    text = br_to_newline(text).strip()
+    if text in ("", "N/A"):
+        return None, deprecated
+    return text, deprecated
+
+
+def parse_example(cell: str, node: TypeNode) -> tuple[JsonValue, ...]:
+    """The example values of a cell, as JSON, interpreted by the field's type."""
+    text = cell.strip()
+    if not text:
+        return ()
+    if text == "<nil>":
+        return (None,)
+    plain = br_to_newline(text)
+    if isinstance(node, Primitive):
+        if node.kind is PrimitiveKind.STRING:
+            return (plain,)
+        if node.kind in (PrimitiveKind.INTEGER, PrimitiveKind.NUMBER, PrimitiveKind.BOOLEAN):
+            return (_scalar(text, node.kind),)
+    try:
+        value: JsonValue = json.loads(plain, parse_constant=_reject_constant)
+    except ValueError:
+        value = plain
+    return (value,)
+
+
+def _scalar(text: str, kind: PrimitiveKind) -> JsonValue:
+    """Parse a number or boolean example; keep the text when it is not one."""
+    if kind is PrimitiveKind.BOOLEAN:
+        return {"true": True, "false": False}.get(text, text)
+    try:
+        value = json.loads(text, parse_constant=_reject_constant)
+    except ValueError:
+        return text
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return text
+    if kind is PrimitiveKind.INTEGER and not isinstance(value, int):
+        return text
+    return value
+
+
+def _reject_constant(name: str) -> JsonValue:
+    """``NaN`` and ``Infinity`` are not JSON: treat the example as text."""
+    raise ValueError(name)

@@ -1,0 +1,62 @@
+"""Resolve links and type names written in one doc to definitions of the input docs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.inputs.markdown.flavor import CellError
+from generator.ir import TypeName
+
+
+class DocIndex:
+    """The definition names of all input docs, by file and by name."""
+
+    def __init__(self) -> None:
+        self._by_path: dict[Path, TypeName | None] = {}
+        self._names: set[TypeName] = set()
+
+    def add(self, path: Path, name: TypeName | None) -> None:
+        """Record that the doc at ``path`` defines ``name`` (``None``: it has no usable title)."""
+        self._by_path[path.resolve()] = name
+        if name is not None:
+            self._names.add(name)
+
+    def refs_for(self, doc_path: Path) -> DocRefs:
+        """A resolver for links written in the doc at ``doc_path``."""
+        return DocRefs(self, doc_path.resolve().parent)
+
+    def lookup_path(self, path: Path) -> tuple[bool, TypeName | None]:
+        """Whether ``path`` is an input doc, and the name it defines."""
+        key = path.resolve()
+        return key in self._by_path, self._by_path.get(key)
+
+    def has_name(self, name: TypeName) -> bool:
+        """Whether some input doc defines ``name``."""
+        return name in self._names
+
+
+class DocRefs:
+    """Implements ``RefResolver`` for one doc."""
+
+    def __init__(self, index: DocIndex, folder: Path) -> None:
+        self._index = index
+        self._folder = folder
+
+    def link(self, target: str) -> TypeName:
+        """The definition of the input doc ``target`` (relative to this doc) points to."""
+        file_part = target.split("#", 1)[0]
+        found, name = (False, None)
+        if file_part and not Path(file_part).is_absolute():
+            found, name = self._index.lookup_path(self._folder / file_part)
+        if not found:
+            raise CellError(f"link to '{target}' does not resolve to any input doc")
+        if name is None:
+            raise CellError(f"link to '{target}' points to a doc without a model title")
+        return name
+
+    def name(self, namespace: str, name: str) -> TypeName:
+        """``namespace.name`` if some input doc defines it."""
+        type_name = TypeName(namespace, name)
+        if not self._index.has_name(type_name):
+            raise CellError(f"type '{type_name}' does not match any input doc's model")
+        return type_name

@@ -1,0 +1,213 @@
+"""Build one IR definition from the sections of a split doc."""
+
+from __future__ import annotations
+
+from generator.diagnostics import Collector
+from generator.inputs.markdown.cells import (
+    OPTIONAL_MARK,
+    REQUIRED_MARK,
+    parse_description,
+    parse_example,
+    parse_name,
+    parse_required,
+)
+from generator.inputs.markdown.document import Document, Row, Section, Table
+from generator.inputs.markdown.flavor import CellError, Flavor, RefResolver
+from generator.ir import (
+    EnumModel,
+    EnumValue,
+    Field,
+    Location,
+    ObjectModel,
+    TypeName,
+    UnionModel,
+    UnionVariant,
+)
+
+FIELD_HEADER = ("Field", "Type", "Required", "Description")
+EXAMPLE_HEADER = "Example"
+ENUM_HEADER = ("Name", "Value")
+FIELD_HEADER_TEXT = "Field | Type | Required | Description [| Example]"
+ENUM_HEADER_TEXT = "Name | Value"
+
+
+class ModelBuilder:
+    """Builds the definition of one doc, reporting problems as it goes."""
+
+    def __init__(
+        self,
+        name: TypeName,
+        document: Document,
+        display: str,
+        flavor: Flavor,
+        refs: RefResolver,
+        collector: Collector,
+    ) -> None:
+        self._name = name
+        self._document = document
+        self._display = display
+        self._flavor = flavor
+        self._refs = refs
+        self._collector = collector
+
+    def object(self, table: Table) -> ObjectModel | None:
+        """An object model from the ``## Fields`` table."""
+        header = table.header.cells
+        if header not in (FIELD_HEADER, (*FIELD_HEADER, EXAMPLE_HEADER)):
+            self._bad_header(table.header, FIELD_HEADER_TEXT)
+            return None
+        fields: list[Field] = []
+        seen: dict[str, int] = {}
+        for row in table.rows:
+            if not self._row_fits(row, len(header), FIELD_HEADER_TEXT):
+                continue
+            field = self._field(row)
+            if field is None:
+                continue
+            if field.name in seen:
+                self._problem(
+                    row.line,
+                    f"field '{field.source_name}' (wire name '{field.name}') is already "
+                    f"defined at line {seen[field.name]}",
+                )
+                continue
+            seen[field.name] = row.line
+            fields.append(field)
+        return ObjectModel(
+            name=self._name,
+            fields=tuple(fields),
+            location=self._location(),
+            description=self._document.description,
+            deprecated=self._document.deprecated,
+        )
+
+    def enum(self, table: Table) -> EnumModel | None:
+        """An enum from the ``## Values`` table; the values stay strings."""
+        if table.header.cells != ENUM_HEADER:
+            self._bad_header(table.header, ENUM_HEADER_TEXT)
+            return None
+        if not table.rows:
+            self._problem(
+                table.header.line, "'## Values' lists no values; expected at least one row"
+            )
+            return None
+        values: list[EnumValue] = []
+        seen: dict[str, int] = {}
+        for row in table.rows:
+            if not self._row_fits(row, len(ENUM_HEADER), ENUM_HEADER_TEXT):
+                continue
+            name_cell, value = row.cells
+            parsed = parse_name(name_cell)
+            if parsed is None:
+                self._problem(
+                    row.line,
+                    f"value name '{name_cell}' is not in backticks; expected e.g. `ModeAsync`",
+                )
+                continue
+            if value in seen:
+                self._problem(row.line, f"value '{value}' is already listed at line {seen[value]}")
+                continue
+            seen[value] = row.line
+            values.append(EnumValue(value, Location(self._display, row.line), parsed[0]))
+        return EnumModel(
+            name=self._name,
+            values=tuple(values),
+            location=self._location(),
+            description=self._document.description,
+            deprecated=self._document.deprecated,
+            open=None,
+        )
+
+    def union(self, section: Section) -> UnionModel | None:
+        """A union from the ``###`` entries of ``## Supported Types``."""
+        if not section.subsections:
+            self._problem(
+                section.line,
+                "'## Supported Types' has no '### ' entries; expected one per variant",
+            )
+            return None
+        variants: list[UnionVariant] = []
+        for subsection in section.subsections:
+            try:
+                variant = self._flavor.parse_variant(subsection, self._name, self._refs)
+            except CellError as error:
+                self._problem(subsection.line, str(error))
+                continue
+            location = Location(self._display, subsection.line)
+            variants.append(UnionVariant(variant.node, location, variant.source_name))
+        return UnionModel(
+            name=self._name,
+            variants=tuple(variants),
+            location=self._location(),
+            description=self._document.description,
+            deprecated=self._document.deprecated,
+        )
+
+    def _field(self, row: Row) -> Field | None:
+        """One field from a row of the ``## Fields`` table; ``None`` after reporting problems."""
+        name_cell, type_cell, required_cell, description_cell = row.cells[:4]
+        ok = True
+        parsed_name = parse_name(name_cell)
+        wire_name = ""
+        if parsed_name is None:
+            self._problem(
+                row.line,
+                f"field name '{name_cell}' is not in backticks; "
+                "expected e.g. `ClickID` (or ~~`ClickID`~~ when deprecated)",
+            )
+            ok = False
+        else:
+            try:
+                wire_name = self._flavor.wire_name(parsed_name[0])
+            except CellError as error:
+                self._problem(row.line, str(error))
+                ok = False
+        try:
+            cell_type = self._flavor.parse_type_cell(type_cell, self._refs)
+        except CellError as error:
+            self._problem(row.line, str(error))
+            ok = False
+        required = parse_required(required_cell)
+        if required is None:
+            self._problem(
+                row.line,
+                f"Required cell '{required_cell}'; expected {REQUIRED_MARK} or {OPTIONAL_MARK}",
+            )
+        if not ok or required is None or parsed_name is None:
+            return None
+        description, deprecated_text = parse_description(description_cell)
+        examples = parse_example(row.cells[4], cell_type.node) if len(row.cells) > 4 else ()
+        return Field(
+            name=wire_name,
+            type=cell_type.node,
+            required=required,
+            nullable=self._flavor.nullable(cell_type, required),
+            location=Location(self._display, row.line),
+            description=description,
+            examples=examples,
+            deprecated=parsed_name[1] or deprecated_text,
+            source_name=parsed_name[0],
+        )
+
+    def _row_fits(self, row: Row, expected: int, header_text: str) -> bool:
+        """Report a ragged row (markdown-it silently pads or cuts it)."""
+        if row.raw_cell_count == expected:
+            return True
+        self._problem(
+            row.line, f"row has {row.raw_cell_count} cells, expected {expected} ({header_text})"
+        )
+        return False
+
+    def _bad_header(self, header: Row, expected: str) -> None:
+        """Report a table header that is not the one the section needs."""
+        self._problem(
+            header.line, f"table header is '{' | '.join(header.cells)}'; expected '{expected}'"
+        )
+
+    def _problem(self, line: int, message: str) -> None:
+        """Record a problem at ``line`` of this doc."""
+        self._collector.add(Location(self._display, line), message)
+
+    def _location(self) -> Location:
+        """Where the model is defined: its title line."""
+        return Location(self._display, self._document.title_line)

@@ -1,0 +1,304 @@
+"""Load YAML or JSON text into a ``Document`` that remembers the line of every key and item.
+
+The text is parsed into events by PyYAML's C parser (``CSafeLoader``; the
+pure-Python ``SafeLoader`` when libyaml is missing) and plain ``dict``/``list``
+values are built straight from the events, recording lines in the document's
+side table.  Skipping PyYAML's node graph and tag resolver keeps the cost per
+value low.  Plain scalars follow the YAML 1.2 core schema (``scalars``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml  # type: ignore[import-untyped, unused-ignore]
+from yaml.events import (  # type: ignore[import-untyped, unused-ignore]
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+
+from generator.diagnostics import Collector
+from generator.inputs.openapi.document import Document, LineTable
+from generator.inputs.openapi.scalars import resolve_plain, resolve_tagged
+from generator.ir import Location
+
+_Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
+try:
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+_SURROGATE_PAIR = re.compile(
+    r"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})"
+)
+_JSON_START = re.compile(r"\s*[{\[]")
+_LEADING_TABS = re.compile(r"^[ \t]+", re.MULTILINE)
+
+
+class _Merge:
+    """Marks the YAML merge key ``<<`` while its mapping is being built."""
+
+
+_MERGE = _Merge()
+_NO_KEY = object()
+
+
+def load_document(path: Path, display: str, collector: Collector) -> Document | None:
+    """Read ``path`` (YAML or JSON); ``None`` (with a problem recorded) when it cannot be parsed."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        collector.add(
+            Location(display), f"cannot read the file ({reason}); expected a readable file"
+        )
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        collector.add(
+            Location(display, line), "the file is not valid UTF-8; expected UTF-8 encoded text"
+        )
+        return None
+    return parse_text(text, display, collector, json_text=_looks_like_json(path, text))
+
+
+def parse_text(text: str, display: str, collector: Collector, json_text: bool) -> Document | None:
+    """Parse YAML (or JSON, when ``json_text``) text; ``None`` when it is not well-formed."""
+    yaml_text = _json_for_yaml(text) if json_text else text
+    problems = Collector()
+    try:
+        root, lines = _build(_Loader(yaml_text), display, problems)
+    except yaml.MarkedYAMLError as error:
+        if json_text:
+            return _parse_json(text, display, collector)
+        collector.add(Location(display, _error_line(error)), f"invalid YAML: {_explain(error)}")
+        return None
+    except yaml.reader.ReaderError as error:
+        if json_text:
+            return _parse_json(text, display, collector)
+        line = yaml_text.count("\n", 0, error.position) + 1
+        collector.add(Location(display, line), f"invalid YAML: {error.reason}")
+        return None
+    except yaml.YAMLError as error:
+        if json_text:
+            return _parse_json(text, display, collector)
+        collector.add(Location(display), f"invalid YAML: {error}")
+        return None
+    collector.problems.extend(problems.problems)
+    return Document(root, lines)
+
+
+def _error_line(error: yaml.MarkedYAMLError) -> int | None:
+    """1-based line where the parser noticed the error."""
+    mark = error.problem_mark or error.context_mark
+    return mark.line + 1 if mark is not None else None
+
+
+def _explain(error: yaml.MarkedYAMLError) -> str:
+    """The parser's complaint, with the construct it was in (``while parsing a flow sequence``)."""
+    text = str(error.problem or error.context or "not well-formed")
+    if error.problem and error.context:
+        text += f" ({error.context}"
+        if error.context_mark is not None:
+            text += f" that starts on line {error.context_mark.line + 1}"
+        text += ")"
+    return text
+
+
+def _looks_like_json(path: Path, text: str) -> bool:
+    """``.json`` files, and any file whose first character opens a JSON object or array."""
+    if path.suffix.lower() == ".json":
+        return True
+    return _JSON_START.match(text) is not None
+
+
+def _json_for_yaml(text: str) -> str:
+    """Rewrite the two JSON spellings YAML rejects: UTF-16 surrogate escapes and tab indentation."""
+    if "\\u" in text:
+        text = _SURROGATE_PAIR.sub(_combine_surrogates, text)
+    if "\t" in text:
+        text = _LEADING_TABS.sub(lambda match: match.group(0).replace("\t", " "), text)
+    return text
+
+
+def _combine_surrogates(match: re.Match[str]) -> str:
+    """``\\ud83d\\udc4d`` -> ``\\U0001f44d``."""
+    high = int(match.group(2), 16) - 0xD800
+    low = int(match.group(3), 16) - 0xDC00
+    return f"{match.group(1)}\\U{0x10000 + (high << 10) + low:08x}"
+
+
+def _parse_json(text: str, display: str, collector: Collector) -> Document | None:
+    """Fallback for JSON that YAML cannot read: the data without line numbers."""
+    try:
+        return Document(json.loads(text))
+    except json.JSONDecodeError as error:
+        collector.add(Location(display, error.lineno), f"invalid JSON: {error.msg}")
+        return None
+
+
+def _build(parser: Any, display: str, collector: Collector) -> tuple[object, LineTable]:
+    """Build plain values from the parser's events, recording lines in a table."""
+    lines: LineTable = {}
+    anchors: dict[str, object] = {}
+    open_anchors: set[str] = set()
+    root: object = None
+    # Frame: [container, key lines or item lines, pending key, anchor, merges]
+    stack: list[list[Any]] = []
+    documents = 0
+    get_event = parser.get_event
+
+    def problem(line: int, message: str) -> None:
+        collector.add(Location(display, line), message)
+
+    def add(value: object, line: int) -> None:
+        nonlocal root
+        if not stack:
+            root = value
+            return
+        frame = stack[-1]
+        container = frame[0]
+        if type(container) is list:
+            container.append(value)
+            frame[1].append(line)
+            return
+        key = frame[2]
+        if key is _NO_KEY:
+            if not isinstance(value, str):
+                problem(line, "a mapping key is not a string; expected a string key")
+                value = json.dumps(value, default=str)
+            _add_key(frame, value, line)
+        elif key is _MERGE:
+            frame[2] = _NO_KEY
+            if frame[4] is None:
+                frame[4] = []
+            frame[4].append((value, line))
+        else:
+            frame[2] = _NO_KEY
+            container[key] = value
+
+    def _add_key(frame: list[Any], key: object, line: int) -> None:
+        keys = frame[1]
+        if key in keys:
+            problem(line, f"duplicate key {key!r}; expected each key once in a mapping")
+        keys[key] = line
+        frame[2] = key
+
+    try:
+        while True:
+            event = get_event()
+            cls = type(event)
+            if cls is ScalarEvent:
+                line = event.start_mark.line + 1
+                text = event.value
+                if stack and stack[-1][2] is _NO_KEY and type(stack[-1][0]) is dict:
+                    frame = stack[-1]
+                    if text == "<<" and not event.style and event.tag is None:
+                        frame[2] = _MERGE
+                    else:
+                        _add_key(frame, text, line)
+                    continue
+                tag = event.tag
+                if tag is None:
+                    value: object = text if event.style else resolve_plain(text)
+                elif tag == "!":
+                    value = text
+                else:
+                    value = resolve_tagged(text, tag)
+                if event.anchor is not None:
+                    anchors[event.anchor] = value
+                add(value, line)
+            elif cls is MappingStartEvent or cls is SequenceStartEvent:
+                line = event.start_mark.line + 1
+                container: dict[str, object] | list[object]
+                sub: dict[str, int] | list[int]
+                if cls is MappingStartEvent:
+                    container, sub = {}, {}
+                else:
+                    container, sub = [], []
+                lines[id(container)] = (line, sub)
+                add(container, line)
+                if event.anchor is not None:
+                    anchors[event.anchor] = container
+                    open_anchors.add(event.anchor)
+                stack.append([container, sub, _NO_KEY, event.anchor, None])
+            elif cls is MappingEndEvent or cls is SequenceEndEvent:
+                frame = stack.pop()
+                if frame[3] is not None:
+                    open_anchors.discard(frame[3])
+                if frame[4] is not None:
+                    _apply_merges(frame, lines, problem)
+            elif cls is AliasEvent:
+                line = event.start_mark.line + 1
+                name = event.anchor
+                if name in open_anchors:
+                    problem(
+                        line, f"alias *{name} refers to a node that contains it; expected no cycles"
+                    )
+                    add(None, line)
+                elif name not in anchors:
+                    problem(
+                        line,
+                        f"alias *{name} has no anchor &{name} before it; expected a defined anchor",
+                    )
+                    add(None, line)
+                else:
+                    add(anchors[name], line)
+            elif cls is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    problem(
+                        event.start_mark.line + 1,
+                        "a second YAML document; expected one document per file",
+                    )
+                    break
+            elif cls is StreamEndEvent or event is None:
+                break
+    finally:
+        parser.dispose()
+    return root, lines
+
+
+def _apply_merges(frame: list[Any], lines: LineTable, problem: Any) -> None:
+    """Apply ``<<`` merge keys: merged entries first, explicit keys win (as PyYAML does)."""
+    mapping: dict[str, object] = frame[0]
+    key_lines: dict[str, int] = frame[1]
+    merged: dict[str, object] = {}
+    merged_lines: dict[str, int] = {}
+    for value, line in frame[4]:
+        sources = value if isinstance(value, list) else [value]
+        for source in sources:
+            if not isinstance(source, dict):
+                problem(
+                    line, "merge key '<<' needs a mapping or a list of mappings; expected a mapping"
+                )
+                continue
+            entry = lines.get(id(source))
+            source_lines = entry[1] if entry is not None else {}
+            for key, item in source.items():
+                if key not in merged and key not in mapping:
+                    merged[key] = item
+                    merged_lines[key] = (
+                        source_lines.get(key, line) if isinstance(source_lines, dict) else line
+                    )
+    if not merged:
+        return
+    own = list(mapping.items())
+    own_lines = dict(key_lines)
+    mapping.clear()
+    mapping.update(merged)
+    mapping.update(own)
+    key_lines.clear()
+    key_lines.update(merged_lines)
+    key_lines.update(own_lines)

@@ -1,0 +1,248 @@
+"""Named definitions made from schemas: object models (and maps), enums, unions."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from generator.inputs.openapi import keywords as kw
+from generator.inputs.openapi import metadata
+from generator.inputs.openapi.constraints import for_kind
+from generator.inputs.openapi.context import Context
+from generator.inputs.openapi.document import join
+from generator.inputs.openapi.names import Hint, ordinal, type_name_part
+from generator.inputs.openapi.shapes import is_null_schema, is_primitive_union
+from generator.inputs.openapi.typed import ANY, Typed
+from generator.ir import (
+    Constraints,
+    EnumModel,
+    EnumValue,
+    Field,
+    LiteralType,
+    MapType,
+    ObjectModel,
+    RefType,
+    TypeNode,
+    UnionModel,
+    UnionType,
+    UnionVariant,
+)
+
+if TYPE_CHECKING:
+    from generator.inputs.openapi.schemas import SchemaReader
+
+_UNKNOWN_VALUES = "x-speakeasy-unknown-values"
+
+_Located = tuple[object, str, int | None]
+"""A raw schema with its JSON pointer and line."""
+
+
+def object_model(
+    reader: SchemaReader,
+    outer: dict[str, object],
+    ptr: str,
+    line: int | None,
+    hint: Hint,
+    parts: tuple[tuple[dict[str, object], str], ...],
+    constraints: Constraints,
+) -> Typed:
+    """An object: an ``ObjectModel`` when it lists properties (or forbids others), else a map.
+
+    ``parts`` are the schemas whose properties are merged: just ``outer`` for
+    a plain object, the entries of an ``allOf`` otherwise (a property listed
+    again keeps its first position and takes the later schema).
+    """
+    ctx = reader.ctx
+    properties: dict[str, _Located] = {}
+    required: set[str] = set()
+    additional: _Located | None = None
+    for part, part_ptr in parts:
+        listed = kw.mapping(ctx, part, part_ptr, "properties")
+        if listed:
+            listed_ptr = join(part_ptr, "properties")
+            for prop, schema in listed.items():
+                properties[prop] = (
+                    schema,
+                    join(listed_ptr, prop),
+                    ctx.document.key_line(listed, prop),
+                )
+        required.update(kw.string_list(ctx, part, part_ptr, "required"))
+        if "additionalProperties" in part:
+            additional = (
+                part["additionalProperties"],
+                join(part_ptr, "additionalProperties"),
+                ctx.document.key_line(part, "additionalProperties"),
+            )
+    merged = len(parts) > 1 or parts[0][0] is not outer
+    closed = additional is not None and additional[0] is False
+    if not properties and not closed and not merged:
+        values: TypeNode = ANY
+        if additional is not None:
+            values = reader.read(*additional, hint).type
+        return Typed(MapType(values, for_kind(constraints, "object")))
+
+    name = ctx.names.claim(hint, metadata.preferred_name(ctx, outer, ptr))
+    fields = []
+    for field_name, (schema, field_ptr, field_line) in properties.items():
+        child = hint.child(type_name_part(field_name), name.name)
+        typed = reader.read(schema, field_ptr, field_line, child)
+        fields.append(
+            make_field(
+                ctx, field_name, schema, field_ptr, field_line, typed, field_name in required
+            )
+        )
+    extra: TypeNode | None = None
+    if additional is not None and not closed:
+        extra = reader.read(*additional, hint.child("AdditionalProperties", name.name)).type
+    ctx.definitions.append(
+        ObjectModel(
+            name,
+            tuple(fields),
+            ctx.location(line, ptr),
+            description=metadata.description(ctx, outer, ptr) or hint.description,
+            deprecated=metadata.flag(ctx, outer, ptr, "deprecated"),
+            additional_properties=extra,
+        )
+    )
+    return Typed(RefType(name))
+
+
+def make_field(
+    ctx: Context,
+    name: str,
+    schema: object,
+    ptr: str,
+    line: int | None,
+    typed: Typed,
+    required: bool,
+) -> Field:
+    """The field for property ``name`` whose schema read as ``typed``."""
+    location = ctx.location(line, ptr)
+    if not isinstance(schema, dict):
+        return Field(name, typed.type, required, typed.nullable, location)
+    return Field(
+        name,
+        typed.type,
+        required,
+        typed.nullable,
+        location,
+        description=metadata.description(ctx, schema, ptr),
+        examples=metadata.examples(ctx, schema, ptr),
+        default=metadata.default(schema),
+        deprecated=metadata.flag(ctx, schema, ptr, "deprecated"),
+        read_only=metadata.flag(ctx, schema, ptr, "readOnly"),
+        write_only=metadata.flag(ctx, schema, ptr, "writeOnly"),
+    )
+
+
+def enum_values(ctx: Context, values: list[object], ptr: str) -> list[EnumValue]:
+    """The non-null scalar values of an ``enum`` list (at ``ptr``); containers are reported."""
+    found = []
+    for index, value in enumerate(values):
+        if value is None:
+            continue
+        location = ctx.location(ctx.document.item_line(values, index), join(ptr, index))
+        if isinstance(value, str | int | float | bool):
+            found.append(EnumValue(value, location))
+        else:
+            ctx.problem(
+                location,
+                f"enum item {index} is {kw.describe(value)}; expected a string or a number",
+            )
+    return found
+
+
+def enum_model(
+    reader: SchemaReader,
+    schema: dict[str, object],
+    ptr: str,
+    line: int | None,
+    hint: Hint,
+    values: list[object],
+    nullable: bool,
+) -> Typed:
+    """An ``EnumModel`` of the listed values (``null`` makes the type nullable instead)."""
+    ctx = reader.ctx
+    found = enum_values(ctx, values, join(ptr, "enum"))
+    name = ctx.names.claim(hint, metadata.preferred_name(ctx, schema, ptr))
+    unknown = kw.string(ctx, schema, ptr, _UNKNOWN_VALUES)
+    ctx.definitions.append(
+        EnumModel(
+            name,
+            tuple(found),
+            ctx.location(line, ptr),
+            description=metadata.description(ctx, schema, ptr) or hint.description,
+            deprecated=metadata.flag(ctx, schema, ptr, "deprecated"),
+            open=unknown == "allow",
+        )
+    )
+    return Typed(RefType(name), nullable)
+
+
+def union_model(
+    reader: SchemaReader,
+    schema: dict[str, object],
+    ptr: str,
+    line: int | None,
+    hint: Hint,
+    key: str,
+) -> Typed:
+    """``oneOf``/``anyOf``: ``null`` variants make it nullable; one variant left is read in place."""
+    ctx = reader.ctx
+    variants = kw.sequence(ctx, schema, ptr, key)
+    if variants is None:
+        return Typed(ANY)
+    if not variants:
+        ctx.key_problem(schema, ptr, key, f"{key} is empty; expected at least one schema")
+        return Typed(ANY)
+    list_ptr = join(ptr, key)
+    others = [
+        (index, variant) for index, variant in enumerate(variants) if not is_null_schema(variant)
+    ]
+    nullable = len(others) < len(variants)
+    if not others:
+        return Typed(LiteralType(None), True)
+    if len(others) == 1:
+        index, variant = others[0]
+        through = hint.through(
+            metadata.preferred_name(ctx, schema, ptr), metadata.description(ctx, schema, ptr)
+        )
+        variant_line = ctx.document.item_line(variants, index)
+        typed = reader.read(variant, join(list_ptr, index), variant_line, through)
+        return Typed(typed.type, typed.nullable or nullable)
+
+    if is_primitive_union([variant for _, variant in others]):
+        types = tuple(
+            reader.read(variant, join(list_ptr, index), None, hint).type
+            for index, variant in others
+        )
+        return Typed(UnionType(types), nullable)
+
+    name = ctx.names.claim(hint, metadata.preferred_name(ctx, schema, ptr))
+    found = []
+    for position, (index, variant) in enumerate(others):
+        variant_line = ctx.document.item_line(variants, index)
+        variant_ptr = join(list_ptr, index)
+        typed = reader.read(
+            variant, variant_ptr, variant_line, hint.child(ordinal(position), name.name)
+        )
+        nullable = nullable or typed.nullable
+        found.append(UnionVariant(typed.type, ctx.location(variant_line, variant_ptr)))
+    ctx.definitions.append(
+        UnionModel(
+            name,
+            tuple(found),
+            ctx.location(line, ptr),
+            description=metadata.description(ctx, schema, ptr) or hint.description,
+            deprecated=metadata.flag(ctx, schema, ptr, "deprecated"),
+            discriminator=_discriminator(ctx, schema, ptr),
+        )
+    )
+    return Typed(RefType(name), nullable)
+
+
+def _discriminator(ctx: Context, schema: dict[str, object], ptr: str) -> str | None:
+    """``discriminator.propertyName``, if given."""
+    found = kw.mapping(ctx, schema, ptr, "discriminator")
+    if found is None:
+        return None
+    return kw.string(ctx, found, join(ptr, "discriminator"), "propertyName")

@@ -1,0 +1,97 @@
+"""Names of inline definitions, following Speakeasy's conventions.
+
+An inline schema that becomes a definition (object, enum, union) is named,
+in order of preference, by its ``x-speakeasy-name-override``, its ``title``,
+or its context (the property name; ``One``, ``Two``... for union variants).
+When that name is taken in the namespace, the name of the top-level owner
+(operation or component) is put in front, then the owning model's name,
+then a number is added: the first schema met keeps the short name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from generator.ir import TypeName
+from generator.naming import pascal_case
+
+_ORDINALS = ("One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten")
+
+
+@dataclass(frozen=True, slots=True)
+class Hint:
+    """What a schema would be called if it becomes a definition."""
+
+    namespace: str
+    """Namespace of the definitions made here (``components``, ``operations``)."""
+    root: str
+    """Name of the top-level owner: the operation or component (PascalCase)."""
+    base: str
+    """Preferred name (PascalCase), e.g. the property name."""
+    parent: str | None = None
+    """Name of the owning model, if any."""
+    exact: TypeName | None = None
+    """A name reserved for this schema (components, request bodies): used as it is."""
+    description: str | None = None
+    """Description of a wrapper (``anyOf: [X, null]``) for the definition made from ``X``."""
+
+    def child(self, base: str, parent: str) -> Hint:
+        """Hint for a schema nested in the model ``parent`` (a property or a union variant)."""
+        return Hint(self.namespace, self.root, base, parent)
+
+    def through(self, title: str | None, description: str | None) -> Hint:
+        """Hint for the single schema a wrapper stands for, inheriting its title and description."""
+        base = self.base
+        if self.exact is None and title:
+            base = type_name_part(title) or base
+        if description is None:
+            description = self.description
+        return replace(self, base=base, description=description)
+
+
+def ordinal(index: int) -> str:
+    """Name of the union variant at ``index`` (0-based): ``One``, ``Two``..."""
+    return _ORDINALS[index] if index < len(_ORDINALS) else f"Variant{index + 1}"
+
+
+def type_name_part(text: str) -> str:
+    """``text`` as a PascalCase name part; empty when it has no letters or digits."""
+    return pascal_case(text)
+
+
+class NameRegistry:
+    """The definition names taken so far, per namespace."""
+
+    def __init__(self) -> None:
+        self._taken: set[TypeName] = set()
+        self._used_exact: set[TypeName] = set()
+
+    def is_taken(self, name: TypeName) -> bool:
+        """``name`` is reserved or used."""
+        return name in self._taken
+
+    def reserve(self, name: TypeName) -> None:
+        """Take ``name`` (a component or request body name) before anything is read."""
+        self._taken.add(name)
+
+    def claim(self, hint: Hint, preferred: str | None) -> TypeName:
+        """A free name for a new inline definition, following the conventions above."""
+        if hint.exact is not None and hint.exact not in self._used_exact:
+            self._used_exact.add(hint.exact)
+            return hint.exact
+        base = type_name_part(preferred or "") or hint.base
+        parent = hint.parent or hint.root
+        if not base or base[0].isdigit():
+            base = parent + base
+        candidates = [base, hint.root + base, parent + base]
+        for candidate in candidates:
+            name = TypeName(hint.namespace, candidate)
+            if name not in self._taken:
+                self._taken.add(name)
+                return name
+        number = 2
+        while TypeName(hint.namespace, f"{parent}{base}{number}") in self._taken:
+            number += 1
+        name = TypeName(hint.namespace, f"{parent}{base}{number}")
+        self._taken.add(name)
+        return name

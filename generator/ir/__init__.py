@@ -1,0 +1,63 @@
+"""The intermediate representation (IR): the contract between input parsers and templates.
+
+Every class here is a frozen, slotted dataclass; see each attribute's docstring.
+``docs/template-context.md`` lists them for template authors.
+"""
+
+from generator.ir.definitions import (
+    Definition,
+    EnumModel,
+    EnumValue,
+    Field,
+    ObjectModel,
+    Schema,
+    UnionModel,
+    UnionVariant,
+    sort_definitions,
+)
+from generator.ir.location import Location
+from generator.ir.types import (
+    NO_CONSTRAINTS,
+    ArrayType,
+    Constraints,
+    Default,
+    JsonScalar,
+    JsonValue,
+    LiteralType,
+    MapType,
+    Primitive,
+    PrimitiveKind,
+    RefType,
+    TypeName,
+    TypeNode,
+    UnionType,
+    walk_types,
+)
+
+__all__ = [
+    "NO_CONSTRAINTS",
+    "ArrayType",
+    "Constraints",
+    "Default",
+    "Definition",
+    "EnumModel",
+    "EnumValue",
+    "Field",
+    "JsonScalar",
+    "JsonValue",
+    "LiteralType",
+    "Location",
+    "MapType",
+    "ObjectModel",
+    "Primitive",
+    "PrimitiveKind",
+    "RefType",
+    "Schema",
+    "TypeName",
+    "TypeNode",
+    "UnionModel",
+    "UnionType",
+    "UnionVariant",
+    "sort_definitions",
+    "walk_types",
+]

@@ -1,0 +1,176 @@
+"""Named definitions of the IR (object models, enums, unions) and the schema holding them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+from generator.ir.location import Location
+from generator.ir.types import Default, JsonScalar, JsonValue, TypeName, TypeNode
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One property of an object model."""
+
+    name: str
+    """Wire (JSON) name, e.g. ``clickId``.  Derived when the source only shows a language name."""
+    type: TypeNode
+    """Type of the value when present and not null."""
+    required: bool
+    """The property must be present in a payload."""
+    nullable: bool | None
+    """``null`` is allowed; ``None`` when the source does not say (e.g. an optional Go pointer)."""
+    location: Location
+    """Where the field is defined."""
+    description: str | None = None
+    """Plain text; newlines are real newlines (never ``<br/>``)."""
+    examples: tuple[JsonValue, ...] = ()
+    """Example values, as JSON."""
+    default: Default | None = None
+    """Default value; ``None`` when there is none or the source cannot say."""
+    deprecated: bool = False
+    """Marked deprecated in the source."""
+    read_only: bool = False
+    """Sent by the server only (OpenAPI ``readOnly``)."""
+    write_only: bool = False
+    """Sent by the client only (OpenAPI ``writeOnly``)."""
+    source_name: str | None = None
+    """The name as written in a docs source (``ClickID``), kept to reproduce those docs."""
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectModel:
+    """A JSON object with named fields: the request classes are made from these."""
+
+    name: TypeName
+    """Qualified name."""
+    fields: tuple[Field, ...]
+    """Fields in source order."""
+    location: Location
+    """Where the model is defined."""
+    description: str | None = None
+    """Plain text description."""
+    deprecated: bool = False
+    """Marked deprecated in the source."""
+    additional_properties: TypeNode | None = None
+    """Type of properties not in ``fields``; ``None`` when the source does not describe them."""
+
+    @property
+    def kind(self) -> str:
+        """``"object"``: lets templates branch without isinstance."""
+        return "object"
+
+
+@dataclass(frozen=True, slots=True)
+class EnumValue:
+    """One allowed value of an enum."""
+
+    value: JsonScalar
+    """The wire value."""
+    location: Location
+    """Where the value is listed."""
+    source_name: str | None = None
+    """The constant's name as written in a docs source (``ModeAsync``)."""
+    description: str | None = None
+    """Plain text description, where the source has one."""
+
+
+@dataclass(frozen=True, slots=True)
+class EnumModel:
+    """A named set of allowed values."""
+
+    name: TypeName
+    """Qualified name."""
+    values: tuple[EnumValue, ...]
+    """Allowed values in source order."""
+    location: Location
+    """Where the enum is defined."""
+    description: str | None = None
+    """Plain text description."""
+    deprecated: bool = False
+    """Marked deprecated in the source."""
+    open: bool | None = False
+    """Unknown values are accepted (kept as they are); ``None`` when the source does not say."""
+
+    @property
+    def kind(self) -> str:
+        """``"enum"``: lets templates branch without isinstance."""
+        return "enum"
+
+
+@dataclass(frozen=True, slots=True)
+class UnionVariant:
+    """One alternative of a union."""
+
+    type: TypeNode
+    """The variant's type."""
+    location: Location
+    """Where the variant is listed."""
+    source_name: str | None = None
+    """The variant's name as written in a docs source."""
+
+
+@dataclass(frozen=True, slots=True)
+class UnionModel:
+    """A named union: a value matches one of the variants."""
+
+    name: TypeName
+    """Qualified name."""
+    variants: tuple[UnionVariant, ...]
+    """Alternatives in source order."""
+    location: Location
+    """Where the union is defined."""
+    description: str | None = None
+    """Plain text description."""
+    deprecated: bool = False
+    """Marked deprecated in the source."""
+    discriminator: str | None = None
+    """Wire name of the property that tells the variants apart, if any."""
+
+    @property
+    def kind(self) -> str:
+        """``"union"``: lets templates branch without isinstance."""
+        return "union"
+
+
+Definition = Union[ObjectModel, EnumModel, UnionModel]  # noqa: UP007
+"""Any named definition."""
+
+
+@dataclass(frozen=True, slots=True)
+class Schema:
+    """Everything read from the inputs: the contract between parsers and templates.
+
+    ``definitions`` is sorted by namespace then name, so output built by
+    iterating it is deterministic.
+    """
+
+    definitions: tuple[Definition, ...]
+    """All named definitions, sorted by (namespace, name)."""
+    sources: tuple[str, ...] = ()
+    """The input files the schema was read from, in reading order."""
+    _index: dict[TypeName, Definition] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        self._index.update((definition.name, definition) for definition in self.definitions)
+
+    def get(self, name: TypeName) -> Definition | None:
+        """The definition called ``name``, or ``None``."""
+        return self._index.get(name)
+
+    @property
+    def namespaces(self) -> tuple[str, ...]:
+        """Namespaces used by the definitions, sorted."""
+        return tuple(sorted({definition.name.namespace for definition in self.definitions}))
+
+    def in_namespace(self, namespace: str) -> tuple[Definition, ...]:
+        """The definitions of one namespace, sorted by name."""
+        return tuple(d for d in self.definitions if d.name.namespace == namespace)
+
+
+def sort_definitions(definitions: list[Definition]) -> tuple[Definition, ...]:
+    """Sort definitions the way ``Schema.definitions`` must be."""
+    return tuple(sorted(definitions, key=lambda d: (d.name.namespace, d.name.name)))

@@ -1,0 +1,233 @@
+"""Combine definitions read from several inputs into one schema.
+
+Two inputs may describe the same model, for example an OpenAPI spec and the
+markdown docs generated from it.  They are merged when they agree on every
+fact both carry; a fact only one of them carries (constraints, defaults,
+formats from the spec; names as written from the docs) is taken from it.
+Any disagreement is a problem naming both places: nothing is guessed and
+nothing is dropped.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TypeVar
+
+from generator.diagnostics import Collector
+from generator.ir.definitions import (
+    Definition,
+    EnumModel,
+    EnumValue,
+    Field,
+    ObjectModel,
+    Schema,
+    UnionModel,
+    UnionVariant,
+    sort_definitions,
+)
+from generator.ir.types import (
+    NO_CONSTRAINTS,
+    ArrayType,
+    Constraints,
+    LiteralType,
+    MapType,
+    Primitive,
+    RefType,
+    TypeName,
+    TypeNode,
+    UnionType,
+)
+
+T = TypeVar("T")
+
+
+class Conflict(Exception):
+    """Two inputs disagree on a fact."""
+
+
+def merge_schema(
+    definitions: list[Definition], sources: tuple[str, ...], collector: Collector
+) -> Schema:
+    """Build the schema, merging definitions that share a qualified name."""
+    by_name: dict[TypeName, Definition] = {}
+    for definition in definitions:
+        known = by_name.get(definition.name)
+        if known is None:
+            by_name[definition.name] = definition
+            continue
+        try:
+            by_name[definition.name] = merge_definition(known, definition)
+        except Conflict as conflict:
+            collector.add(
+                definition.location,
+                f"{definition.name} disagrees with its definition at {known.location}: {conflict}",
+            )
+    return Schema(definitions=sort_definitions(list(by_name.values())), sources=sources)
+
+
+def merge_definition(first: Definition, second: Definition) -> Definition:
+    """Merge two definitions of one name; raises ``Conflict`` when they disagree."""
+    if isinstance(first, ObjectModel) and isinstance(second, ObjectModel):
+        return _merge_object(first, second)
+    if isinstance(first, EnumModel) and isinstance(second, EnumModel):
+        return _merge_enum(first, second)
+    if isinstance(first, UnionModel) and isinstance(second, UnionModel):
+        return _merge_union(first, second)
+    raise Conflict(f"it is {_kind(second)} here but {_kind(first)} there")
+
+
+def _kind(definition: Definition) -> str:
+    return {"object": "an object model", "enum": "an enum", "union": "a union"}[definition.kind]
+
+
+def _same(what: str, first: T, second: T) -> T:
+    if first != second:
+        raise Conflict(f"{what}: {second!r} here, {first!r} there")
+    return first
+
+
+def _known(what: str, first: T | None, second: T | None) -> T | None:
+    """The fact both agree on, or the one side that carries it."""
+    if first is None:
+        return second
+    if second is None:
+        return first
+    return _same(what, first, second)
+
+
+def _description(first: Definition, second: Definition) -> str | None:
+    return _known("description", first.description, second.description)
+
+
+def _deprecated(first: Definition, second: Definition) -> bool:
+    return _same("deprecated", first.deprecated, second.deprecated)
+
+
+def _merge_object(first: ObjectModel, second: ObjectModel) -> ObjectModel:
+    names_first = [field.name for field in first.fields]
+    names_second = [field.name for field in second.fields]
+    if set(names_first) != set(names_second):
+        only_here = sorted(set(names_second) - set(names_first))
+        only_there = sorted(set(names_first) - set(names_second))
+        raise Conflict(f"fields only here: {only_here}, only there: {only_there}")
+    others = {field.name: field for field in second.fields}
+    fields = tuple(_merge_field(field, others[field.name]) for field in first.fields)
+    return dataclasses.replace(
+        first,
+        fields=fields,
+        additional_properties=_merge_optional_type(
+            "additional properties", first.additional_properties, second.additional_properties
+        ),
+        description=_description(first, second),
+        deprecated=_deprecated(first, second),
+    )
+
+
+def _merge_field(first: Field, second: Field) -> Field:
+    where = f"field {first.name!r}"
+    return dataclasses.replace(
+        first,
+        type=merge_type(f"{where} type", first.type, second.type),
+        required=_same(f"{where} required", first.required, second.required),
+        nullable=_known(f"{where} nullable", first.nullable, second.nullable),
+        description=_known(f"{where} description", first.description, second.description),
+        examples=_known(f"{where} examples", first.examples or None, second.examples or None) or (),
+        default=_known(f"{where} default", first.default, second.default),
+        deprecated=_same(f"{where} deprecated", first.deprecated, second.deprecated),
+        read_only=first.read_only or second.read_only,
+        write_only=first.write_only or second.write_only,
+        source_name=_known(f"{where} source name", first.source_name, second.source_name),
+    )
+
+
+def _merge_optional_type(
+    what: str, first: TypeNode | None, second: TypeNode | None
+) -> TypeNode | None:
+    if first is None:
+        return second
+    if second is None:
+        return first
+    return merge_type(what, first, second)
+
+
+def merge_type(what: str, first: TypeNode, second: TypeNode) -> TypeNode:
+    """Merge two type nodes that must describe the same type."""
+    if isinstance(first, Primitive) and isinstance(second, Primitive):
+        _same(what, first.kind, second.kind)
+        return Primitive(
+            kind=first.kind,
+            format=_known(f"{what} format", first.format, second.format),
+            constraints=_merge_constraints(what, first.constraints, second.constraints),
+        )
+    if isinstance(first, ArrayType) and isinstance(second, ArrayType):
+        return ArrayType(
+            items=merge_type(f"{what} items", first.items, second.items),
+            constraints=_merge_constraints(what, first.constraints, second.constraints),
+        )
+    if isinstance(first, MapType) and isinstance(second, MapType):
+        return MapType(
+            values=merge_type(f"{what} values", first.values, second.values),
+            constraints=_merge_constraints(what, first.constraints, second.constraints),
+        )
+    if isinstance(first, UnionType) and isinstance(second, UnionType):
+        _same(f"{what} variant count", len(first.variants), len(second.variants))
+        return UnionType(
+            tuple(
+                merge_type(what, a, b) for a, b in zip(first.variants, second.variants, strict=True)
+            )
+        )
+    if isinstance(first, RefType | LiteralType) and type(first) is type(second):
+        return _same(what, first, second)
+    raise Conflict(f"{what}: {type(second).__name__} here, {type(first).__name__} there")
+
+
+def _merge_constraints(what: str, first: Constraints, second: Constraints) -> Constraints:
+    if first == NO_CONSTRAINTS:
+        return second
+    if second == NO_CONSTRAINTS:
+        return first
+    return _same(f"{what} constraints", first, second)
+
+
+def _merge_enum(first: EnumModel, second: EnumModel) -> EnumModel:
+    _same("enum values", [v.value for v in first.values], [v.value for v in second.values])
+    values = tuple(
+        _merge_enum_value(a, b) for a, b in zip(first.values, second.values, strict=True)
+    )
+    return dataclasses.replace(
+        first,
+        values=values,
+        open=_known("open", first.open, second.open),
+        description=_description(first, second),
+        deprecated=_deprecated(first, second),
+    )
+
+
+def _merge_enum_value(first: EnumValue, second: EnumValue) -> EnumValue:
+    return dataclasses.replace(
+        first,
+        source_name=_known("enum value name", first.source_name, second.source_name),
+        description=_known("enum value description", first.description, second.description),
+    )
+
+
+def _merge_union(first: UnionModel, second: UnionModel) -> UnionModel:
+    _same("variant count", len(first.variants), len(second.variants))
+    variants = tuple(
+        UnionVariant(
+            type=merge_type("variant", a.type, b.type),
+            location=a.location,
+            source_name=_known("variant name", a.source_name, b.source_name),
+        )
+        for a, b in zip(first.variants, second.variants, strict=True)
+    )
+    return dataclasses.replace(
+        first,
+        variants=variants,
+        discriminator=_known("discriminator", first.discriminator, second.discriminator),
+        description=_description(first, second),
+        deprecated=_deprecated(first, second),
+    )
+
+
+__all__ = ["Conflict", "merge_definition", "merge_schema", "merge_type"]

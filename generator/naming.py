@@ -1,0 +1,114 @@
+"""Case conversions shared by readers and renderers.
+
+Every function is pure and deterministic.  Words are split at case changes,
+digits-to-letters boundaries and any non-alphanumeric character.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+
+_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
+
+GO_INITIALISMS = frozenset(
+    [
+        "ACL",
+        "API",
+        "ASCII",
+        "CPU",
+        "CSS",
+        "DNS",
+        "EOF",
+        "GUID",
+        "HTML",
+        "HTTP",
+        "HTTPS",
+        "ID",
+        "IP",
+        "JSON",
+        "LHS",
+        "QPS",
+        "RAM",
+        "RHS",
+        "RPC",
+        "SLA",
+        "SMTP",
+        "SQL",
+        "SSH",
+        "TCP",
+        "TLS",
+        "TTL",
+        "UDP",
+        "UI",
+        "UID",
+        "UUID",
+        "URI",
+        "URL",
+        "UTF8",
+        "VM",
+        "XML",
+        "XMPP",
+        "XSRF",
+        "XSS",
+    ]
+)
+"""Words Go writes in capitals (``ClickID``, ``DocURL``), as golint does."""
+
+
+def split_words(name: str) -> list[str]:
+    """Split an identifier into words: ``ExternalID`` -> ``["External", "ID"]``."""
+    return _WORD.findall(name)
+
+
+def pascal_case(name: str) -> str:
+    """``track_lead`` / ``trackLead`` -> ``TrackLead``."""
+    return "".join(word[:1].upper() + word[1:] for word in split_words(name))
+
+
+def camel_case(name: str) -> str:
+    """``ClickID`` -> ``clickId``: words lower-cased then capitalized, the first one all lower."""
+    words = [word.lower() for word in split_words(name)]
+    if not words:
+        return ""
+    return words[0] + "".join(word.capitalize() for word in words[1:])
+
+
+def snake_case(name: str) -> str:
+    """``clickId`` -> ``click_id``; ``HTTPStatus`` -> ``http_status``."""
+    return "_".join(word.lower() for word in split_words(name))
+
+
+def go_name(wire_name: str) -> str:
+    """The Go identifier Speakeasy writes for a wire name: ``clickId`` -> ``ClickID``."""
+    words = split_words(wire_name)
+    out = []
+    for word in words:
+        upper = word.upper()
+        out.append(upper if upper in GO_INITIALISMS else word[:1].upper() + word[1:].lower())
+    name = "".join(out)
+    if name[:1].isdigit():
+        name = "N" + name
+    return name
+
+
+def wire_name_from_go(go_identifier: str) -> str:
+    """Derive a camelCase wire name from a Go identifier: ``ClickID`` -> ``clickId``."""
+    return camel_case(go_identifier)
+
+
+_PYTHON_RESERVED = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist)
+
+
+def python_identifier(name: str, reserved: frozenset[str] = frozenset()) -> str:
+    """A safe snake_case Python identifier for ``name``.
+
+    Keywords and names in ``reserved`` get a trailing underscore; names that
+    start with a digit or have no letters get a ``field_`` prefix.
+    """
+    ident = snake_case(name)
+    if not ident or ident[0].isdigit():
+        ident = "field_" + ident
+    if ident in _PYTHON_RESERVED or ident in reserved:
+        ident += "_"
+    return ident

@@ -1,0 +1,58 @@
+"""Compare freshly rendered files with the out folder, without writing anything."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.output.manifest import read_manifest
+
+
+@dataclass(frozen=True, slots=True)
+class Drift:
+    """How the out folder differs from what the inputs generate."""
+
+    changed: dict[str, str] = field(default_factory=dict)
+    """Files whose contents differ: path to unified diff (committed -> expected)."""
+    added: list[str] = field(default_factory=list)
+    """Files the inputs generate that the out folder lacks."""
+    removed: list[str] = field(default_factory=list)
+    """Files specloom wrote earlier that the inputs no longer generate."""
+
+    @property
+    def clean(self) -> bool:
+        """True when the out folder matches."""
+        return not (self.changed or self.added or self.removed)
+
+
+def find_drift(out: Path, files: Mapping[str, str]) -> Drift:
+    """Compare ``files`` (rendered, by relative path) with ``out``."""
+    drift = Drift()
+    for path, text in sorted(files.items()):
+        target = out / path
+        if not target.is_file():
+            drift.added.append(path)
+            continue
+        current = target.read_bytes().decode("utf-8", errors="replace")
+        if current != text:
+            drift.changed[path] = unified_diff(path, current, text)
+    for path in sorted(set(read_manifest(out)) - set(files)):
+        if (out / path).is_file():
+            drift.removed.append(path)
+    return drift
+
+
+def unified_diff(path: str, current: str, expected: str) -> str:
+    """A unified diff from the committed file to the expected one."""
+    lines = difflib.unified_diff(
+        current.splitlines(keepends=True),
+        expected.splitlines(keepends=True),
+        fromfile=f"a/{path} (committed)",
+        tofile=f"b/{path} (generated)",
+    )
+    text = "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+    )
+    return text

@@ -1,0 +1,131 @@
+"""Escaping of spec text for Python source: string literals and docstrings.
+
+Both produce exactly what black would leave unchanged, so generated code is
+black-stable without running black.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+_LINE_BREAKS = str.maketrans(
+    {"\r": "\n", "\v": "\n", "\f": "\n", "\x1c": "\n", "\x1d": "\n", "\x1e": "\n"}
+    | {"\x85": "\n", "\u2028": "\n", "\u2029": "\n"}
+)
+
+
+def _escape_char(char: str, quote: str) -> str:
+    if char == "\\":
+        return "\\\\"
+    if char == quote:
+        return "\\" + quote
+    if char == "\n":
+        return "\\n"
+    if char == "\t":
+        return "\\t"
+    if char == "\r":
+        return "\\r"
+    if not char.isprintable():
+        code = ord(char)
+        if code < 0x100:
+            return f"\\x{code:02x}"
+        if code < 0x10000:
+            return f"\\u{code:04x}"
+        return f"\\U{code:08x}"
+    return char
+
+
+def py_str(value: str) -> str:
+    """A Python string literal for ``value`` in black's preferred quotes.
+
+    Double quotes unless the text holds more double than single quotes (what
+    black keeps); every backslash, quote and non-printable character escaped.
+    """
+    quote = "'" if value.count('"') > value.count("'") else '"'
+    return quote + "".join(_escape_char(char, quote) for char in value) + quote
+
+
+def py_repr(value: object) -> str:
+    """Python source for a JSON scalar or container (strings via ``py_str``)."""
+    if isinstance(value, str):
+        return py_str(value)
+    if isinstance(value, bool) or value is None:
+        return repr(value)
+    if isinstance(value, int):
+        return repr(value)
+    if isinstance(value, float):
+        text = repr(value)
+        if text in ("inf", "-inf", "nan"):
+            return f'float("{text}")'
+        return text
+    if isinstance(value, list):
+        return "[" + ", ".join(py_repr(item) for item in value) + "]"
+    if isinstance(value, dict):
+        items = ", ".join(f"{py_str(str(k))}: {py_repr(v)}" for k, v in value.items())
+        return "{" + items + "}"
+    raise TypeError(f"not a JSON value: {value!r}")
+
+
+def docstring_text(value: str | None) -> str:
+    """Normalize spec text for a docstring: plain lines that black would not rewrite.
+
+    Line breaks of every kind become ``\\n``, tabs become spaces, and common
+    indentation, trailing spaces and blank edges are removed.  Escaping is
+    left to ``py_docstring``.
+    """
+    if not value:
+        return ""
+    text = value.translate(_LINE_BREAKS).expandtabs(4)
+    lines = [line.rstrip() for line in text.split("\n")]
+    first, rest = lines[0].strip(), textwrap.dedent("\n".join(lines[1:]))
+    text = "\n".join([first, *rest.split("\n")]) if lines[1:] else first
+    return text.strip()
+
+
+def wrap(text: str, width: int, hang: int = 0) -> str:
+    """Wrap each line of ``text`` to ``width`` columns, keeping its indentation.
+
+    Continuation lines get ``hang`` more spaces; words longer than a line
+    (URLs) are never broken.
+    """
+    wrapped: list[str] = []
+    for line in text.split("\n"):
+        lead = line[: len(line) - len(line.lstrip(" "))]
+        pieces = textwrap.wrap(
+            line.strip(),
+            max(width - len(lead), 20),
+            break_long_words=False,
+            break_on_hyphens=False,
+            subsequent_indent=" " * hang,
+        )
+        wrapped.extend(lead + piece for piece in pieces or [""])
+    return "\n".join(wrapped)
+
+
+def _escape_docstring(text: str) -> str:
+    escaped = []
+    for char in text:
+        if char == "\\":
+            escaped.append("\\\\")
+        elif char == '"':
+            escaped.append('\\"')
+        elif char != "\n" and not char.isprintable():
+            escaped.append(_escape_char(char, '"'))
+        else:
+            escaped.append(char)
+    return "".join(escaped)
+
+
+def py_docstring(value: str, indent: int = 0) -> str:
+    """A triple-quoted docstring for ``value``: normalized, escaped, continuation lines indented.
+
+    Backslashes and double quotes are escaped, so spec text can never close
+    the docstring or form an escape sequence.
+    """
+    body = _escape_docstring(docstring_text(value))
+    pad = " " * indent
+    lines = body.split("\n")
+    indented = [lines[0]] + [pad + line if line else "" for line in lines[1:]]
+    if len(lines) == 1:
+        return f'"""{body}"""'
+    return '"""' + "\n".join(indented) + "\n" + pad + '"""'

@@ -1,0 +1,40 @@
+"""The ``python`` target: a standard-library package of request classes and validators."""
+
+from __future__ import annotations
+
+from generator.ir import EnumModel, ObjectModel, Schema, UnionModel
+from generator.render.filters.python_code import module_name
+from generator.render.targets.base import Options, OutputFile, Target
+
+
+def plan(schema: Schema, options: Options) -> list[OutputFile]:
+    """``<package>/__init__.py``, ``_runtime.py``, ``py.typed`` and one module per namespace."""
+    package = options.package
+    modules = [module_name(namespace) for namespace in schema.namespaces]
+    files = [
+        OutputFile(f"{package}/__init__.py", "python/__init__.py.jinja", {"modules": modules}),
+        OutputFile(f"{package}/_runtime.py", "python/_runtime.py.jinja"),
+        OutputFile(f"{package}/py.typed", "python/py.typed.jinja"),
+    ]
+    for namespace in schema.namespaces:
+        definitions = schema.in_namespace(namespace)
+        files.append(
+            OutputFile(
+                f"{package}/{module_name(namespace)}.py",
+                "python/module.py.jinja",
+                {
+                    "namespace": namespace,
+                    "enums": [d for d in definitions if isinstance(d, EnumModel)],
+                    "unions": [d for d in definitions if isinstance(d, UnionModel)],
+                    "models": [d for d in definitions if isinstance(d, ObjectModel)],
+                },
+            )
+        )
+    return files
+
+
+TARGET = Target(
+    name="python",
+    description="Python request classes with from_dict/validate/to_dict (standard library only)",
+    plan=plan,
+)

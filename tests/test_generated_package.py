@@ -1,0 +1,160 @@
+"""The committed generated package behaves as documented and passes the quality gates."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+GENERATED = Path(__file__).resolve().parent.parent / "generated" / "python"
+
+VALID_MINIMAL = {"clickId": "c1", "eventName": "Sign up", "externalId": "u1"}
+VALID_FULL = {
+    "clickId": "c1",
+    "eventName": "Sign up",
+    "externalId": "u1",
+    "customerName": None,
+    "customerEmail": "a@example.com",
+    "customerAvatar": "https://example.com/a.png",
+    "eventQuantity": 2.5,
+    "mode": "wait",
+    "metadata": {"plan": "pro", "seats": 3, "nested": {"a": [1, None]}},
+}
+
+
+@pytest.fixture(scope="module")
+def operations() -> Iterator[ModuleType]:
+    sys.path.insert(0, str(GENERATED))
+    sys.dont_write_bytecode, before = True, sys.dont_write_bytecode  # keep generated/ clean
+    try:
+        yield importlib.import_module("models.operations")
+    finally:
+        sys.dont_write_bytecode = before
+        sys.path.remove(str(GENERATED))
+
+
+def issues(module: ModuleType, payload: Any) -> list[tuple[str, str]]:
+    return [(issue.path, issue.message) for issue in module.TrackLeadRequestBody.validate(payload)]
+
+
+@pytest.mark.parametrize("payload", [VALID_MINIMAL, VALID_FULL])
+def test_valid_payloads_round_trip(operations: ModuleType, payload: dict[str, Any]) -> None:
+    body = operations.TrackLeadRequestBody.from_dict(payload)
+    assert body.to_dict() == payload
+    assert operations.TrackLeadRequestBody.validate(payload) == []
+
+
+def test_attributes_use_python_names_and_python_types(operations: ModuleType) -> None:
+    body = operations.TrackLeadRequestBody.from_dict(VALID_FULL)
+    assert body.click_id == "c1"
+    assert body.mode is operations.Mode.WAIT
+    assert body.customer_name is None
+    models = sys.modules["models"]
+    minimal = operations.TrackLeadRequestBody.from_dict(VALID_MINIMAL)
+    assert minimal.customer_name is models.UNSET
+    assert "customerName" not in minimal.to_dict()
+
+
+def test_built_in_python_construction_and_to_dict(operations: ModuleType) -> None:
+    body = operations.TrackLeadRequestBody(
+        click_id="c", event_name="e", external_id="x", mode=operations.Mode.ASYNC
+    )
+    assert body.to_dict() == {"clickId": "c", "eventName": "e", "externalId": "x", "mode": "async"}
+    assert issubclass(operations.Mode, str)
+    assert operations.Mode("wait") is operations.Mode.WAIT
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"clickId": None}, ("/clickId", "must not be null")),
+        ({"clickId": ""}, ("/clickId", "must be at least 1 character long")),
+        ({"eventName": 7}, ("/eventName", "expected a string, got number")),
+        ({"eventName": "x" * 256}, ("/eventName", "must be at most 255 characters long")),
+        ({"externalId": "x" * 101}, ("/externalId", "must be at most 100 characters long")),
+        ({"customerEmail": True}, ("/customerEmail", "expected a string, got boolean")),
+        ({"eventQuantity": "2"}, ("/eventQuantity", "expected a number, got string")),
+        ({"mode": "later"}, ("/mode", "must be one of 'async', 'wait'; got 'later'")),
+        ({"mode": None}, ("/mode", "must not be null")),
+        ({"metadata": []}, ("/metadata", "expected an object, got array")),
+    ],
+)
+def test_each_kind_of_invalid_value_is_reported_at_its_path(
+    operations: ModuleType, change: dict[str, Any], expected: tuple[str, str]
+) -> None:
+    assert issues(operations, {**VALID_MINIMAL, **change}) == [expected]
+
+
+def test_every_missing_required_field_is_listed(operations: ModuleType) -> None:
+    assert issues(operations, {}) == [
+        ("/clickId", "is required"),
+        ("/eventName", "is required"),
+        ("/externalId", "is required"),
+    ]
+
+
+def test_non_object_payload(operations: ModuleType) -> None:
+    assert issues(operations, ["not", "an", "object"]) == [("", "expected an object, got array")]
+
+
+def test_from_dict_raises_validation_error_listing_every_problem(operations: ModuleType) -> None:
+    models = sys.modules["models"]
+    with pytest.raises(models.ValidationError) as raised:
+        operations.TrackLeadRequestBody.from_dict({"clickId": "", "mode": 1})
+    found = [(error.path, error.message) for error in raised.value.errors]
+    assert found == [
+        ("/clickId", "must be at least 1 character long"),
+        ("/eventName", "is required"),
+        ("/externalId", "is required"),
+        ("/mode", "must be one of 'async', 'wait'; got 1"),
+    ]
+    assert "/clickId: must be at least 1 character long" in str(raised.value)
+
+
+def _tool(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", *args], cwd=GENERATED, capture_output=True, text=True
+    )
+
+
+def test_black_changes_nothing() -> None:
+    result = _tool("black", "--check", "--diff", ".")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_passes() -> None:
+    result = _tool("ruff", "check", "--no-cache", "--isolated", ".")
+    assert result.returncode == 0, result.stdout + result.stderr
+    # a wider rule set; line length is black's business (it keeps long words whole)
+    result = _tool(
+        "ruff",
+        "check",
+        "--no-cache",
+        "--isolated",
+        "--select",
+        "E,F,W,I,B,UP,SIM",
+        "--ignore",
+        "E501",
+        ".",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_strict_passes() -> None:
+    result = _tool(
+        "mypy", "--strict", "--no-incremental", "--cache-dir", "/dev/null", "-p", "models"
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_imports_with_the_standard_library_alone() -> None:
+    code = "import sys; sys.path.insert(0, '.'); import models.operations; print('ok')"
+    command = [sys.executable, "-I", "-S", "-B", "-c", code]
+    result = subprocess.run(command, cwd=GENERATED, capture_output=True, text=True)
+    assert result.stdout.strip() == "ok", result.stderr
