@@ -29,9 +29,6 @@ from generator.ir import (
 )
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
-SHARED = Path(__file__).parents[2] / "shared"
-SEED = SHARED / "seed" / "docs" / "models"
-GO_CORPUS = SHARED / "corpus" / "dub-seed-era" / "go" / "docs" / "models"
 
 STRING = Primitive(PrimitiveKind.STRING)
 INTEGER = Primitive(PrimitiveKind.INTEGER)
@@ -100,9 +97,9 @@ REFS = FakeRefs(
 # --- the seed -------------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not SEED.is_dir(), reason="shared seed not present")
-def test_seed_reads_to_the_expected_ir() -> None:
-    definitions, problems = read_tree(SEED)
+def test_seed_reads_to_the_expected_ir(seed: Path) -> None:
+    seed_models = seed / "models"
+    definitions, problems = read_tree(seed_models)
     assert problems == []
     assert sorted(definitions) == ["operations.Mode", "operations.TrackLeadRequestBody"]
 
@@ -149,9 +146,9 @@ def test_seed_reads_to_the_expected_ir() -> None:
     ]
 
 
-@pytest.mark.skipif(not SEED.is_dir(), reason="shared seed not present")
-def test_link_to_a_doc_that_is_not_an_input_is_reported_at_its_row() -> None:
-    body = SEED / "operations" / "trackleadrequestbody.md"
+def test_link_to_a_doc_that_is_not_an_input_is_reported_at_its_row(seed: Path) -> None:
+    seed_models = seed / "models"
+    body = seed_models / "operations" / "trackleadrequestbody.md"
     collector = Collector()
     definitions = read_docs(
         [DocFile(body.resolve(), "docs/trackleadrequestbody.md", "operations")], collector
@@ -589,9 +586,9 @@ def test_document_split_keeps_lines() -> None:
 # --- the real Go tree -----------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not GO_CORPUS.is_dir(), reason="shared corpus not present")
-def test_old_go_corpus_reads_without_problems() -> None:
-    definitions, problems = read_tree(GO_CORPUS)
+def test_old_go_corpus_reads_without_problems(corpus: Path) -> None:
+    go_corpus = corpus / "dub-seed-era" / "go" / "docs" / "models"
+    definitions, problems = read_tree(go_corpus)
     # operations/option.md documents SDK call options: no title, no model section.
     assert problems == [
         "operations/option.md:1: no '# Title' heading; expected the model name as title, "

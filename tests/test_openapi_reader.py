@@ -33,7 +33,6 @@ from generator.ir import (
 )
 
 FIXTURES = Path(__file__).parent / "fixtures" / "openapi"
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
 STRING = Primitive(PrimitiveKind.STRING)
 ANY = Primitive(PrimitiveKind.ANY)
@@ -640,15 +639,15 @@ def test_reading_is_deterministic() -> None:
 # -- real specs (read from ../shared/corpus, never copied) ---------------------------------
 
 
-def corpus(relative: str) -> Path:
-    path = CORPUS / relative
+def corpus_file(corpus: Path, relative: str) -> Path:
+    path = corpus / relative
     if not path.exists():
         pytest.skip(f"corpus file {relative} is not available")
     return path
 
 
-def test_dub_track_lead_request_body() -> None:
-    path = corpus("dub-seed-era/openapi.yaml")
+def test_dub_track_lead_request_body(corpus: Path) -> None:
+    path = corpus_file(corpus, "dub-seed-era/openapi.yaml")
     collector = Collector()
     definitions = {d.name: d for d in read_openapi(path, "openapi.yaml", collector)}
     assert collector.problems == []
@@ -720,9 +719,9 @@ def test_dub_track_lead_request_body() -> None:
 
 
 @pytest.mark.parametrize("relative", ["dub-seed-era/openapi.yaml", "mistral-ts/openapi.yaml"])
-def test_real_specs_read_cleanly(relative: str) -> None:
+def test_real_specs_read_cleanly(corpus: Path, relative: str) -> None:
     collector = Collector()
-    definitions = read_openapi(corpus(relative), relative, collector)
+    definitions = read_openapi(corpus_file(corpus, relative), relative, collector)
     assert [str(problem) for problem in collector.problems] == []
     names = {definition.name for definition in definitions}
     assert len(names) == len(definitions)

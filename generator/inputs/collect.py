@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,9 +20,11 @@ _OPENAPI_MARKER = re.compile(rb'^\s*["\']?(openapi|swagger)["\']?\s*:', re.MULTI
 
 def display_path(path: Path) -> str:
     """``path`` relative to the working directory when below it, with POSIX separators."""
+    if not path.is_absolute():
+        return path.as_posix()
     try:
-        return Path(os.path.relpath(path)).as_posix() if path.is_absolute() else path.as_posix()
-    except ValueError:  # another drive on Windows
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:  # outside the working directory
         return path.as_posix()
 
 
@@ -84,6 +85,7 @@ def read_inputs(paths: Sequence[Path]) -> Schema:
             DocFile(doc.resolve(), display_path(doc), doc.resolve().parent.name) for doc in docs
         ]
         definitions += read_docs(files, collector)
+    collector.raise_if_any()  # a broken input would make merging report conflicts that are not real
     sources = tuple(display_path(path) for path in [*specs, *docs])
     schema = merge_schema(definitions, sources, collector)
     collector.raise_if_any()

@@ -79,7 +79,7 @@ def attribute_names(model: ObjectModel) -> dict[str, str]:
         base = python_identifier(field.name, RESERVED_ATTRIBUTES)
         ident, counter = base, 2
         while ident in taken:
-            ident, counter = f"{base}_{counter}", counter + 1
+            ident, counter = f"{base.rstrip('_')}_{counter}", counter + 1
         taken.add(ident)
         names[field.name] = ident
     return names
