@@ -30,6 +30,14 @@ EXIT_DRIFT = 1
 EXIT_BAD_INPUT = 2
 
 
+def _add_flavor_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--flavor",
+        metavar="NAME",
+        help="docs flavor of markdown inputs (default: detected from the docs themselves)",
+    )
+
+
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--spec",
@@ -52,6 +60,12 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
         type=Path,
         metavar="DIR",
         help="custom template folder searched before the built-ins (repeatable)",
+    )
+    _add_flavor_option(parser)
+    parser.add_argument(
+        "--go-style",
+        choices=("old", "new"),
+        help="type style of the docs-go target (default: the style of the input docs, else old)",
     )
     parser.add_argument(
         "--config",
@@ -78,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_run_options(check)
     ir = commands.add_parser("ir", help="print the intermediate representation as JSON")
     ir.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="input files or folders")
+    _add_flavor_option(ir)
     return parser
 
 
@@ -90,6 +105,8 @@ def _settings(args: argparse.Namespace) -> Settings:
         out=args.out if args.out is not None else settings.out,
         package=args.package if args.package is not None else settings.package,
         templates=tuple(args.templates) if args.templates else settings.templates,
+        flavor=args.flavor if args.flavor is not None else settings.flavor,
+        go_style=args.go_style if args.go_style is not None else settings.go_style,
     )
     problems = []
     where = Location("command line")
@@ -113,8 +130,9 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _render(settings: Settings) -> dict[str, str]:
-    schema = read_inputs(settings.spec)
-    return render(schema, settings.targets, Options(package=settings.package), settings.templates)
+    schema = read_inputs(settings.spec, flavor=settings.flavor)
+    options = Options(package=settings.package, go_style=settings.go_style)
+    return render(schema, settings.targets, options, settings.templates)
 
 
 def run_generate(args: argparse.Namespace) -> int:
@@ -157,7 +175,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_ir(args: argparse.Namespace) -> int:
     """``specloom ir``."""
-    schema = read_inputs(args.paths)
+    schema = read_inputs(args.paths, flavor=args.flavor)
     json.dump(schema_to_data(schema), sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
     return EXIT_OK

@@ -27,6 +27,10 @@ class Settings:
     """Python package name of the ``python`` target."""
     templates: tuple[Path, ...] = field(default_factory=tuple)
     """Custom template folders, searched before the built-ins."""
+    flavor: str | None = None
+    """Docs flavor of markdown inputs; ``None`` detects it from the docs themselves."""
+    go_style: str | None = None
+    """Type style of the ``docs-go`` target (``old`` or ``new``); ``None``: as the input docs."""
 
 
 def _strings(value: object, key: str, where: Location) -> tuple[str, ...]:
@@ -51,7 +55,7 @@ def load_settings(pyproject: Path) -> Settings:
     table = data.get("tool", {}).get("specloom", {})
     if not isinstance(table, dict):
         raise SpecloomError([Problem(where, "[tool.specloom] must be a table")])
-    known = {"spec", "targets", "out", "package", "templates"}
+    known = {"spec", "targets", "out", "package", "templates", "flavor", "go-style"}
     unknown = sorted(set(table) - known)
     if unknown:
         raise SpecloomError(
@@ -72,4 +76,6 @@ def load_settings(pyproject: Path) -> Settings:
         out=base / _strings(table.get("out", "generated"), "out", where)[0],
         package=_strings(table.get("package", "models"), "package", where)[0],
         templates=tuple(base / p for p in _strings(table.get("templates", []), "templates", where)),
+        flavor=_strings(table["flavor"], "flavor", where)[0] if "flavor" in table else None,
+        go_style=_strings(table["go-style"], "go-style", where)[0] if "go-style" in table else None,
     )

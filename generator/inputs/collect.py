@@ -66,12 +66,18 @@ def find_inputs(paths: Sequence[Path], collector: Collector) -> tuple[list[Path]
     return sorted(docs), sorted(specs)
 
 
-def read_inputs(paths: Sequence[Path]) -> Schema:
-    """Read every input below ``paths`` into one schema; raises ``SpecloomError`` on any problem."""
+def read_inputs(paths: Sequence[Path], flavor: str | None = None) -> Schema:
+    """Read every input below ``paths`` into one schema; raises ``SpecloomError`` on any problem.
+
+    ``flavor`` forces the docs flavor of markdown inputs (``None``: detect it).
+    """
     from generator.inputs.markdown import DocFile, read_docs
     from generator.inputs.openapi import read_openapi
 
     collector = Collector()
+    if flavor not in (None, "go"):
+        collector.add(Location("--flavor"), f"unknown docs flavor {flavor!r}; expected go")
+        collector.raise_if_any()
     docs, specs = find_inputs(paths, collector)
     if not docs and not specs and not collector.problems:
         collector.add(

@@ -6,7 +6,15 @@ from dataclasses import dataclass, field
 from typing import Union
 
 from generator.ir.location import Location
-from generator.ir.types import Default, JsonScalar, JsonValue, TypeName, TypeNode
+from generator.ir.types import (
+    NO_CONSTRAINTS,
+    Constraints,
+    Default,
+    JsonScalar,
+    JsonValue,
+    TypeName,
+    TypeNode,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +45,8 @@ class Field:
     """Sent by the client only (OpenAPI ``writeOnly``)."""
     source_name: str | None = None
     """The name as written in a docs source (``ClickID``), kept to reproduce those docs."""
+    sdk_name: str | None = None
+    """Name an SDK should use instead of the wire name (OpenAPI ``x-speakeasy-name-override``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +65,8 @@ class ObjectModel:
     """Marked deprecated in the source."""
     additional_properties: TypeNode | None = None
     """Type of properties not in ``fields``; ``None`` when the source does not describe them."""
+    constraints: Constraints = NO_CONSTRAINTS
+    """Property counts of the object (``min_properties``, ``max_properties``)."""
 
     @property
     def kind(self) -> str:
@@ -127,6 +139,8 @@ class UnionModel:
     """Marked deprecated in the source."""
     discriminator: str | None = None
     """Wire name of the property that tells the variants apart, if any."""
+    mapping: tuple[tuple[str, TypeName], ...] = ()
+    """Discriminator value to variant definition, in source order; empty when not given."""
 
     @property
     def kind(self) -> str:

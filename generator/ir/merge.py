@@ -118,6 +118,7 @@ def _merge_object(first: ObjectModel, second: ObjectModel) -> ObjectModel:
         additional_properties=_merge_optional_type(
             "additional properties", first.additional_properties, second.additional_properties
         ),
+        constraints=_merge_constraints("object", first.constraints, second.constraints),
         description=_description(first, second),
         deprecated=_deprecated(first, second),
     )
@@ -137,6 +138,7 @@ def _merge_field(first: Field, second: Field) -> Field:
         read_only=first.read_only or second.read_only,
         write_only=first.write_only or second.write_only,
         source_name=_known(f"{where} source name", first.source_name, second.source_name),
+        sdk_name=_known(f"{where} SDK name", first.sdk_name, second.sdk_name),
     )
 
 
@@ -163,11 +165,17 @@ def merge_type(what: str, first: TypeNode, second: TypeNode) -> TypeNode:
         return ArrayType(
             items=merge_type(f"{what} items", first.items, second.items),
             constraints=_merge_constraints(what, first.constraints, second.constraints),
+            items_nullable=_known(
+                f"{what} items nullable", first.items_nullable, second.items_nullable
+            ),
         )
     if isinstance(first, MapType) and isinstance(second, MapType):
         return MapType(
             values=merge_type(f"{what} values", first.values, second.values),
             constraints=_merge_constraints(what, first.constraints, second.constraints),
+            values_nullable=_known(
+                f"{what} values nullable", first.values_nullable, second.values_nullable
+            ),
         )
     if isinstance(first, UnionType) and isinstance(second, UnionType):
         _same(f"{what} variant count", len(first.variants), len(second.variants))
@@ -225,6 +233,8 @@ def _merge_union(first: UnionModel, second: UnionModel) -> UnionModel:
         first,
         variants=variants,
         discriminator=_known("discriminator", first.discriminator, second.discriminator),
+        mapping=_known("discriminator mapping", first.mapping or None, second.mapping or None)
+        or (),
         description=_description(first, second),
         deprecated=_deprecated(first, second),
     )

@@ -95,6 +95,8 @@ class ArrayType:
     """The type of each item."""
     constraints: Constraints = NO_CONSTRAINTS
     """Item counts and uniqueness."""
+    items_nullable: bool | None = False
+    """Items may be ``null``; ``None`` when the source does not say."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +107,8 @@ class MapType:
     """The type of each value."""
     constraints: Constraints = NO_CONSTRAINTS
     """Property counts."""
+    values_nullable: bool | None = False
+    """Values may be ``null``; ``None`` when the source does not say."""
 
 
 @dataclass(frozen=True, slots=True)

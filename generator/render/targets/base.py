@@ -15,6 +15,8 @@ class Options:
 
     package: str = "models"
     """Name of the generated Python package (``python`` target)."""
+    go_style: str | None = None
+    """Type style of ``docs-go`` (``old``: ``**string*``, ``new``: `` `*string` ``); ``None``: as read."""
 
 
 @dataclass(frozen=True, slots=True)
