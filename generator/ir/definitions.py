@@ -67,6 +67,8 @@ class ObjectModel:
     """Type of properties not in ``fields``; ``None`` when the source does not describe them."""
     constraints: Constraints = NO_CONSTRAINTS
     """Property counts of the object (``min_properties``, ``max_properties``)."""
+    closed: bool = False
+    """Properties not in ``fields`` are rejected (OpenAPI ``additionalProperties: false``)."""
 
     @property
     def kind(self) -> str:

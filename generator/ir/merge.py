@@ -119,6 +119,7 @@ def _merge_object(first: ObjectModel, second: ObjectModel) -> ObjectModel:
             "additional properties", first.additional_properties, second.additional_properties
         ),
         constraints=_merge_constraints("object", first.constraints, second.constraints),
+        closed=first.closed or second.closed,
         description=_description(first, second),
         deprecated=_deprecated(first, second),
     )

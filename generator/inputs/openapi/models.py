@@ -101,6 +101,7 @@ def object_model(
             description=metadata.description(ctx, outer, ptr) or hint.description,
             deprecated=metadata.flag(ctx, outer, ptr, "deprecated"),
             additional_properties=extra,
+            closed=closed,
         )
     )
     return Typed(RefType(name))
