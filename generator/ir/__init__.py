@@ -6,6 +6,7 @@ Every class here is a frozen, slotted dataclass; see each attribute's docstring.
 
 from generator.ir.definitions import (
     Definition,
+    DocsFlavor,
     EnumModel,
     EnumValue,
     Field,
@@ -40,6 +41,7 @@ __all__ = [
     "Constraints",
     "Default",
     "Definition",
+    "DocsFlavor",
     "EnumModel",
     "EnumValue",
     "Field",

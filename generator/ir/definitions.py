@@ -18,6 +18,18 @@ from generator.ir.types import (
 
 
 @dataclass(frozen=True, slots=True)
+class DocsFlavor:
+    """How the SDK model docs a definition was read from are written: a fact about the input."""
+
+    language: str
+    """SDK language of the docs: ``go``, ``python``, ``typescript``, ``php`` or ``ruby``."""
+    style: str | None = None
+    """Generator style, where a language has several (Go: ``old`` ``**string*``, ``new`` `` `*string` ``)."""
+    package: str | None = None
+    """The SDK package the docs name in code (``dub``, ``github.com/dubinc/dub-go``); ``None`` if none."""
+
+
+@dataclass(frozen=True, slots=True)
 class Field:
     """One property of an object model."""
 
@@ -69,6 +81,10 @@ class ObjectModel:
     """Property counts of the object (``min_properties``, ``max_properties``)."""
     closed: bool = False
     """Properties not in ``fields`` are rejected (OpenAPI ``additionalProperties: false``)."""
+    examples: tuple[JsonValue, ...] = ()
+    """Example values of the whole model, as JSON (e.g. a TypeScript doc's ``## Example Usage``)."""
+    docs_flavor: DocsFlavor | None = None
+    """The docs flavor the definition was read from; ``None`` when not read from SDK docs."""
 
     @property
     def kind(self) -> str:
@@ -106,6 +122,10 @@ class EnumModel:
     """Marked deprecated in the source."""
     open: bool | None = False
     """Unknown values are accepted (kept as they are); ``None`` when the source does not say."""
+    examples: tuple[JsonValue, ...] = ()
+    """Example values of the whole model, as JSON (e.g. a TypeScript doc's ``## Example Usage``)."""
+    docs_flavor: DocsFlavor | None = None
+    """The docs flavor the definition was read from; ``None`` when not read from SDK docs."""
 
     @property
     def kind(self) -> str:
@@ -123,6 +143,8 @@ class UnionVariant:
     """Where the variant is listed."""
     source_name: str | None = None
     """The variant's name as written in a docs source."""
+    examples: tuple[JsonValue, ...] = ()
+    """Example values of this variant, as JSON (e.g. a TypeScript union doc's code block)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +165,10 @@ class UnionModel:
     """Wire name of the property that tells the variants apart, if any."""
     mapping: tuple[tuple[str, TypeName], ...] = ()
     """Discriminator value to variant definition, in source order; empty when not given."""
+    examples: tuple[JsonValue, ...] = ()
+    """Example values of the whole model, as JSON (e.g. a TypeScript doc's ``## Example Usage``)."""
+    docs_flavor: DocsFlavor | None = None
+    """The docs flavor the definition was read from; ``None`` when not read from SDK docs."""
 
     @property
     def kind(self) -> str:

@@ -16,6 +16,7 @@ from typing import TypeVar
 from generator.diagnostics import Collector
 from generator.ir.definitions import (
     Definition,
+    DocsFlavor,
     EnumModel,
     EnumValue,
     Field,
@@ -29,6 +30,7 @@ from generator.ir.types import (
     NO_CONSTRAINTS,
     ArrayType,
     Constraints,
+    JsonValue,
     LiteralType,
     MapType,
     Primitive,
@@ -103,6 +105,16 @@ def _deprecated(first: Definition, second: Definition) -> bool:
     return _same("deprecated", first.deprecated, second.deprecated)
 
 
+def _examples(
+    what: str, first: tuple[JsonValue, ...], second: tuple[JsonValue, ...]
+) -> tuple[JsonValue, ...]:
+    return _known(what, first or None, second or None) or ()
+
+
+def _docs_flavor(first: Definition, second: Definition) -> DocsFlavor | None:
+    return _known("docs flavor", first.docs_flavor, second.docs_flavor)
+
+
 def _merge_object(first: ObjectModel, second: ObjectModel) -> ObjectModel:
     names_first = [field.name for field in first.fields]
     names_second = [field.name for field in second.fields]
@@ -122,6 +134,8 @@ def _merge_object(first: ObjectModel, second: ObjectModel) -> ObjectModel:
         closed=first.closed or second.closed,
         description=_description(first, second),
         deprecated=_deprecated(first, second),
+        examples=_examples("examples", first.examples, second.examples),
+        docs_flavor=_docs_flavor(first, second),
     )
 
 
@@ -209,6 +223,8 @@ def _merge_enum(first: EnumModel, second: EnumModel) -> EnumModel:
         open=_known("open", first.open, second.open),
         description=_description(first, second),
         deprecated=_deprecated(first, second),
+        examples=_examples("examples", first.examples, second.examples),
+        docs_flavor=_docs_flavor(first, second),
     )
 
 
@@ -227,6 +243,7 @@ def _merge_union(first: UnionModel, second: UnionModel) -> UnionModel:
             type=merge_type("variant", a.type, b.type),
             location=a.location,
             source_name=_known("variant name", a.source_name, b.source_name),
+            examples=_examples("variant examples", a.examples, b.examples),
         )
         for a, b in zip(first.variants, second.variants, strict=True)
     )
@@ -238,6 +255,8 @@ def _merge_union(first: UnionModel, second: UnionModel) -> UnionModel:
         or (),
         description=_description(first, second),
         deprecated=_deprecated(first, second),
+        examples=_examples("examples", first.examples, second.examples),
+        docs_flavor=_docs_flavor(first, second),
     )
 
 
