@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 from typing import Any, ClassVar
 
@@ -16,7 +15,6 @@ class Mode(enum.StrEnum):
     WAIT = "wait"
 
 
-@dataclasses.dataclass(kw_only=True)
 class TrackLeadRequestBody(_rt.Model):
     """TrackLeadRequestBody
 
@@ -30,16 +28,21 @@ class TrackLeadRequestBody(_rt.Model):
             identify and attribute all future events to this customer.
         customer_name: The name of the customer. If not passed, a random name will be
             generated (e.g. “Big Red Caribou”).
+            Default (``with_defaults``): ``null``.
         customer_email: The email address of the customer.
+            Default (``with_defaults``): ``null``.
         customer_avatar: The avatar URL of the customer.
+            Default (``with_defaults``): ``null``.
         event_quantity: The numerical value associated with this lead event (e.g.,
             number of provisioned seats in a free trial). If defined as N, the lead
             event will be tracked N times.
         mode: The mode to use for tracking the lead event. `async` will not block the
             request; `wait` will block the request until the lead event is fully
             recorded in Dub.
+            Default (``with_defaults``): ``\"async\"``.
         metadata: Additional metadata to be stored with the lead event. Max 10,000
             characters.
+            Default (``with_defaults``): ``null``.
     """
 
     click_id: str
@@ -71,15 +74,29 @@ class TrackLeadRequestBody(_rt.Model):
             "customer_name",
             _rt.String(max_length=100),
             nullable=True,
+            default=None,
         ),
         _rt.Field(
             "customerEmail",
             "customer_email",
             _rt.String(max_length=100),
             nullable=True,
+            default=None,
         ),
-        _rt.Field("customerAvatar", "customer_avatar", _rt.String(), nullable=True),
+        _rt.Field(
+            "customerAvatar",
+            "customer_avatar",
+            _rt.String(),
+            nullable=True,
+            default=None,
+        ),
         _rt.Field("eventQuantity", "event_quantity", _rt.Number(), nullable=True),
-        _rt.Field("mode", "mode", _rt.EnumOf(lambda: Mode)),
-        _rt.Field("metadata", "metadata", _rt.Map(_rt.AnyValue()), nullable=True),
+        _rt.Field("mode", "mode", _rt.EnumOf(lambda: Mode), default="async"),
+        _rt.Field(
+            "metadata",
+            "metadata",
+            _rt.Map(_rt.AnyValue()),
+            nullable=True,
+            default=None,
+        ),
     )

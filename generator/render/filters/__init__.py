@@ -107,3 +107,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "doc_link": go_docs.doc_link,
 }
 """Filters available to every template, by name."""
+
+from generator.render.filters.python_filters import PYTHON_FILTERS  # noqa: E402
+
+FILTERS.update(PYTHON_FILTERS)

@@ -6,6 +6,7 @@ them through filters (see ``generator.render.filters``).
 
 from __future__ import annotations
 
+import builtins
 import keyword
 import re
 
@@ -29,15 +30,30 @@ from generator.ir import (
 )
 from generator.ir.types import Constraints
 from generator.naming import pascal_case, python_identifier, snake_case
-from generator.render.filters.python_layout import Call, Expr
+from generator.render.filters.python_layout import Call, Expr, literal
 from generator.render.filters.python_literals import py_repr
 
 RESERVED_ATTRIBUTES = frozenset(
-    {"check", "validate", "load", "from_dict", "to_dict", "_fields_"}
-    | {"str", "int", "float", "bool", "list", "dict", "Any", "Literal", "ClassVar"}
-    | {"dataclasses", "enum", "_rt"}
+    {"check", "validate", "load", "from_dict", "to_dict", "with_defaults", "additional_properties"}
+    | {"Any", "Literal", "ClassVar", "TypeAlias", "datetime", "enum", "_rt"}
+    | {name for name in dir(builtins) if not name.startswith("_")}
 )
-"""Names a generated attribute must not take: model methods and names used in annotations."""
+"""Names a generated attribute must not take: model methods, builtins and names annotations use."""
+
+_FORMAT_ANNOTATIONS = {
+    "date": "datetime.date",
+    "date-time": "datetime.datetime",
+    "byte": "bytes",
+    "binary": "bytes",
+}
+"""String formats the python target converts to a Python type (others stay ``str``)."""
+
+_FORMAT_CODECS = {
+    "date": "_rt.Date",
+    "date-time": "_rt.DateTime",
+    "byte": "_rt.Base64",
+    "binary": "_rt.Binary",
+}
 
 _PRIMITIVE_ANNOTATIONS = {
     PrimitiveKind.STRING: "str",
@@ -71,12 +87,24 @@ def module_name(namespace: str) -> str:
     return python_identifier(namespace, RESERVED_ATTRIBUTES)
 
 
-def attribute_names(model: ObjectModel) -> dict[str, str]:
-    """Python attribute name of each field, by wire name; unique within the model."""
+def request_fields(model: ObjectModel) -> tuple[Field, ...]:
+    """The fields a request class has: all but the read-only ones (sent by the server only)."""
+    return tuple(field for field in model.fields if not field.read_only)
+
+
+def attribute_names(model: ObjectModel, modules: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Python attribute name of each request field, by wire name; unique within the model.
+
+    The SDK name (``x-speakeasy-name-override``) is preferred to the wire name.
+    Keywords, builtins, the runtime's method names and the module names in
+    ``modules`` (annotations refer to them) get a trailing underscore; names
+    that collide get ``_2``, ``_3``... in field order.
+    """
+    reserved = RESERVED_ATTRIBUTES | modules
     names: dict[str, str] = {}
     taken: set[str] = set()
-    for field in model.fields:
-        base = python_identifier(field.name, RESERVED_ATTRIBUTES)
+    for field in request_fields(model):
+        base = python_identifier(field.sdk_name or field.name, reserved)
         ident, counter = base, 2
         while ident in taken:
             ident, counter = f"{base.rstrip('_')}_{counter}", counter + 1
@@ -117,16 +145,35 @@ def _reference(name: TypeName, namespace: str) -> str:
     return f"{module_name(name.namespace)}.{class_name(name)}"
 
 
+def _open_enum_base(model: EnumModel) -> str | None:
+    """The Python type of unknown values an open enum keeps (``str``), ``None`` when closed."""
+    if model.open is not True:
+        return None
+    kinds = {type(value.value) for value in model.values}
+    if kinds == {str}:
+        return "str"
+    if kinds == {int}:
+        return "int"
+    return "Any"
+
+
 def annotation(node: TypeNode, schema: Schema, namespace: str) -> str:
     """The Python type annotation of a value of ``node``."""
     if isinstance(node, Primitive):
+        if node.kind is PrimitiveKind.STRING and node.format in _FORMAT_ANNOTATIONS:
+            return _FORMAT_ANNOTATIONS[node.format]
         return _PRIMITIVE_ANNOTATIONS[node.kind]
     if isinstance(node, ArrayType):
-        return f"list[{annotation(node.items, schema, namespace)}]"
+        items = annotation(node.items, schema, namespace)
+        return f"list[{items}{'' if node.items_nullable is False else ' | None'}]"
     if isinstance(node, MapType):
-        return f"dict[str, {annotation(node.values, schema, namespace)}]"
+        values = annotation(node.values, schema, namespace)
+        return f"dict[str, {values}{'' if node.values_nullable is False else ' | None'}]"
     if isinstance(node, RefType):
-        return _reference(node.target, namespace)
+        target = schema.get(node.target)
+        other = _open_enum_base(target) if isinstance(target, EnumModel) else None
+        reference = _reference(node.target, namespace)
+        return reference if other is None else f"{reference} | {other}"
     if isinstance(node, LiteralType):
         return f"Literal[{py_repr(node.value)}]"
     return " | ".join(annotation(variant, schema, namespace) for variant in node.variants)
@@ -160,28 +207,33 @@ def _constraint_kwargs(
 _NUMERIC = ("minimum", "maximum", "exclusive_minimum", "exclusive_maximum", "multiple_of")
 
 
+def _nullable(inner: Call, nullable: bool | None) -> Call:
+    """``inner``, wrapped to accept ``null`` when nullable or unknown."""
+    return inner if nullable is False else Call("_rt.Nullable", (inner,))
+
+
 def codec(node: TypeNode, schema: Schema, namespace: str) -> Call:
     """The runtime codec that checks and converts values of ``node``."""
     if isinstance(node, Primitive):
+        function = _PRIMITIVE_CODECS[node.kind]
         if node.kind is PrimitiveKind.STRING:
             names: tuple[str, ...] = ("min_length", "max_length", "pattern")
+            function = _FORMAT_CODECS.get(node.format or "", function)
         elif node.kind in (PrimitiveKind.INTEGER, PrimitiveKind.NUMBER):
             names = _NUMERIC
         else:
             names = ()
-        return Call(
-            _PRIMITIVE_CODECS[node.kind], kwargs=_constraint_kwargs(node.constraints, names)
-        )
+        return Call(function, kwargs=_constraint_kwargs(node.constraints, names))
     if isinstance(node, ArrayType):
         return Call(
             "_rt.Array",
-            (codec(node.items, schema, namespace),),
+            (_nullable(codec(node.items, schema, namespace), node.items_nullable),),
             _constraint_kwargs(node.constraints, ("min_items", "max_items", "unique_items")),
         )
     if isinstance(node, MapType):
         return Call(
             "_rt.Map",
-            (codec(node.values, schema, namespace),),
+            (_nullable(codec(node.values, schema, namespace), node.values_nullable),),
             _constraint_kwargs(node.constraints, ("min_properties", "max_properties")),
         )
     if isinstance(node, RefType):
@@ -197,12 +249,49 @@ def _reference_codec(
 ) -> Call:
     reference = _reference(name, namespace)
     if isinstance(target, EnumModel):
-        return Call("_rt.EnumOf", (f"lambda: {reference}",))
+        kwargs: tuple[tuple[str, Expr], ...] = (("open", "True"),) if target.open is True else ()
+        return Call("_rt.EnumOf", (f"lambda: {reference}",), kwargs)
     if isinstance(target, ObjectModel):
         return Call("_rt.ModelOf", (f"lambda: {reference}",))
     if target is None:
         raise ValueError(f"reference to unknown definition {name}")
-    return Call("_rt.OneOf", tuple(codec(v.type, schema, namespace) for v in target.variants))
+    return Call("_rt.Lazy", (f"lambda: {union_codec_name(name, namespace)}",))
+
+
+def union_codec_name(name: TypeName, namespace: str) -> str:
+    """The module-level codec of a named union (``_codec_Pet``), as seen from ``namespace``."""
+    local = f"_codec_{class_name(name)}"
+    return local if name.namespace == namespace else f"{module_name(name.namespace)}.{local}"
+
+
+def _discriminator_value(variant: TypeNode, union: UnionModel, schema: Schema) -> str | None:
+    """The discriminator value that selects ``variant``: its mapping entry, const or name."""
+    if not isinstance(variant, RefType):
+        return None
+    for value, target in union.mapping:
+        if target == variant.target:
+            return value
+    model = schema.get(variant.target)
+    if isinstance(model, ObjectModel):
+        for field in model.fields:
+            if field.name == union.discriminator and isinstance(field.type, LiteralType):
+                return str(field.type.value)
+    return variant.target.name
+
+
+def union_codec(union: UnionModel, schema: Schema, namespace: str) -> Call:
+    """The ``_rt.OneOf(...)`` codec of a named union, with its discriminator table."""
+    variants = tuple(codec(v.type, schema, namespace) for v in union.variants)
+    kwargs: list[tuple[str, Expr]] = []
+    if union.discriminator is not None:
+        table: dict[str, int] = {}
+        for index, variant in enumerate(union.variants):
+            value = _discriminator_value(variant.type, union, schema)
+            if value is not None:
+                table.setdefault(value, index)
+        kwargs.append(("discriminator", py_repr(union.discriminator)))
+        kwargs.append(("mapping", literal(table, py_repr)))
+    return Call("_rt.OneOf", variants, tuple(kwargs))
 
 
 def field_descriptor(field: Field, attribute: str, schema: Schema, namespace: str) -> Call:
@@ -212,6 +301,10 @@ def field_descriptor(field: Field, attribute: str, schema: Schema, namespace: st
         kwargs.append(("required", "True"))
     if accepts_null(field):
         kwargs.append(("nullable", "True"))
+    if field.default is not None:
+        kwargs.append(("default", literal(field.default.value, py_repr)))
+    if field.deprecated:
+        kwargs.append(("deprecated", "True"))
     return Call(
         "_rt.Field",
         (py_repr(field.name), py_repr(attribute), codec(field.type, schema, namespace)),
@@ -219,36 +312,70 @@ def field_descriptor(field: Field, attribute: str, schema: Schema, namespace: st
     )
 
 
+def _nodes(definition: Definition) -> list[TypeNode]:
+    """Every type node the generated code of ``definition`` mentions."""
+    nodes: list[TypeNode] = []
+    if isinstance(definition, ObjectModel):
+        for field in request_fields(definition):
+            nodes.extend(walk_types(field.type))
+        if definition.additional_properties is not None:
+            nodes.extend(walk_types(definition.additional_properties))
+    elif isinstance(definition, UnionModel):
+        for variant in definition.variants:
+            nodes.extend(walk_types(variant.type))
+    return nodes
+
+
 def referenced_namespaces(definitions: tuple[Definition, ...], namespace: str) -> list[str]:
     """Other namespaces whose definitions ``definitions`` refer to, sorted."""
     found: set[str] = set()
     for definition in definitions:
-        nodes: list[TypeNode] = []
-        if isinstance(definition, ObjectModel):
-            for field in definition.fields:
-                nodes.extend(walk_types(field.type))
-        elif isinstance(definition, UnionModel):
-            for variant in definition.variants:
-                nodes.extend(walk_types(variant.type))
-        found.update(n.target.namespace for n in nodes if isinstance(n, RefType))
+        found.update(n.target.namespace for n in _nodes(definition) if isinstance(n, RefType))
     found.discard(namespace)
     return sorted(found)
+
+
+def _annotations(definitions: tuple[Definition, ...], schema: Schema, namespace: str) -> list[str]:
+    found: list[str] = []
+    for definition in definitions:
+        if isinstance(definition, ObjectModel):
+            found += [annotation(f.type, schema, namespace) for f in request_fields(definition)]
+        elif isinstance(definition, UnionModel):
+            found += [annotation(v.type, schema, namespace) for v in definition.variants]
+    return found
 
 
 def typing_imports(
     definitions: tuple[Definition, ...], schema: Schema, namespace: str
 ) -> list[str]:
     """Names from ``typing`` that the annotations of ``definitions`` use, sorted."""
-    annotations: list[str] = []
-    for definition in definitions:
-        if isinstance(definition, ObjectModel):
-            annotations += [
-                annotation(field.type, schema, namespace) for field in definition.fields
-            ]
-        elif isinstance(definition, UnionModel):
-            annotations += [annotation(v.type, schema, namespace) for v in definition.variants]
+    annotations = _annotations(definitions, schema, namespace)
     used = set()
     for name in ("Any", "Literal"):
         if any(re.search(rf"\b{name}\b", text) for text in annotations):
             used.add(name)
     return sorted(used)
+
+
+def uses_datetime(definitions: tuple[Definition, ...], schema: Schema, namespace: str) -> bool:
+    """The annotations of ``definitions`` name ``datetime.date`` or ``datetime.datetime``."""
+    return any("datetime." in text for text in _annotations(definitions, schema, namespace))
+
+
+def model_options(model: ObjectModel, schema: Schema, namespace: str) -> list[tuple[str, Expr]]:
+    """Class-level settings of a model that differ from ``_rt.Model``'s: ``(declaration, value)``."""
+    options: list[tuple[str, Expr]] = []
+    if model.closed:
+        options.append(("_closed_: ClassVar[bool]", "True"))
+    elif model.additional_properties is not None:
+        extra = codec(model.additional_properties, schema, namespace)
+        options.append(("_extra_: ClassVar[_rt.Codec | None]", extra))
+    if model.constraints.min_properties is not None:
+        options.append(
+            ("_min_properties_: ClassVar[int | None]", py_repr(model.constraints.min_properties))
+        )
+    if model.constraints.max_properties is not None:
+        options.append(
+            ("_max_properties_: ClassVar[int | None]", py_repr(model.constraints.max_properties))
+        )
+    return options

@@ -7,6 +7,7 @@ keeps that form).  Nested calls follow the same rule at their own depth.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 LINE_LENGTH = 88
@@ -18,17 +19,21 @@ class Call:
     """A call expression ``function(args..., name=value...)``."""
 
     function: str
-    """The callee as source, e.g. ``_rt.String``."""
+    """The callee as source, e.g. ``_rt.String``; empty for a list or dict display."""
     args: tuple[Expr, ...] = ()
-    """Positional arguments."""
+    """Positional arguments (list items)."""
     kwargs: tuple[tuple[str, Expr], ...] = ()
-    """Keyword arguments, in order."""
+    """Keyword arguments (dict entries: key source and value), in order."""
+    brackets: str = "()"
+    """Opening and closing bracket: ``()`` for calls, ``[]`` lists, ``{}`` dicts."""
+    separator: str = "="
+    """Between a keyword and its value: ``=`` in calls, ``: `` in dicts."""
 
     def flat(self) -> str:
         """The whole call on one line."""
         parts = [flat(arg) for arg in self.args]
-        parts += [f"{name}={flat(value)}" for name, value in self.kwargs]
-        return f"{self.function}({', '.join(parts)})"
+        parts += [f"{name}{self.separator}{flat(value)}" for name, value in self.kwargs]
+        return f"{self.function}{self.brackets[0]}{', '.join(parts)}{self.brackets[1]}"
 
 
 Expr = Call | str
@@ -52,13 +57,31 @@ def layout(expr: Expr, indent: int, prefix: str = "", suffix: str = "") -> str:
         return one_line
     inner = indent + 4
     pad = " " * inner
-    lines = [prefix + expr.function + "("]
+    lines = [prefix + expr.function + expr.brackets[0]]
     for arg in expr.args:
         lines.append(pad + layout(arg, inner, suffix=","))
     for name, value in expr.kwargs:
-        lines.append(pad + layout(value, inner, prefix=f"{name}=", suffix=","))
-    lines.append(" " * indent + ")" + suffix)
+        lines.append(pad + layout(value, inner, prefix=f"{name}{expr.separator}", suffix=","))
+    lines.append(" " * indent + expr.brackets[1] + suffix)
     return "\n".join(lines)
+
+
+def literal(value: object, source: Callable[[object], str]) -> Expr:
+    """A JSON value as an expression black lays out like a call: lists and dicts explode."""
+    if isinstance(value, list) and value:
+        return Call("", tuple(literal(item, source) for item in value), brackets="[]")
+    if isinstance(value, dict) and value:
+        entries = tuple((source(str(key)), literal(item, source)) for key, item in value.items())
+        return Call("", kwargs=entries, brackets="{}", separator=": ")
+    return source(value)
+
+
+def assignment(target: str, value: str, indent: int) -> str:
+    """``target = value`` as black writes it: a long value goes in parentheses if that fits."""
+    line = f"{target} = {value}"
+    if indent + len(line) <= LINE_LENGTH or indent + 4 + len(value) > LINE_LENGTH:
+        return line
+    return f"{target} = (\n{' ' * (indent + 4)}{value}\n{' ' * indent})"
 
 
 def annotated_line(name: str, annotation: str, default: str | None, indent: int) -> str:
@@ -68,4 +91,19 @@ def annotated_line(name: str, annotation: str, default: str | None, indent: int)
     if indent + len(line) <= LINE_LENGTH:
         return line
     pad = " " * (indent + 4)
+    if indent + 4 + len(annotation) > LINE_LENGTH and " | " in annotation:
+        annotation = f"\n{pad}| ".join(_split_union(annotation))
     return f"{name}: (\n{pad}{annotation}\n{' ' * indent}){tail}"
+
+
+def _split_union(annotation: str) -> list[str]:
+    """The top-level ``|`` operands of an annotation (not those inside brackets)."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(annotation):
+        depth += char in "[("
+        depth -= char in "])"
+        if depth == 0 and annotation.startswith(" | ", index):
+            parts.append(annotation[start:index])
+            start = index + 3
+    parts.append(annotation[start:])
+    return parts

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from generator.render.targets import docs_go, python
+from generator.render.targets import docs_go, jsonschema, openapi, pydantic, python
 from generator.render.targets.base import Options, OutputFile, Target
 
-TARGETS: dict[str, Target] = {target.name: target for target in (python.TARGET, docs_go.TARGET)}
+TARGETS: dict[str, Target] = {
+    target.name: target
+    for target in (
+        python.TARGET,
+        docs_go.TARGET,
+        pydantic.TARGET,
+        jsonschema.TARGET,
+        openapi.TARGET,
+    )
+}
 """Every built-in target, by ``--target`` name."""
 
 __all__ = ["TARGETS", "Options", "OutputFile", "Target"]

@@ -1,0 +1,1 @@
+"""Exports of the IR to other schema languages (JSON Schema, OpenAPI)."""

@@ -1,0 +1,103 @@
+"""Filters of the ``python`` target's templates, on top of the shared ones in ``FILTERS``.
+
+Filters that depend on where code lands read ``schema`` and ``namespace``
+from the template context.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from jinja2 import pass_context
+from jinja2.runtime import Context
+
+from generator.ir import Definition, Field, ObjectModel, UnionModel
+from generator.render.filters import python_code, python_layout
+from generator.render.filters.python_literals import py_repr
+from generator.render.filters.python_pydantic import pydantic_models
+
+
+def _modules(context: Context) -> frozenset[str]:
+    schema = context["schema"]
+    return frozenset(python_code.module_name(namespace) for namespace in schema.namespaces)
+
+
+@pass_context
+def py_attributes(context: Context, model: ObjectModel) -> dict[str, str]:
+    """Python attribute name of each request field, keyed by wire name."""
+    return python_code.attribute_names(model, _modules(context))
+
+
+def py_request_fields(model: ObjectModel) -> tuple[Field, ...]:
+    """The fields of a request class (read-only fields left out)."""
+    return python_code.request_fields(model)
+
+
+@pass_context
+def py_field(context: Context, field: Field, attribute: str, indent: int = 4) -> str:
+    """The attribute line of a field: ``name: annotation`` plus ``= _rt.UNSET`` when optional."""
+    text = python_code.field_annotation(field, context["schema"], context["namespace"])
+    default = None if field.required else "_rt.UNSET"
+    return python_layout.annotated_line(attribute, text, default, indent)
+
+
+@pass_context
+def py_model_options(context: Context, model: ObjectModel, indent: int = 4) -> list[str]:
+    """Class-level settings lines of a model (``_closed_``, ``_extra_``, property counts)."""
+    options = python_code.model_options(model, context["schema"], context["namespace"])
+    return [
+        python_layout.layout(value, indent, prefix=f"{declaration} = ")
+        for declaration, value in options
+    ]
+
+
+@pass_context
+def py_union_codec(context: Context, union: UnionModel) -> str:
+    """The module-level ``_codec_<Union> = _rt.OneOf(...)`` statement of a named union."""
+    name = python_code.union_codec_name(union.name, union.name.namespace)
+    call = python_code.union_codec(union, context["schema"], context["namespace"])
+    return python_layout.layout(call, 0, prefix=f"{name}: _rt.Codec = ")
+
+
+@pass_context
+def py_uses_datetime(context: Context, definitions: list[Definition]) -> bool:
+    """The annotations of ``definitions`` need ``import datetime``."""
+    return python_code.uses_datetime(tuple(definitions), context["schema"], context["namespace"])
+
+
+def py_assignment(target: str, value: object, indent: int = 0) -> str:
+    """``target = <value literal>`` laid out as black keeps it."""
+    return python_layout.assignment(target, py_repr(value), indent)
+
+
+def py_assignment_source(target: str, source: str, indent: int = 0) -> str:
+    """``target = source`` (source already Python) laid out as black keeps it."""
+    return python_layout.assignment(target, source, indent)
+
+
+def json_text(value: object) -> str:
+    """``value`` as compact JSON text (for docstrings; escaping is left to ``py_docstring``)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def py_alias(target: str, text: str) -> str:
+    """``target = "<text>"`` (a type alias as a string) laid out as black keeps it."""
+    return python_layout.assignment(target, py_repr(text), 0)
+
+
+PYTHON_FILTERS: dict[str, Callable[..., Any]] = {
+    "py_attributes": py_attributes,
+    "py_request_fields": py_request_fields,
+    "py_field": py_field,
+    "py_model_options": py_model_options,
+    "py_union_codec": py_union_codec,
+    "py_uses_datetime": py_uses_datetime,
+    "py_assignment": py_assignment,
+    "py_alias": py_alias,
+    "py_assignment_source": py_assignment_source,
+    "json_text": json_text,
+    "pydantic_models": pydantic_models,
+}
+"""The ``python`` target's filters, by name (they replace shared filters of the same name)."""
