@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import os
+from importlib.metadata import entry_points
 from pathlib import Path
 
 import pytest
+
+_PLUGIN = "generator.pytest_plugin"
+# The snapshot plugin loads through its pytest11 entry point once specloom is installed;
+# from a bare checkout (or with plugin autoloading off) load it here instead, never twice.
+_PLUGIN_INSTALLED = not os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD") and any(
+    ep.value == _PLUGIN for ep in entry_points(group="pytest11")
+)
+pytest_plugins = ["pytester", *([] if _PLUGIN_INSTALLED else [_PLUGIN])]
 
 PROJECT = Path(__file__).resolve().parent.parent
 """The project root."""

@@ -221,3 +221,152 @@ def test_python_dash_m_generator_and_console_script_agree(project: Path) -> None
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.fixture()
+def api(tmp_path: Path) -> Path:
+    """A private copy of the project's OpenAPI spec the test may edit."""
+    target = tmp_path / "api" / "openapi.yaml"
+    target.parent.mkdir()
+    shutil.copyfile(SEED_DOCS.parent / "openapi.yaml", target)
+    return target
+
+
+def change_api(api: Path) -> None:
+    """A spec change: one enum value more, one constraint tighter."""
+    text = api.read_text(encoding="utf-8")
+    text = text.replace(
+        "                    - wait\n", "                    - wait\n                    - later\n"
+    )
+    api.write_text(text.replace("maxLength: 255", "maxLength: 200"), encoding="utf-8")
+
+
+def test_generate_keeps_the_ir_in_the_manifest(
+    capsys: pytest.CaptureFixture[str], api: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    assert run(capsys, "generate", "--spec", str(api), "--out", str(out))[0] == 0
+    manifest = json.loads((out / ".specloom-manifest.json").read_text(encoding="utf-8"))
+    names = [d["name"]["name"] for d in manifest["ir"]["definitions"]]
+    assert manifest["ir"]["format"] == 1 and names == ["Mode", "TrackLeadRequestBody"]
+    assert "line" not in json.dumps(manifest["ir"])  # no line numbers to churn
+
+
+def test_check_says_what_the_spec_change_does_above_the_diff(
+    capsys: pytest.CaptureFixture[str], api: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    assert run(capsys, "generate", "--spec", str(api), "--out", str(out))[0] == 0
+    change_api(api)
+    code, stdout, _ = run(capsys, "check", "--spec", str(api), "--out", str(out))
+    assert code == 1
+    lines = stdout.splitlines()
+    summary = lines.index("  operations.Mode")
+    assert lines[summary + 1].split() == ["non-breaking", "value", '"later":', "added"]
+    assert "    breaking      field `eventName`: maxLength tightened: 255 -> 200" in lines
+    assert "  1 breaking and 1 non-breaking changes in 2 models" in lines
+    first_diff = next(i for i, line in enumerate(lines) if line.startswith("--- a/"))
+    assert summary < first_diff
+    assert lines[-1].startswith("specloom check:") and "out of date" in lines[-1]
+
+
+def test_check_json(capsys: pytest.CaptureFixture[str], api: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run(capsys, "generate", "--spec", str(api), "--out", str(out))[0] == 0
+    code, stdout, _ = run(
+        capsys, "check", "--spec", str(api), "--out", str(out), "--format", "json"
+    )
+    assert code == 0 and json.loads(stdout)["up_to_date"] is True
+    change_api(api)
+    code, stdout, _ = run(
+        capsys, "check", "--spec", str(api), "--out", str(out), "--format", "json"
+    )
+    data = json.loads(stdout)
+    assert code == data["exit_code"] == 1
+    assert data["up_to_date"] is False
+    assert data["semantic"]["summary"] == {
+        "breaking": 1,
+        "non-breaking": 1,
+        "non-semantic": 0,
+        "models": 2,
+    }
+    assert [c["kind"] for c in data["semantic"]["changes"]] == [
+        "enum-value-added",
+        "constraint-tightened",
+    ]
+    changed = {entry["path"]: entry["diff"] for entry in data["changed"]}
+    assert sorted(changed) == [
+        "docs-go/models/operations/mode.md",
+        "python/models/operations.py",
+    ]
+    assert '+    LATER = "later"' in changed["python/models/operations.py"]
+    assert data["added"] == data["removed"] == data["edited_by_hand"] == []
+
+
+def test_check_names_files_edited_by_hand(
+    capsys: pytest.CaptureFixture[str], api: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    assert run(capsys, "generate", "--spec", str(api), "--out", str(out))[0] == 0
+    module = out / "python" / "models" / "__init__.py"
+    module.write_text(module.read_text(encoding="utf-8") + "# my tweak\n", encoding="utf-8")
+    code, stdout, _ = run(capsys, "check", "--spec", str(api), "--out", str(out))
+    assert code == 1
+    assert (
+        f"{out.as_posix()}/python/models/__init__.py: edited by hand since specloom wrote it"
+        in stdout
+    )
+    assert "no semantic change: the differences below come from templates" in stdout
+    assert "-# my tweak" in stdout
+    code, stdout, _ = run(
+        capsys, "check", "--spec", str(api), "--out", str(out), "--format", "json"
+    )
+    assert json.loads(stdout)["edited_by_hand"] == ["python/models/__init__.py"]
+    code, _, stderr = run(capsys, "generate", "--spec", str(api), "--out", str(out), "--strict")
+    assert code == 2 and "was edited by hand since specloom wrote it" in stderr
+    assert module.read_text(encoding="utf-8").endswith("# my tweak\n")  # --strict wrote nothing
+    code, _, stderr = run(capsys, "generate", "--spec", str(api), "--out", str(out))
+    assert code == 0
+    assert "python/models/__init__.py: warning: was edited by hand" in stderr
+    assert not module.read_text(encoding="utf-8").endswith("# my tweak\n")
+
+
+def test_check_without_a_snapshot_still_diffs(
+    capsys: pytest.CaptureFixture[str], api: Path, tmp_path: Path
+) -> None:
+    """An out folder written by an older specloom has no IR in its manifest."""
+    out = tmp_path / "out"
+    assert run(capsys, "generate", "--spec", str(api), "--out", str(out))[0] == 0
+    manifest = out / ".specloom-manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    del data["ir"]
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    change_api(api)
+    code, stdout, _ = run(capsys, "check", "--spec", str(api), "--out", str(out))
+    assert code == 1
+    assert "holds no IR snapshot" in stdout and '+    LATER = "later"' in stdout
+
+
+def test_check_colours_the_diff_when_asked(
+    capsys: pytest.CaptureFixture[str], api: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    assert run(capsys, "generate", "--spec", str(api), "--out", str(out))[0] == 0
+    change_api(api)
+    _, stdout, _ = run(capsys, "check", "--spec", str(api), "--out", str(out), "--color", "always")
+    assert '\033[32m+    LATER = "later"\033[0m' in stdout
+    _, stdout, _ = run(capsys, "check", "--spec", str(api), "--out", str(out))
+    assert "\033[" not in stdout
+
+
+def test_an_internal_error_is_exit_70_without_traceback(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(_: object) -> int:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("generator.commands.ir.run", broken)
+    monkeypatch.delenv("SPECLOOM_DEBUG", raising=False)
+    code, _, stderr = run(capsys, "ir", "spec")
+    assert code == 70
+    assert "internal error: RuntimeError: boom" in stderr and "Traceback" not in stderr

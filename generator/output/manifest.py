@@ -10,6 +10,7 @@ import hashlib
 import json
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 MANIFEST_NAME = ".specloom-manifest.json"
 """File name of the manifest, at the top of the out folder."""
@@ -32,7 +33,40 @@ def read_manifest(out: Path) -> dict[str, str]:
     )
 
 
-def manifest_text(files: Mapping[str, bytes]) -> str:
-    """The manifest for a set of rendered files, deterministic."""
+def edited_by_hand(out: Path) -> list[str]:
+    """Files specloom wrote to ``out`` whose contents no longer match the manifest's hash."""
+    edited = []
+    for path, expected in sorted(read_manifest(out).items()):
+        target = out / path
+        if target.is_file() and digest(target.read_bytes()) != expected:
+            edited.append(path)
+    return edited
+
+
+def read_snapshot(out: Path) -> object:
+    """The IR snapshot stored in ``out``'s manifest (see ``output.snapshot``), or ``None``."""
+    try:
+        data = json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data.get("ir") if isinstance(data, dict) else None
+
+
+def manifest_text(files: Mapping[str, bytes], snapshot: Mapping[str, Any] | None = None) -> str:
+    """The manifest for a set of rendered files (and the IR snapshot), deterministic.
+
+    The snapshot's definitions are written one per line, so a spec change
+    shows in ``git diff`` as the lines of the models it touched.
+    """
     listing = {path: digest(data) for path, data in sorted(files.items())}
-    return json.dumps({"generator": "specloom", "files": listing}, indent=2) + "\n"
+    text = json.dumps({"generator": "specloom", "files": listing}, indent=2)
+    if snapshot is None:
+        return text + "\n"
+    lines = ",\n".join(
+        "      " + json.dumps(item, ensure_ascii=False, separators=(",", ":"))
+        for item in snapshot["definitions"]
+    )
+    body = f'    "format": {json.dumps(snapshot["format"])},\n    "definitions": [\n{lines}\n    ]'
+    if not snapshot["definitions"]:
+        body = f'    "format": {json.dumps(snapshot["format"])},\n    "definitions": []'
+    return text[: -len("\n}")] + ',\n  "ir": {\n' + body + "\n  }\n}\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from generator.diagnostics import Problem, SpecloomError
 from generator.ir import Location
@@ -19,14 +20,17 @@ def safe_relative(path: str) -> PurePosixPath:
     return pure
 
 
-def write_output(out: Path, files: Mapping[str, str]) -> list[str]:
+def write_output(
+    out: Path, files: Mapping[str, str], snapshot: Mapping[str, Any] | None = None
+) -> list[str]:
     """Make ``out`` hold exactly ``files`` (plus any files specloom did not write); return paths changed.
 
     Every file is first written beside its destination under a temporary
     name; only when all are written are they moved into place.  Files a
     previous run wrote (listed in the manifest) and no longer produced are
     removed.  A file at a destination that specloom did not write is never
-    overwritten: that is an error and nothing is written.
+    overwritten: that is an error and nothing is written.  ``snapshot`` (the
+    IR the files were made from, see ``output.snapshot``) goes into the manifest.
     """
     encoded = {path: text.encode("utf-8") for path, text in files.items()}
     previous = read_manifest(out)
@@ -59,7 +63,7 @@ def write_output(out: Path, files: Mapping[str, str]) -> list[str]:
             staged.append((temporary, target))
         manifest = out / MANIFEST_NAME
         temporary = manifest.with_name(f".{MANIFEST_NAME}.specloom-tmp")
-        temporary.write_text(manifest_text(encoded), encoding="utf-8")
+        temporary.write_text(manifest_text(encoded, snapshot), encoding="utf-8")
         staged.append((temporary, manifest))
     except OSError:
         for temporary, _ in staged:

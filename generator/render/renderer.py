@@ -4,31 +4,55 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 
 from generator.diagnostics import Problem, SpecloomError
 from generator.ir import Location, Schema
-from generator.render.environment import make_environment
-from generator.render.targets import TARGETS, Options
+from generator.render.catalog import unused_custom_templates
+from generator.render.environment import custom_loaders, make_environment
+from generator.render.targets import TARGETS, Options, Target
+
+
+@dataclass(frozen=True, slots=True)
+class Rendering:
+    """What a render produced: the files, and warnings about the templates."""
+
+    files: dict[str, str]
+    """``"<target>/<path>"`` to its text, sorted by path."""
+    warnings: list[Problem] = field(default_factory=list)
+    """Custom template files that had no effect (see ``unused_custom_templates``)."""
 
 
 def render(
     schema: Schema,
-    targets: Sequence[str],
+    targets: Sequence[str | Target],
     options: Options,
     template_dirs: Sequence[Path] = (),
 ) -> dict[str, str]:
     """Every output file of ``targets``: ``"<target>/<path>"`` to its text, sorted by path."""
+    return render_files(schema, targets, options, template_dirs).files
+
+
+def render_files(
+    schema: Schema,
+    targets: Sequence[str | Target],
+    options: Options,
+    template_dirs: Sequence[Path] = (),
+) -> Rendering:
+    """Render ``targets`` (registered names or ``Target`` objects) and check the custom folders."""
     env = make_environment(template_dirs)
     files: dict[str, str] = {}
-    for target_name in targets:
-        target = TARGETS[target_name]
+    for item in targets:
+        target = TARGETS[item] if isinstance(item, str) else item
         for output in target.plan(schema, options):
             context = {"schema": schema, "options": options, **output.context}
             files[f"{target.name}/{output.path}"] = _render_one(env, output.template, context)
-    return dict(sorted(files.items()))
+    served = set().union(*(loader.served for loader in custom_loaders(env)))
+    warnings = unused_custom_templates(env, template_dirs, served)
+    return Rendering(dict(sorted(files.items())), warnings)
 
 
 def _render_one(env: jinja2.Environment, name: str, context: dict[str, object]) -> str:

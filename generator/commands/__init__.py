@@ -1,0 +1,1 @@
+"""One module per ``specloom`` command: each adds its parser and runs it."""

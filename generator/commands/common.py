@@ -1,0 +1,175 @@
+"""What several commands share: run options, settings, reading, rendering and warnings."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.config import Settings, load_settings
+from generator.diagnostics import Problem, SpecloomError
+from generator.inputs.collect import display_path, read_inputs
+from generator.ir import Location, Schema
+from generator.render.renderer import render_files
+from generator.render.targets import TARGETS, Options
+from generator.terminal import COLOR_CHOICES
+
+EXIT_OK = 0
+"""Success."""
+EXIT_BAD_INPUT = 2
+"""Bad input, options or templates: one ``path:line: message`` line per problem on stderr."""
+
+
+def add_flavor_option(parser: argparse.ArgumentParser, name: str = "--flavor") -> None:
+    """``--flavor NAME``: the docs flavor of markdown inputs."""
+    parser.add_argument(
+        name,
+        metavar="NAME",
+        help="docs flavor of markdown inputs (default: detected from the docs themselves)",
+    )
+
+
+def add_color_option(parser: argparse.ArgumentParser) -> None:
+    """``--color auto|always|never``."""
+    parser.add_argument(
+        "--color",
+        choices=COLOR_CHOICES,
+        default="auto",
+        help="colour the output (default: auto = on a terminal, unless NO_COLOR is set)",
+    )
+
+
+def add_config_options(parser: argparse.ArgumentParser) -> None:
+    """``--templates DIR`` (repeatable) and ``--config FILE``."""
+    parser.add_argument(
+        "--templates",
+        action="append",
+        type=Path,
+        metavar="DIR",
+        help="custom template folder searched before the built-ins (repeatable)",
+    )
+    parser.add_argument(
+        "--config",
+        type=Path,
+        default=Path("pyproject.toml"),
+        metavar="FILE",
+        help="pyproject.toml holding [tool.specloom] (default: ./pyproject.toml)",
+    )
+
+
+def add_run_options(parser: argparse.ArgumentParser) -> None:
+    """Options of ``generate`` and ``check``; each defaults to ``[tool.specloom]``."""
+    parser.add_argument(
+        "--spec",
+        action="append",
+        type=Path,
+        metavar="PATH",
+        help="input file or folder (repeatable; default: [tool.specloom] spec)",
+    )
+    parser.add_argument(
+        "--target",
+        action="append",
+        metavar="NAME",
+        help=f"target to render (repeatable; one of {', '.join(TARGETS)}; default: all configured)",
+    )
+    parser.add_argument("--out", type=Path, metavar="DIR", help="out folder (default: generated)")
+    parser.add_argument("--package", metavar="NAME", help="Python package name (default: models)")
+    add_flavor_option(parser)
+    parser.add_argument(
+        "--go-style",
+        choices=("old", "new"),
+        help="type style of the docs-go target (default: the style of the input docs, else old)",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="treat warnings as errors: exit 2 and write nothing",
+    )
+    add_config_options(parser)
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    """``[tool.specloom]`` overridden by the command line; raises ``SpecloomError`` when invalid."""
+    settings = load_settings(args.config)
+    settings = dataclasses.replace(
+        settings,
+        spec=tuple(args.spec) if getattr(args, "spec", None) else settings.spec,
+        targets=tuple(args.target) if getattr(args, "target", None) else settings.targets,
+        out=args.out if getattr(args, "out", None) is not None else settings.out,
+        package=args.package if getattr(args, "package", None) is not None else settings.package,
+        templates=tuple(args.templates) if args.templates else settings.templates,
+        flavor=args.flavor if getattr(args, "flavor", None) is not None else settings.flavor,
+        go_style=args.go_style if getattr(args, "go_style", None) else settings.go_style,
+    )
+    problems = []
+    where = Location("command line")
+    for target in settings.targets:
+        if target not in TARGETS:
+            problems.append(
+                Problem(where, f"unknown target {target!r}; expected one of {', '.join(TARGETS)}")
+            )
+    if not settings.package.isidentifier():
+        problems.append(
+            Problem(where, f"--package {settings.package!r} is not a Python identifier")
+        )
+    for folder in settings.templates:
+        if not folder.is_dir():
+            problems.append(Problem(Location(display_path(folder)), "template folder not found"))
+    if problems:
+        raise SpecloomError(problems)
+    return settings
+
+
+def require_spec(settings: Settings) -> None:
+    """Raise ``SpecloomError`` when no input is configured."""
+    if not settings.spec:
+        where = Location("command line")
+        message = "no input: pass --spec PATH or set [tool.specloom] spec"
+        raise SpecloomError([Problem(where, message)])
+
+
+def read_schema(paths: tuple[Path, ...] | list[Path], flavor: str | None) -> Schema:
+    """Read inputs into one schema (``SpecloomError`` on bad input)."""
+    return read_inputs(paths, flavor=flavor)
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """The result of reading and rendering: the schema, the files and the warnings."""
+
+    schema: Schema
+    """The IR of the inputs."""
+    files: dict[str, str]
+    """Rendered files by path below the out folder."""
+    warnings: list[Problem] = field(default_factory=list)
+    """Warnings to print (and to fail on with ``--strict``)."""
+
+
+def read_and_render(settings: Settings, strict: bool) -> Run:
+    """Read the inputs, render the targets; print warnings (raise them with ``strict``)."""
+    require_spec(settings)
+    schema = read_schema(settings.spec, settings.flavor)
+    options = Options(package=settings.package, go_style=settings.go_style)
+    rendering = render_files(schema, settings.targets, options, settings.templates)
+    report_warnings(rendering.warnings, strict)
+    return Run(schema, rendering.files, rendering.warnings)
+
+
+def warning_line(problem: Problem) -> str:
+    """``path:line: warning: message``."""
+    return f"{problem.location}: warning: {problem.message}"
+
+
+def report_warnings(warnings: list[Problem], strict: bool) -> None:
+    """Print each warning on stderr; with ``strict`` they are errors (``SpecloomError``)."""
+    if strict and warnings:
+        raise SpecloomError(
+            [
+                dataclasses.replace(w, message=f"{w.message} (an error with --strict)")
+                for w in warnings
+            ]
+        )
+    for problem in warnings:
+        print(warning_line(problem), file=sys.stderr)

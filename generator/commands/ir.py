@@ -1,0 +1,29 @@
+"""``specloom ir``: print the intermediate representation as JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from generator.commands.common import EXIT_OK, add_flavor_option, read_schema
+from generator.ir.serialize import schema_to_data
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register the command."""
+    parser = commands.add_parser("ir", help="print the intermediate representation as JSON")
+    parser.add_argument(
+        "paths", nargs="+", type=Path, metavar="PATH", help="input files or folders"
+    )
+    add_flavor_option(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read the inputs and print their IR."""
+    schema = read_schema(args.paths, args.flavor)
+    json.dump(schema_to_data(schema), sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+    return EXIT_OK

@@ -1,0 +1,69 @@
+"""One change found by the semantic diff, and how it affects callers of a request model."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from generator.ir import JsonValue, TypeName
+
+
+class Impact(enum.StrEnum):
+    """How a change affects existing callers that send the model."""
+
+    BREAKING = "breaking"
+    """Payloads valid before may now be rejected (a new required field, a removed value, ...)."""
+    NON_BREAKING = "non-breaking"
+    """Every payload valid before stays valid (a new optional field, a looser constraint, ...)."""
+    NON_SEMANTIC = "non-semantic"
+    """Documentation only (a description); never counted as a change."""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One difference between the old and the new definition of a model."""
+
+    model: TypeName
+    """The model that changed."""
+    subject: str
+    """What in the model changed (``field `clickId```, ``value 'wait'``); empty for the model itself."""
+    kind: str
+    """Stable machine-readable code, e.g. ``field-added`` or ``constraint-tightened``."""
+    impact: Impact
+    """Breaking, non-breaking or non-semantic."""
+    message: str
+    """What happened, for people: ``became required``."""
+    old: JsonValue = None
+    """The old value of the fact, as JSON (type changes: the type as text)."""
+    new: JsonValue = None
+    """The new value of the fact, as JSON."""
+
+
+@dataclass(slots=True)
+class Scope:
+    """Where in a model the comparison is, and the list its changes go to."""
+
+    model: TypeName
+    """The model being compared."""
+    subject: str = ""
+    """The part of the model being compared."""
+    validation: bool = True
+    """Both sides carry validation facts (constraints, defaults, formats, read-only)."""
+    changes: list[Change] = field(default_factory=list)
+    """Changes found so far (shared by nested scopes)."""
+
+    def add(
+        self,
+        kind: str,
+        impact: Impact,
+        message: str,
+        old: JsonValue = None,
+        new: JsonValue = None,
+    ) -> None:
+        """Record a change of the current subject."""
+        self.changes.append(Change(self.model, self.subject, kind, impact, message, old, new))
+
+    def inner(self, subject: str) -> Scope:
+        """A scope for a part of the current subject (``items``, ``variant 2``)."""
+        joined = f"{self.subject} {subject}" if self.subject else subject
+        return Scope(self.model, joined, self.validation, self.changes)

@@ -1,0 +1,110 @@
+"""A compact copy of the IR the out folder was generated from, kept in its manifest.
+
+``specloom check`` diffs it against the IR of the current inputs to say what a
+spec change does.  Examples and locations are left out (they would churn the
+manifest without changing a fact), except a definition's JSON pointer, which
+tells that it came from an OpenAPI document (see ``generator.diff.facts``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import types
+import typing
+from typing import Any
+
+from generator import ir
+from generator.ir import Definition, Location, Schema, sort_definitions
+from generator.ir.serialize import to_data
+
+SNAPSHOT_FORMAT = 1
+"""Version of the snapshot layout; a snapshot of another version is ignored."""
+
+_DROPPED = frozenset({"examples"})
+_DEFINITIONS = frozenset({"ObjectModel", "EnumModel", "UnionModel"})
+_NOWHERE = Location("(snapshot)")
+
+
+def schema_snapshot(schema: Schema) -> dict[str, Any]:
+    """The schema as compact JSON data for the manifest: ``{"format": 1, "definitions": [...]}``."""
+    definitions = [_prune(to_data(definition)) for definition in schema.definitions]
+    return {"format": SNAPSHOT_FORMAT, "definitions": definitions}
+
+
+def _prune(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_prune(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    node = value.get("node")
+    result = {}
+    for key, item in value.items():
+        if key in _DROPPED:
+            continue
+        if key == "location":
+            pointer = item.get("pointer")
+            if node in _DEFINITIONS and pointer is not None:
+                result[key] = {"node": "Location", "file": "", "pointer": pointer}
+            continue
+        result[key] = _prune(item)
+    return result
+
+
+class SnapshotError(ValueError):
+    """The snapshot cannot be read as IR (written by another specloom version, or edited)."""
+
+
+def load_snapshot(data: object) -> Schema:
+    """The schema stored by ``schema_snapshot``; raises ``SnapshotError`` when unreadable."""
+    if not isinstance(data, dict) or data.get("format") != SNAPSHOT_FORMAT:
+        raise SnapshotError("unknown snapshot format")
+    definitions = data.get("definitions")
+    if not isinstance(definitions, list):
+        raise SnapshotError("no definitions")
+    try:
+        decoded = tuple(_decode(item, Definition, _NOWHERE) for item in definitions)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise SnapshotError(str(error)) from None
+    return Schema(definitions=sort_definitions(list(decoded)))
+
+
+def _decode(value: Any, hint: Any, where: Location) -> Any:
+    """Rebuild a value of type ``hint`` from JSON data (dataclasses carry a ``node`` key)."""
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        return _decode_node(value, hint, where)
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        if value is None:
+            return None
+        if isinstance(value, dict) and "node" in value:
+            cls = getattr(ir, value["node"])
+            if cls not in typing.get_args(hint):
+                raise TypeError(f"unexpected {value['node']}")
+            return _decode_node(value, cls, where)
+        return value  # JSON values and scalars
+    if origin is tuple:
+        args = typing.get_args(hint)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_decode(item, args[0], where) for item in value)
+        return tuple(_decode(item, arg, where) for item, arg in zip(value, args, strict=True))
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return hint(value)
+    return value
+
+
+def _decode_node(value: Any, cls: type, where: Location) -> Any:
+    if not isinstance(value, dict) or value.get("node") != cls.__name__:
+        raise TypeError(f"expected a {cls.__name__}")
+    hints = typing.get_type_hints(cls)
+    if "location" in value:
+        where = _decode_node(value["location"], Location, where)
+    kwargs = {}
+    for item in dataclasses.fields(cls):
+        if not item.init:
+            continue
+        if item.name in value:
+            kwargs[item.name] = _decode(value[item.name], hints[item.name], where)
+        elif hints[item.name] is Location:
+            kwargs[item.name] = where
+    return cls(**kwargs)
