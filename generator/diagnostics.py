@@ -38,10 +38,16 @@ class Collector:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
         """Problems found so far."""
+        self.warnings: list[Problem] = []
+        """Things read but not fully represented (unsupported features); they do not fail a run."""
 
     def add(self, location: Location, message: str) -> None:
         """Record a problem."""
         self.problems.append(Problem(location, message))
+
+    def warn(self, location: Location, message: str) -> None:
+        """Record a warning."""
+        self.warnings.append(Problem(location, message))
 
     def raise_if_any(self) -> None:
         """Raise ``SpecloomError`` when a problem was recorded."""

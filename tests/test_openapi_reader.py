@@ -60,6 +60,21 @@ def read_text(
     return definitions, [str(problem) for problem in collector.problems]
 
 
+def read_with_warnings(
+    tmp_path: Path, text: str, name: str = "spec.yaml"
+) -> tuple[list[Definition], list[str], list[str]]:
+    """Definitions, problems and warnings of a spec written to ``tmp_path``."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    collector = Collector()
+    definitions = read_openapi(path, name, collector)
+    return (
+        definitions,
+        [str(problem) for problem in collector.problems],
+        [str(warning) for warning in collector.warnings],
+    )
+
+
 def fields(definition: Definition) -> dict[str, Field]:
     """The fields of an object model by wire name."""
     assert isinstance(definition, ObjectModel)
@@ -200,29 +215,25 @@ def test_missing_file_is_a_problem(tmp_path: Path) -> None:
     assert collector.problems[0].message.startswith("cannot read the file (")
 
 
+EXPECTED_VERSION = (
+    "expected an OpenAPI 3.0 or 3.1 document (openapi: 3.0.x or 3.1.x) or Swagger 2.0 "
+    "(swagger: '2.0')"
+)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         (
-            "swagger: '2.0'\n",
-            "spec.yaml:1: this is a Swagger (OpenAPI 2) document; expected an OpenAPI 3.0 or 3.1 "
-            "document (openapi: 3.0.x or 3.1.x) (at /swagger)",
+            "swagger: '1.2'\n",
+            f'spec.yaml:1: swagger is a string ("1.2"); {EXPECTED_VERSION} (at /swagger)',
         ),
         (
             "info: {}\nopenapi: '3.2.0'\n",
-            'spec.yaml:2: openapi is a string ("3.2.0"); expected an OpenAPI 3.0 or 3.1 document '
-            "(openapi: 3.0.x or 3.1.x) (at /openapi)",
+            f'spec.yaml:2: openapi is a string ("3.2.0"); {EXPECTED_VERSION} (at /openapi)',
         ),
-        (
-            "- openapi: 3.0.0\n",
-            "spec.yaml:1: the document is a list; expected an OpenAPI 3.0 or 3.1 document "
-            "(openapi: 3.0.x or 3.1.x)",
-        ),
-        (
-            "info: {}\n",
-            "spec.yaml:1: no openapi version; expected an OpenAPI 3.0 or 3.1 document "
-            "(openapi: 3.0.x or 3.1.x)",
-        ),
+        ("- openapi: 3.0.0\n", f"spec.yaml:1: the document is a list; {EXPECTED_VERSION}"),
+        ("info: {}\n", f"spec.yaml:1: no openapi version; {EXPECTED_VERSION}"),
     ],
 )
 def test_not_an_openapi_3_document(tmp_path: Path, text: str, expected: str) -> None:
@@ -288,12 +299,13 @@ def test_track_lead_request_body() -> None:
         description="How to track the event.",
         default=Default("async"),
     )
-    assert got["metadata"].type == MapType(ANY)
+    assert got["metadata"].type == MapType(ANY, values_nullable=True)  # any value includes null
     assert (got["metadata"].nullable, got["metadata"].default) == (True, Default(None))
     assert got["tags"].type == ArrayType(
         STRING, Constraints(min_items=1, max_items=10, unique_items=True)
     )
-    assert got["customer"].type == RefType(comps("Customer"))
+    # Customer has a readOnly field: a request uses its request view
+    assert got["customer"].type == RefType(comps("CustomerInput"))
     assert got["address"].type == RefType(ops("Address"))
     assert got["address"].description == "Where the customer lives."
 
@@ -351,6 +363,7 @@ def test_ref_request_body_makes_nothing_new() -> None:
     definitions, _ = read("lead.yaml")
     assert sorted(str(name) for name in definitions) == [
         "components.Customer",
+        "components.CustomerInput",
         "components.Tier",
         "operations.Address",
         "operations.Mode",
@@ -371,7 +384,7 @@ def test_component_schemas() -> None:
     assert got["name"].deprecated is True
     assert got["password"].write_only is True
     assert got["tier"].type == RefType(comps("Tier"))
-    assert got["attributes"].type == MapType(ANY)
+    assert got["attributes"].type == MapType(ANY, values_nullable=True)
     tier = definitions[comps("Tier")]
     assert isinstance(tier, EnumModel)
     assert [value.value for value in tier.values] == [1, 2, 3]
@@ -579,7 +592,11 @@ components:
         g: {allOf: [{type: string}, {type: object}]}
         h: 12
 """
-    _, problems = read_text(tmp_path, text)
+    _, problems, warnings = read_with_warnings(tmp_path, text)
+    assert warnings == [
+        "spec.yaml:14: allOf combines schemas that are not all objects; only allOf/0 is "
+        "represented (allOf/1 not merged) (at /components/schemas/A/properties/g/allOf)"
+    ]
     assert problems == [
         'spec.yaml:8: exclusiveMinimum is a string ("x"); expected a boolean (OpenAPI 3.0) '
         "or a number (OpenAPI 3.1) (at /components/schemas/A/properties/a/exclusiveMinimum)",
@@ -597,10 +614,8 @@ components:
         "exclude (at /components/schemas/A/properties/d/exclusiveMaximum)",
         "spec.yaml:12: oneOf is empty; expected at least one schema "
         "(at /components/schemas/A/properties/e/oneOf)",
-        "spec.yaml:13: $ref 'other.yaml#/X' points outside this file, which is not supported; "
-        "expected a reference starting with '#/' (at /components/schemas/A/properties/f/$ref)",
-        "spec.yaml:14: allOf combines schemas that are not all objects; expected object schemas "
-        "(or a single schema) (at /components/schemas/A/properties/g/allOf)",
+        "spec.yaml:13: $ref 'other.yaml#/X' names a file that does not exist (other.yaml); "
+        "expected a path relative to this file (at /components/schemas/A/properties/f/$ref)",
         "spec.yaml:15: schema is a number (12); expected a mapping of schema keywords "
         "(at /components/schemas/A/properties/h)",
     ]
@@ -701,7 +716,7 @@ def test_dub_track_lead_request_body(corpus: Path) -> None:
         False,
     )
     assert (got["metadata"].type, got["metadata"].nullable, got["metadata"].default) == (
-        MapType(ANY),
+        MapType(ANY, values_nullable=True),
         True,
         Default(None),
     )

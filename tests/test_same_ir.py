@@ -15,6 +15,7 @@ from generator.ir import (
     NO_CONSTRAINTS,
     EnumModel,
     Field,
+    MapType,
     ObjectModel,
     Primitive,
     PrimitiveKind,
@@ -36,6 +37,8 @@ def markdown_view(field: Field) -> Field:
     type_ = field.type
     if isinstance(type_, Primitive):
         type_ = Primitive(type_.kind)
+    if isinstance(type_, MapType):  # markdown cannot say whether map values may be null
+        type_ = dataclasses.replace(type_, values_nullable=None)
     return dataclasses.replace(
         field, type=type_, default=None, location=field.location.__class__("-"), source_name=None
     )

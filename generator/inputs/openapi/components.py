@@ -1,4 +1,4 @@
-"""The schemas under ``components/schemas``: their raw data, pointers and definition names."""
+"""The named schemas (``components/schemas``, Swagger ``definitions``) and their definition names."""
 
 from __future__ import annotations
 
@@ -12,35 +12,49 @@ from generator.ir import TypeName
 from generator.naming import pascal_case
 
 NAMESPACE = "components"
-"""Namespace of the definitions made from ``components/schemas``."""
+"""Namespace of the definitions made from named schemas."""
 
-PREFIX = "#/components/schemas/"
-"""How a ``$ref`` to a component schema starts."""
-
-POINTER = "/components/schemas"
-"""JSON pointer of the component schemas."""
+ERRORS_NAMESPACE = "errors"
+"""Namespace of the definitions made for error responses (4xx, 5xx, ``default``)."""
 
 
 class ComponentIndex:
-    """Component schemas by key, each with a reserved ``TypeName``.
+    """Named schemas of the main document by key, each with a reserved ``TypeName``.
 
     The name is the key (or its ``x-speakeasy-name-override``) in PascalCase,
     as Speakeasy names them: ``linkGeoTargeting`` -> ``LinkGeoTargeting``.
+    A schema whose key is in ``error_keys`` (the body of an error response)
+    is named in the ``errors`` namespace instead of ``components``.
     """
 
-    def __init__(self, ctx: Context, root: dict[str, object]) -> None:
+    def __init__(self, ctx: Context, error_keys: set[str]) -> None:
+        self.pointer = ctx.dialect.schemas_pointer
+        """JSON pointer of the named schemas."""
         self.schemas: dict[str, object] = {}
         """Raw schema of each component, in document order."""
         self.names: dict[str, TypeName] = {}
         """Definition name of each component."""
-        components = kw.mapping(ctx, root, "", "components") or {}
-        schemas = kw.mapping(ctx, components, "/components", "schemas") or {}
-        self._mapping = schemas
-        for key, schema in schemas.items():
+        self._mapping: dict[str, object] = {}
+        found = ctx.main.resolve_pointer(self.pointer)
+        if found is None:
+            return
+        node, parent, token = found
+        if not isinstance(node, dict):
+            parent_ptr = self.pointer.rsplit("/", 1)[0]
+            ctx.key_problem(
+                parent,
+                parent_ptr,
+                token,
+                f"{token} is {kw.describe(node)}; expected a mapping of schema names to schemas",
+            )
+            return
+        self._mapping = node
+        for key, schema in node.items():
             self.schemas[key] = schema
-            self.names[key] = self._reserve(ctx, key, schema)
+            namespace = ERRORS_NAMESPACE if key in error_keys else NAMESPACE
+            self.names[key] = self._reserve(ctx, key, schema, namespace)
 
-    def _reserve(self, ctx: Context, key: str, schema: object) -> TypeName:
+    def _reserve(self, ctx: Context, key: str, schema: object, namespace: str) -> TypeName:
         """Reserve a unique name for component ``key``."""
         wanted = key
         if isinstance(schema, dict) and isinstance(schema.get(NAME_OVERRIDE), str):
@@ -48,27 +62,31 @@ class ComponentIndex:
         base = pascal_case(wanted) or pascal_case(key) or "Schema"
         if base[0].isdigit():
             base = "Schema" + base
-        name = TypeName(NAMESPACE, base)
-        number = 2
-        while ctx.names.is_taken(name):
-            name = TypeName(NAMESPACE, f"{base}{number}")
-            number += 1
+        name = ctx.names.unique(namespace, base)
         ctx.names.reserve(name)
         return name
 
-    def key_of(self, ref: str) -> str | None:
-        """The component key a ``$ref`` names (``#/components/schemas/X`` -> ``X``), else ``None``."""
-        if not ref.startswith(PREFIX):
+    def key_of_pointer(self, pointer: str) -> str | None:
+        """The component key of a JSON pointer (``/components/schemas/X`` -> ``X``), else ``None``."""
+        prefix = self.pointer + "/"
+        if not pointer.startswith(prefix):
             return None
-        rest = unquote(ref[len(PREFIX) :])
+        rest = pointer[len(prefix) :]
         if "/" in rest:
             return None
-        return unescape(rest)
+        key = unescape(rest)
+        return key if key in self.schemas else None
 
-    def pointer(self, key: str) -> str:
+    def key_of(self, ref: str) -> str | None:
+        """The component key a local ``$ref`` names (``#/components/schemas/X`` -> ``X``)."""
+        if not ref.startswith("#"):
+            return None
+        return self.key_of_pointer(unquote(ref[1:]))
+
+    def pointer_of(self, key: str) -> str:
         """JSON pointer of component ``key``."""
-        return join(POINTER, key)
+        return join(self.pointer, key)
 
     def line(self, ctx: Context, key: str) -> int | None:
         """Line of component ``key``."""
-        return ctx.document.key_line(self._mapping, key)
+        return ctx.main.key_line(self._mapping, key)

@@ -1,31 +1,90 @@
-"""State shared by the readers of one document: the data, where problems go, what was defined."""
+"""State shared by the readers of one spec: the documents, where problems go, what was defined."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
 
 from generator.diagnostics import Collector
 from generator.inputs.openapi.document import Document, join
 from generator.inputs.openapi.names import NameRegistry
-from generator.ir import Definition, Location
+from generator.ir import Definition, Location, TypeNode
+
+
+@dataclass(frozen=True, slots=True)
+class Dialect:
+    """What differs between Swagger 2.0, OpenAPI 3.0 and OpenAPI 3.1 for the readers."""
+
+    version: str
+    """``"2.0"``, ``"3.0"`` or ``"3.1"``."""
+    schemas_pointer: str
+    """JSON pointer of the named schemas: ``/components/schemas`` or ``/definitions``."""
+
+    @property
+    def swagger(self) -> bool:
+        """The document is Swagger 2.0."""
+        return self.version == "2.0"
+
+
+OPENAPI_30 = Dialect("3.0", "/components/schemas")
+"""OpenAPI 3.0.x."""
+OPENAPI_31 = Dialect("3.1", "/components/schemas")
+"""OpenAPI 3.1.x."""
+SWAGGER_20 = Dialect("2.0", "/definitions")
+"""Swagger (OpenAPI) 2.0."""
 
 
 class Context:
-    """One document being read: data and lines, the problem collector, names and definitions."""
+    """The spec being read: the current document, problems and warnings, names and definitions.
 
-    def __init__(self, document: Document, display: str, collector: Collector) -> None:
+    A spec may span several files (``$ref: other.yaml#/...``).  ``document``
+    and ``display`` are those of the file being read right now; ``inside``
+    switches to another file while one of its schemas is read, so every
+    line and location refers to the right file.
+    """
+
+    def __init__(
+        self,
+        document: Document,
+        display: str,
+        collector: Collector,
+        dialect: Dialect = OPENAPI_30,
+        path: Path | None = None,
+    ) -> None:
         self.document = document
-        """The loaded data."""
+        """The document being read."""
         self.display = display
-        """File name to show in locations."""
+        """File name of ``document`` as shown in locations."""
+        self.path = path if path is not None else Path(display)
+        """Path of ``document`` on disk (relative ``$ref`` files are found from it)."""
+        self.main = document
+        """The document named on the command line."""
         self.collector = collector
-        """Where problems go."""
+        """Where problems and warnings go."""
+        self.dialect = dialect
+        """Swagger 2.0 / OpenAPI 3.0 / 3.1 differences."""
         self.names = NameRegistry()
         """Definition names taken so far."""
         self.definitions: list[Definition] = []
         """Definitions made so far, in the order they were made."""
-        self._reported: set[tuple[int | None, str | None, str]] = set()
+        self.request_roots: list[TypeNode] = []
+        """Types of what requests send (bodies, parameters), for ``request_views``."""
+        self._reported: set[tuple[str, int | None, str | None, str]] = set()
+
+    @contextmanager
+    def inside(self, document: Document, display: str, path: Path) -> Iterator[None]:
+        """Read in ``document`` (shown as ``display``, found at ``path``) for the block."""
+        saved = self.document, self.display, self.path
+        self.document, self.display, self.path = document, display, path
+        try:
+            yield
+        finally:
+            self.document, self.display, self.path = saved
 
     def location(self, line: int | None, pointer: str) -> Location:
-        """A location in this document."""
+        """A location in the current document."""
         return Location(self.display, line, pointer)
 
     def key_location(self, mapping: object, pointer: str, key: str) -> Location:
@@ -34,11 +93,25 @@ class Context:
 
     def problem(self, location: Location, message: str) -> None:
         """Record a problem, once even when a keyword is looked at twice."""
-        seen = (location.line, location.pointer, message)
-        if seen not in self._reported:
-            self._reported.add(seen)
+        if self._first_time(location, message):
             self.collector.add(location, message)
+
+    def warning(self, location: Location, message: str) -> None:
+        """Record a warning (something read but not fully represented), once."""
+        if self._first_time(location, "warning: " + message):
+            self.collector.warn(location, message)
 
     def key_problem(self, mapping: object, pointer: str, key: str, message: str) -> None:
         """Record a problem about ``key`` of ``mapping``."""
         self.problem(self.key_location(mapping, pointer, key), message)
+
+    def key_warning(self, mapping: object, pointer: str, key: str, message: str) -> None:
+        """Record a warning about ``key`` of ``mapping``."""
+        self.warning(self.key_location(mapping, pointer, key), message)
+
+    def _first_time(self, location: Location, message: str) -> bool:
+        seen = (location.file, location.line, location.pointer, message)
+        if seen in self._reported:
+            return False
+        self._reported.add(seen)
+        return True

@@ -55,3 +55,10 @@ def preferred_name(ctx: Context, schema: dict[str, object], ptr: str) -> str | N
             if name:
                 return name
     return None
+
+
+def name_override(ctx: Context, schema: dict[str, object], ptr: str) -> str | None:
+    """``x-speakeasy-name-override`` of a property: the name SDKs give the field."""
+    if NAME_OVERRIDE not in schema:
+        return None
+    return kw.string(ctx, schema, ptr, NAME_OVERRIDE) or None

@@ -21,6 +21,7 @@ from generator.ir import (
     MapType,
     ObjectModel,
     RefType,
+    TypeName,
     TypeNode,
     UnionModel,
     UnionType,
@@ -75,12 +76,13 @@ def object_model(
     merged = len(parts) > 1 or parts[0][0] is not outer
     closed = additional is not None and additional[0] is False
     if not properties and not closed and not merged:
-        values: TypeNode = ANY
+        values = Typed(ANY)
         if additional is not None:
-            values = reader.read(*additional, hint).type
-        return Typed(MapType(values, for_kind(constraints, "object")))
+            values = reader.read(*additional, hint)
+        nullable = values.nullable or values.type == ANY  # any value includes null
+        return Typed(MapType(values.type, for_kind(constraints, "object"), nullable))
 
-    name = ctx.names.claim(hint, metadata.preferred_name(ctx, outer, ptr))
+    name = claim_name(ctx, hint, outer, ptr)
     fields = []
     for field_name, (schema, field_ptr, field_line) in properties.items():
         child = hint.child(type_name_part(field_name), name.name)
@@ -101,10 +103,16 @@ def object_model(
             description=metadata.description(ctx, outer, ptr) or hint.description,
             deprecated=metadata.flag(ctx, outer, ptr, "deprecated"),
             additional_properties=extra,
+            constraints=for_kind(constraints, "object"),
             closed=closed,
         )
     )
     return Typed(RefType(name))
+
+
+def claim_name(ctx: Context, hint: Hint, schema: dict[str, object], ptr: str) -> TypeName:
+    """The name of the definition made from ``schema`` (its title or override, else ``hint``)."""
+    return ctx.names.claim(hint, metadata.preferred_name(ctx, schema, ptr))
 
 
 def make_field(
@@ -132,6 +140,7 @@ def make_field(
         deprecated=metadata.flag(ctx, schema, ptr, "deprecated"),
         read_only=metadata.flag(ctx, schema, ptr, "readOnly"),
         write_only=metadata.flag(ctx, schema, ptr, "writeOnly"),
+        sdk_name=metadata.name_override(ctx, schema, ptr),
     )
 
 
@@ -164,7 +173,7 @@ def enum_model(
     """An ``EnumModel`` of the listed values (``null`` makes the type nullable instead)."""
     ctx = reader.ctx
     found = enum_values(ctx, values, join(ptr, "enum"))
-    name = ctx.names.claim(hint, metadata.preferred_name(ctx, schema, ptr))
+    name = claim_name(ctx, hint, schema, ptr)
     unknown = kw.string(ctx, schema, ptr, _UNKNOWN_VALUES)
     ctx.definitions.append(
         EnumModel(
@@ -218,7 +227,8 @@ def union_model(
         )
         return Typed(UnionType(types), nullable)
 
-    name = ctx.names.claim(hint, metadata.preferred_name(ctx, schema, ptr))
+    name = claim_name(ctx, hint, schema, ptr)
+    discriminator, mapping = _discriminator(reader, schema, ptr)
     found = []
     for position, (index, variant) in enumerate(others):
         variant_line = ctx.document.item_line(variants, index)
@@ -235,15 +245,51 @@ def union_model(
             ctx.location(line, ptr),
             description=metadata.description(ctx, schema, ptr) or hint.description,
             deprecated=metadata.flag(ctx, schema, ptr, "deprecated"),
-            discriminator=_discriminator(ctx, schema, ptr),
+            discriminator=discriminator,
+            mapping=mapping,
         )
     )
     return Typed(RefType(name), nullable)
 
 
-def _discriminator(ctx: Context, schema: dict[str, object], ptr: str) -> str | None:
-    """``discriminator.propertyName``, if given."""
+def _discriminator(
+    reader: SchemaReader, schema: dict[str, object], ptr: str
+) -> tuple[str | None, tuple[tuple[str, TypeName], ...]]:
+    """``discriminator``: the property name and the mapping of values to definitions.
+
+    A mapping entry is a ``$ref`` or a bare component name (``Cat``); an entry
+    whose schema is not a definition (or does not resolve) is reported.
+    """
+    ctx = reader.ctx
+    if ctx.dialect.swagger and isinstance(schema.get("discriminator"), str):
+        return str(schema["discriminator"]), ()
     found = kw.mapping(ctx, schema, ptr, "discriminator")
     if found is None:
-        return None
-    return kw.string(ctx, found, join(ptr, "discriminator"), "propertyName")
+        return None, ()
+    disc_ptr = join(ptr, "discriminator")
+    prop = kw.string(ctx, found, disc_ptr, "propertyName")
+    raw = kw.mapping(ctx, found, disc_ptr, "mapping") or {}
+    map_ptr = join(disc_ptr, "mapping")
+    mapping: list[tuple[str, TypeName]] = []
+    for value, ref in raw.items():
+        if not isinstance(ref, str):
+            kw.wrong_type(
+                ctx, raw, map_ptr, value, "a reference such as '#/components/schemas/Cat'"
+            )
+            continue
+        written = ref
+        if "#" not in ref and "/" not in ref and not ref.endswith((".yaml", ".yml", ".json")):
+            ref = f"#{ctx.dialect.schemas_pointer}/{ref}"  # a bare schema name
+        target = reader.references.resolve(ref, {"$ref": ref}, map_ptr, quiet=True)
+        typed = reader.target_type(target, None) if target is not None else None
+        if typed is None or not isinstance(typed.type, RefType):
+            ctx.key_problem(
+                raw,
+                map_ptr,
+                value,
+                f"discriminator mapping {value!r} -> {written!r} is not a named schema of this spec; "
+                "expected a reference to an object schema",
+            )
+            continue
+        mapping.append((value, typed.type.target))
+    return prop, tuple(mapping)

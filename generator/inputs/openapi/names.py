@@ -34,6 +34,10 @@ class Hint:
     """A name reserved for this schema (components, request bodies): used as it is."""
     description: str | None = None
     """Description of a wrapper (``anyOf: [X, null]``) for the definition made from ``X``."""
+    prefix: str = ""
+    """Tried before the owner's name on a collision: ``QueryParam`` for a query parameter."""
+    exact_first: bool = True
+    """``exact`` wins over a ``title``; when ``False`` the title names the schema if it has one."""
 
     def child(self, base: str, parent: str) -> Hint:
         """Hint for a schema nested in the model ``parent`` (a property or a union variant)."""
@@ -64,26 +68,43 @@ class NameRegistry:
 
     def __init__(self) -> None:
         self._taken: set[TypeName] = set()
-        self._used_exact: set[TypeName] = set()
+        self._reserved: set[TypeName] = set()
 
     def is_taken(self, name: TypeName) -> bool:
         """``name`` is reserved or used."""
         return name in self._taken
 
+    def unique(self, namespace: str, base: str) -> TypeName:
+        """``base`` in ``namespace``, else ``base2``, ``base3``... (not reserved yet)."""
+        name = TypeName(namespace, base)
+        number = 2
+        while name in self._taken:
+            name = TypeName(namespace, f"{base}{number}")
+            number += 1
+        return name
+
     def reserve(self, name: TypeName) -> None:
-        """Take ``name`` (a component or request body name) before anything is read."""
+        """Take ``name`` for a schema that will be read with it as ``Hint.exact``."""
         self._taken.add(name)
+        self._reserved.add(name)
 
     def claim(self, hint: Hint, preferred: str | None) -> TypeName:
         """A free name for a new inline definition, following the conventions above."""
-        if hint.exact is not None and hint.exact not in self._used_exact:
-            self._used_exact.add(hint.exact)
-            return hint.exact
-        base = type_name_part(preferred or "") or hint.base
+        wanted = type_name_part(preferred or "")
+        exact = hint.exact
+        usable = exact is not None and (exact in self._reserved or exact not in self._taken)
+        if exact is not None and usable and (hint.exact_first or not wanted):
+            self._reserved.discard(exact)
+            self._taken.add(exact)
+            return exact
+        base = wanted or hint.base
         parent = hint.parent or hint.root
         if not base or base[0].isdigit():
             base = parent + base
-        candidates = [base, hint.root + base, parent + base]
+        if hint.prefix:
+            candidates = [base, hint.prefix + base, hint.root + hint.prefix + base]
+        else:
+            candidates = [base, hint.root + base, parent + base]
         for candidate in candidates:
             name = TypeName(hint.namespace, candidate)
             if name not in self._taken:

@@ -1,4 +1,4 @@
-"""``read_openapi``: one OpenAPI 3.0/3.1 document -> IR definitions."""
+"""``read_openapi``: one OpenAPI 3.0/3.1 or Swagger 2.0 document -> IR definitions."""
 
 from __future__ import annotations
 
@@ -7,62 +7,84 @@ from pathlib import Path
 
 from generator.diagnostics import Collector
 from generator.inputs.openapi import keywords as kw
-from generator.inputs.openapi.context import Context
+from generator.inputs.openapi.context import OPENAPI_30, OPENAPI_31, SWAGGER_20, Context, Dialect
 from generator.inputs.openapi.loader import load_document
-from generator.inputs.openapi.operations import list_operations, read_request_bodies
+from generator.inputs.openapi.operations import list_operations
+from generator.inputs.openapi.request_views import add_request_views
+from generator.inputs.openapi.requests import read_body, read_parameters
+from generator.inputs.openapi.responses import error_schema_keys, read_responses
 from generator.inputs.openapi.schemas import SchemaReader
+from generator.inputs.openapi.security import read_security
 from generator.ir import Definition, Location, sort_definitions
 
-_VERSION = re.compile(r"3\.[01](\.\d+)?([-+].*)?")
-_EXPECTED = "expected an OpenAPI 3.0 or 3.1 document (openapi: 3.0.x or 3.1.x)"
+_VERSION = re.compile(r"3\.([01])(\.\d+)?([-+].*)?")
+_EXPECTED = (
+    "expected an OpenAPI 3.0 or 3.1 document (openapi: 3.0.x or 3.1.x) or Swagger 2.0 "
+    "(swagger: '2.0')"
+)
 
 
 def read_openapi(path: Path, display: str, collector: Collector) -> list[Definition]:
-    """Definitions of ``path``: component schemas and inline request bodies.
+    """Definitions of ``path``: named schemas, operations' request and response models, security.
 
-    ``display`` is the file name put in locations.  Problems go to
-    ``collector`` (the reading goes on to find them all); nothing is raised.
-    The definitions are sorted by namespace and name.
+    ``display`` is the file name put in locations.  Problems and warnings go
+    to ``collector`` (the reading goes on to find them all); nothing is
+    raised.  The definitions are sorted by namespace and name.
     """
     document = load_document(path, display, collector)
     if document is None:
         return []
-    ctx = Context(document, display, collector)
     root = document.root
     if not isinstance(root, dict):
-        ctx.problem(
+        collector.add(
             Location(display, document.line(root) or 1),
             f"the document is {kw.describe(root)}; {_EXPECTED}",
         )
         return []
-    if not _check_version(ctx, root):
+    probe = Context(document, display, collector, path=path)
+    dialect = _dialect(probe, root)
+    if dialect is None:
         return []
+    ctx = Context(document, display, collector, dialect, path)
+    if "components" in root:
+        kw.mapping(ctx, root, "", "components")
     try:
-        reader = SchemaReader(ctx, root)
+        operations = list_operations(ctx, root)
+        reader = SchemaReader(ctx, error_schema_keys(ctx, operations, dialect.schemas_pointer))
         reader.read_components()
-        read_request_bodies(reader, list_operations(ctx, root))
+        requests = [read_body(reader, operation) for operation in operations]
+        for parts in requests:
+            read_parameters(reader, parts)
+        for operation in operations:
+            read_responses(reader, operation)
+        read_security(ctx, root, operations)
+        add_request_views(ctx)
     except RecursionError:
-        ctx.problem(
+        collector.add(
             Location(display), "schemas are nested too deeply to read; expected less nesting"
         )
         return []
     return list(sort_definitions(ctx.definitions))
 
 
-def _check_version(ctx: Context, root: dict[str, object]) -> bool:
-    """The document says ``openapi: 3.0.x`` or ``3.1.x``; a problem otherwise."""
+def _dialect(ctx: Context, root: dict[str, object]) -> Dialect | None:
+    """The document's version: ``openapi: 3.0.x``/``3.1.x`` or ``swagger: '2.0'``; else a problem."""
     version = root.get("openapi")
-    if isinstance(version, str) and _VERSION.fullmatch(version.strip()):
-        return True
+    if isinstance(version, str):
+        match = _VERSION.fullmatch(version.strip())
+        if match:
+            return OPENAPI_31 if match.group(1) == "1" else OPENAPI_30
     if isinstance(version, float) and version in (3.0, 3.1):
-        return True  # ``openapi: 3.1`` unquoted reads as a number
+        return OPENAPI_31 if version == 3.1 else OPENAPI_30  # ``openapi: 3.1`` unquoted
+    swagger = root.get("swagger")
+    if "openapi" not in root and (swagger == "2.0" or swagger == 2.0):
+        return SWAGGER_20
     if "openapi" in root:
-        found = f"openapi is {kw.describe(version)}"
-        ctx.key_problem(root, "", "openapi", f"{found}; {_EXPECTED}")
+        ctx.key_problem(root, "", "openapi", f"openapi is {kw.describe(version)}; {_EXPECTED}")
     elif "swagger" in root:
-        ctx.key_problem(root, "", "swagger", f"this is a Swagger (OpenAPI 2) document; {_EXPECTED}")
+        ctx.key_problem(root, "", "swagger", f"swagger is {kw.describe(swagger)}; {_EXPECTED}")
     else:
         ctx.problem(
             Location(ctx.display, ctx.document.line(root)), f"no openapi version; {_EXPECTED}"
         )
-    return False
+    return None

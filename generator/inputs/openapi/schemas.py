@@ -8,20 +8,23 @@ and its type used in place of the reference.
 
 from __future__ import annotations
 
-from urllib.parse import unquote
+from dataclasses import replace
+from pathlib import PurePosixPath
 
 from generator.inputs.openapi import keywords as kw
 from generator.inputs.openapi import metadata, models
 from generator.inputs.openapi.components import NAMESPACE, ComponentIndex
 from generator.inputs.openapi.constraints import for_kind, read_constraints
 from generator.inputs.openapi.context import Context
-from generator.inputs.openapi.document import join
-from generator.inputs.openapi.names import Hint
+from generator.inputs.openapi.document import join, unescape
+from generator.inputs.openapi.names import Hint, type_name_part
+from generator.inputs.openapi.references import References, Target
 from generator.inputs.openapi.shapes import (
     JSON_TYPES,
     declares_null,
     enum_makes_definition,
     inferred_type,
+    is_annotation_only,
     makes_definition,
     plan_all_of,
     union_key,
@@ -32,10 +35,10 @@ from generator.ir import (
     ArrayType,
     Constraints,
     LiteralType,
+    Location,
     Primitive,
     PrimitiveKind,
     RefType,
-    TypeNode,
     UnionType,
 )
 
@@ -49,74 +52,129 @@ _PRIMITIVE_KINDS = {
 
 
 class SchemaReader:
-    """Reads schemas of one document, making definitions in ``ctx.definitions``."""
+    """Reads schemas of one spec, making definitions in ``ctx.definitions``."""
 
-    def __init__(self, ctx: Context, root: dict[str, object]) -> None:
+    def __init__(self, ctx: Context, error_keys: set[str] | None = None) -> None:
         self.ctx = ctx
-        """The document being read."""
-        self.components = ComponentIndex(ctx, root)
-        """The component schemas."""
-        self._component_types: dict[str, Typed] = {}
-        self._named: dict[str, Typed | None] = {}
-        self._reading: set[str] = set()
-        self._following: set[str] = set()
+        """The spec being read."""
+        self.components = ComponentIndex(ctx, error_keys or set())
+        """The named schemas of the main document."""
+        self.references = References(ctx)
+        """Resolves ``$ref`` strings, loading other files of the spec."""
+        self._known: dict[tuple[str, str], Typed] = {}
+        self._named: dict[tuple[str, str], Typed | None] = {}
+        self._reading: set[tuple[str, str]] = set()
 
-    # -- components -----------------------------------------------------------------
+    # -- components and other reference targets -------------------------------------
 
     def read_components(self) -> None:
-        """Read every component schema, in document order."""
+        """Read every named schema of the main document, in document order."""
         for key in self.components.schemas:
-            if key not in self._component_types:
-                self._read_component(key)
+            target = self._component_target(key)
+            if target.key not in self._known:
+                self._read_target(target, self._component_hint(key))
 
     def component_type(self, key: str) -> Typed:
         """The type a ``$ref`` to component ``key`` stands for."""
-        known = self._component_types.get(key)
+        return self.target_type(self._component_target(key), None)
+
+    def _component_target(self, key: str) -> Target:
+        ctx = self.ctx
+        return Target(
+            ctx.main,
+            self.references.main_display,
+            self.references.main_path,
+            self.components.pointer_of(key),
+            self.components.schemas[key],
+            self.components.line(ctx, key),
+        )
+
+    def _component_hint(self, key: str) -> Hint:
+        name = self.components.names[key]
+        return Hint(name.namespace, name.name, name.name, exact=name)
+
+    def target_type(self, target: Target, hint: Hint | None) -> Typed:
+        """The type a ``$ref`` to ``target`` stands for (``hint`` names an unnamed target)."""
+        key = target.key
+        known = self._known.get(key)
         if known is not None:
             return known
         if key not in self._named:
-            raw = self.components.schemas[key]
-            named = makes_definition(raw, self.components.pointer(key), self.raw_target)
-            ref = Typed(RefType(self.components.names[key]), declares_null(raw))
-            self._named[key] = ref if named else None
-        return self._named[key] or self._read_component(key)
+            self._named[key] = self._name_target(target, hint)
+        named = self._named[key]
+        if named is not None and (key in self._reading or self._is_component(target)):
+            return named  # read in document order (components) or being read (a cycle)
+        return self._read_target(target, self._target_hint(target, named, hint))
 
-    def _read_component(self, key: str) -> Typed:
-        """Read component ``key`` with its reserved name."""
-        ptr = self.components.pointer(key)
-        line = self.components.line(self.ctx, key)
+    def _is_component(self, target: Target) -> bool:
+        return (
+            target.document is self.ctx.main
+            and self.components.key_of_pointer(target.pointer) is not None
+        )
+
+    def _name_target(self, target: Target, hint: Hint | None) -> Typed | None:
+        """A ``RefType`` to the definition ``target`` makes (name reserved now), else ``None``."""
+        raw = target.value
+        with self.ctx.inside(target.document, target.display, target.path):
+            if not makes_definition(raw, target.pointer, self.raw_target):
+                return None
+        nullable = declares_null(raw)
+        if self._is_component(target):
+            key = self.components.key_of_pointer(target.pointer)
+            assert key is not None
+            return Typed(RefType(self.components.names[key]), nullable)
+        if target.document is self.ctx.main and hint is not None:
+            # a pointer elsewhere in this file: named by the context of its first use
+            assert isinstance(raw, dict)  # makes_definition
+            with self.ctx.inside(target.document, target.display, target.path):
+                preferred = metadata.preferred_name(self.ctx, raw, target.pointer)
+            name = self.ctx.names.claim(replace(hint, exact=None), preferred)
+            self.ctx.names.reserve(name)  # read below with it as the exact name
+        else:
+            name = self.ctx.names.unique(NAMESPACE, _target_base(target))
+            self.ctx.names.reserve(name)
+        return Typed(RefType(name), nullable)
+
+    def _target_hint(self, target: Target, named: Typed | None, hint: Hint | None) -> Hint:
+        if named is not None and isinstance(named.type, RefType):
+            name = named.type.target
+            description = hint.description if hint is not None else None
+            return Hint(name.namespace, name.name, name.name, exact=name, description=description)
+        if hint is not None:
+            return hint
+        base = _target_base(target)
+        return Hint(NAMESPACE, base, base)
+
+    def _read_target(self, target: Target, hint: Hint) -> Typed:
+        """Read the schema at ``target`` once; its type is remembered for every later ``$ref``."""
+        key = target.key
         if key in self._reading:
+            label = (
+                self.components.key_of_pointer(target.pointer)
+                if self._is_component(target)
+                else None
+            )
             self.ctx.problem(
-                self.ctx.location(line, ptr),
-                f"schema {key!r} refers to itself without an object, enum or union in between; "
-                "expected a schema that is not only a reference to itself",
+                Location(target.display, target.line, target.pointer),
+                f"schema {label or target.pointer!r} refers to itself without an object, enum or union "
+                "in between; expected a schema that is not only a reference to itself",
             )
             return Typed(ANY)
-        name = self.components.names[key]
         self._reading.add(key)
         try:
-            typed = self.read(
-                self.components.schemas[key],
-                ptr,
-                line,
-                Hint(NAMESPACE, name.name, name.name, exact=name),
-            )
+            with self.ctx.inside(target.document, target.display, target.path):
+                typed = self.read(target.value, target.pointer, target.line, hint)
         finally:
             self._reading.discard(key)
-        self._component_types[key] = typed
+        self._known[key] = typed
         return typed
 
     def raw_target(self, ref: str) -> dict[str, object] | None:
-        """The raw schema a local ``$ref`` points at, or ``None``."""
-        key = self.components.key_of(ref)
-        if key is not None:
-            target = self.components.schemas.get(key)
-        elif ref.startswith("#"):
-            found = self.ctx.document.resolve_pointer(unquote(ref[1:]))
-            target = found[0] if found is not None else None
-        else:
-            target = None
-        return target if isinstance(target, dict) else None
+        """The raw schema a ``$ref`` (relative to the current file) points at, or ``None``."""
+        target = self.references.resolve(ref, {}, "", quiet=True)
+        if target is None or not isinstance(target.value, dict):
+            return None
+        return target.value
 
     # -- schemas --------------------------------------------------------------------
 
@@ -130,7 +188,9 @@ class SchemaReader:
                 f"schema is {kw.describe(schema)}; expected a mapping of schema keywords",
             )
             return Typed(ANY)
-        nullable = metadata.flag(self.ctx, schema, ptr, "nullable")
+        nullable = metadata.flag(self.ctx, schema, ptr, "nullable") or (
+            self.ctx.dialect.swagger and metadata.flag(self.ctx, schema, ptr, "x-nullable")
+        )
         if "$ref" in schema:
             typed = self._ref(schema, ptr, hint)
         elif "allOf" in schema:
@@ -149,51 +209,10 @@ class SchemaReader:
                 self.ctx, schema, ptr, "$ref", "a reference such as '#/components/schemas/Name'"
             )
             return Typed(ANY)
-        key = self.components.key_of(ref)
-        if key is not None:
-            if key in self.components.schemas:
-                return self.component_type(key)
-            self.ctx.key_problem(
-                schema,
-                ptr,
-                "$ref",
-                f"$ref {ref!r} does not resolve; expected a schema under components/schemas",
-            )
+        target = self.references.resolve(ref, schema, ptr)
+        if target is None:
             return Typed(ANY)
-        if not ref.startswith("#"):
-            self.ctx.key_problem(
-                schema,
-                ptr,
-                "$ref",
-                f"$ref {ref!r} points outside this file, which is not supported; "
-                "expected a reference starting with '#/'",
-            )
-            return Typed(ANY)
-        pointer = unquote(ref[1:])
-        found = self.ctx.document.resolve_pointer(pointer)
-        if found is None:
-            self.ctx.key_problem(
-                schema,
-                ptr,
-                "$ref",
-                f"$ref {ref!r} does not resolve; expected a JSON pointer into this file",
-            )
-            return Typed(ANY)
-        if ref in self._following:
-            self.ctx.key_problem(
-                schema, ptr, "$ref", f"$ref {ref!r} refers to itself; expected a schema in between"
-            )
-            return Typed(ANY)
-        target, parent, token = found
-        if isinstance(parent, list):
-            line = self.ctx.document.item_line(parent, int(token))
-        else:
-            line = self.ctx.document.key_line(parent, token)
-        self._following.add(ref)
-        try:
-            return self.read(target, pointer, line, hint)
-        finally:
-            self._following.discard(ref)
+        return self.target_type(target, hint)
 
     def _all_of(self, schema: dict[str, object], ptr: str, line: int | None, hint: Hint) -> Typed:
         """``allOf``: one schema that matters, or object schemas merged into one model."""
@@ -211,16 +230,38 @@ class SchemaReader:
             return models.object_model(self, schema, ptr, line, hint, plan.parts, NO_CONSTRAINTS)
         if plan.kind == "ignore":
             return self._plain(schema, ptr, line, hint)
-        dangling = False
-        if isinstance(entries, list):
-            for index, entry in enumerate(entries):
-                ref = entry.get("$ref") if isinstance(entry, dict) else None
-                if isinstance(ref, str) and self.raw_target(ref) is None:
-                    self._ref(entry, join(ptr, "allOf", index), hint)
-                    dangling = True
-        if not dangling:
+        if not isinstance(entries, list):
             self.ctx.key_problem(schema, ptr, "allOf", plan.reason)
-        return Typed(ANY)
+            return Typed(ANY)
+        dangling = False
+        for index, entry in enumerate(entries):
+            ref = entry.get("$ref") if isinstance(entry, dict) else None
+            if isinstance(ref, str) and self.raw_target(ref) is None:
+                self._ref(entry, join(ptr, "allOf", index), hint)
+                dangling = True
+        if dangling:
+            return Typed(ANY)
+        return self._all_of_first(schema, entries, ptr, hint, plan.reason)
+
+    def _all_of_first(
+        self, schema: dict[str, object], entries: list[object], ptr: str, hint: Hint, reason: str
+    ) -> Typed:
+        """An ``allOf`` that cannot be merged: its first schema, with a warning naming the rest."""
+        effective = [index for index, entry in enumerate(entries) if not is_annotation_only(entry)]
+        first = effective[0]
+        ignored = ", ".join(f"allOf/{index}" for index in effective[1:])
+        self.ctx.key_warning(
+            schema,
+            ptr,
+            "allOf",
+            f"{reason.split(';')[0]}; only allOf/{first} is represented ({ignored} not merged)",
+        )
+        through = hint.through(
+            metadata.preferred_name(self.ctx, schema, ptr),
+            metadata.description(self.ctx, schema, ptr),
+        )
+        entry_line = self.ctx.document.item_line(entries, first)
+        return self.read(entries[first], join(ptr, "allOf", first), entry_line, through)
 
     def _plain(self, schema: dict[str, object], ptr: str, line: int | None, hint: Hint) -> Typed:
         """A schema without ``$ref``/``allOf``: union, enum, const or typed value."""
@@ -256,7 +297,8 @@ class SchemaReader:
         if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
             kw.wrong_type(self.ctx, schema, ptr, "type", "a type name or a list of type names")
             return None, False
-        unknown = [name for name in names if name not in JSON_TYPES]
+        known = (*JSON_TYPES, "file") if self.ctx.dialect.swagger else JSON_TYPES
+        unknown = [name for name in names if name not in known]
         if unknown:
             self.ctx.key_problem(
                 schema,
@@ -264,7 +306,7 @@ class SchemaReader:
                 "type",
                 f"type {unknown[0]!r} is not a JSON Schema type; expected one of {', '.join(JSON_TYPES)}",
             )
-        kinds = [name for name in names if name in JSON_TYPES and name != "null"]
+        kinds = [name for name in names if name in known and name != "null"]
         return list(dict.fromkeys(kinds)), "null" in names
 
     def _single(
@@ -281,12 +323,15 @@ class SchemaReader:
         if kind == "object":
             return models.object_model(self, schema, ptr, line, hint, ((schema, ptr),), constraints)
         if kind == "array":
-            items: TypeNode = ANY
+            items = Typed(ANY)
             if "items" in schema:
                 raw = schema["items"]
                 item_line = self.ctx.document.key_line(schema, "items")
-                items = self.read(raw, join(ptr, "items"), item_line, hint).type
-            return Typed(ArrayType(items, for_kind(constraints, "array")))
+                items = self.read(raw, join(ptr, "items"), item_line, hint)
+            nullable = items.nullable or items.type == ANY  # any value includes null
+            return Typed(ArrayType(items.type, for_kind(constraints, "array"), nullable))
+        if kind == "file":  # Swagger 2.0
+            return Typed(Primitive(PrimitiveKind.STRING, "binary"))
         primitive = _PRIMITIVE_KINDS[kind]
         return Typed(Primitive(primitive, fmt, for_kind(constraints, primitive)))
 
@@ -316,3 +361,12 @@ class SchemaReader:
         if isinstance(value, str | int | float | bool) or value is None:
             return Typed(LiteralType(value), value is None)
         return Typed(ANY)
+
+
+def _target_base(target: Target) -> str:
+    """Name of a definition made from a reference target: its last pointer token or file stem."""
+    token = target.pointer.rsplit("/", 1)[-1] if target.pointer else ""
+    base = type_name_part(unescape(token)) if token else ""
+    if not base:
+        base = type_name_part(PurePosixPath(target.display).stem) or "Schema"
+    return base if not base[0].isdigit() else "Schema" + base

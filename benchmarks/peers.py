@@ -1,0 +1,255 @@
+"""specloom against other Python code generators on the big specs, measured in one run.
+
+    python benchmarks/peers.py [SPEC...] [--runs N] [--peers-bin DIR] [--timeout S]
+
+For each spec (default: every file of ``../shared/corpus/big``) each tool
+runs ``--runs`` times as a separate process; the script prints its median
+wall time, its peak resident memory (``ru_maxrss`` of the process and its
+children, from ``os.wait4``) and its time relative to specloom:
+
+- ``specloom``: ``python -m generator generate --spec SPEC --out TMP
+  --target python --target docs-go`` (request classes, validators, docs);
+- ``load``: merely loading the spec file in a fresh interpreter, the way a
+  program that needs the data would (``yaml.load`` with libyaml's
+  ``CSafeLoader``, ``json.load`` for JSON); ``load(safe_load)``: PyYAML's
+  default ``yaml.safe_load``;
+- ``datamodel-codegen`` (``--input SPEC --input-file-type openapi --output
+  TMP/models.py``) and ``openapi-python-client`` (``generate --path SPEC
+  --output-path TMP --overwrite``), when installed.
+
+The peers are not dependencies of specloom; install them apart, e.g.::
+
+    python -m venv /tmp/peers
+    /tmp/peers/bin/pip install datamodel-code-generator openapi-python-client
+    python benchmarks/peers.py --peers-bin /tmp/peers/bin
+
+A peer that is not found (on ``PATH`` or in ``--peers-bin``) is skipped with
+a note; a run that fails is reported as failed with its exit code and the
+last line it printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIG = ROOT.parent / "shared" / "corpus" / "big"
+
+
+@dataclass(frozen=True)
+class Tool:
+    """A command to time: ``command(spec, out_dir)`` gives the argv; ``None`` when not installed."""
+
+    name: str
+    command: Callable[[Path, Path], list[str]]
+    missing: str | None = None
+
+
+@dataclass
+class Result:
+    """The runs of one tool on one spec."""
+
+    times: list[float]
+    peaks_kib: list[int]
+    failure: str | None = None
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times) if self.times else float("nan")
+
+    @property
+    def peak_mib(self) -> float:
+        return max(self.peaks_kib) / 1024 if self.peaks_kib else float("nan")
+
+
+def _find(executable: str, peers_bin: Path | None) -> str | None:
+    if peers_bin is not None and (peers_bin / executable).exists():
+        return str(peers_bin / executable)
+    return shutil.which(executable)
+
+
+def _load_command(pure: bool) -> Callable[[Path, Path], list[str]]:
+    def command(spec: Path, _out: Path) -> list[str]:
+        if spec.suffix == ".json":
+            code = "import json,sys; json.load(open(sys.argv[1], 'rb'))"
+        elif pure:
+            code = "import yaml,sys; yaml.safe_load(open(sys.argv[1], 'rb'))"
+        else:
+            code = "import yaml,sys; yaml.load(open(sys.argv[1], 'rb'), Loader=yaml.CSafeLoader)"
+        return [sys.executable, "-c", code, str(spec)]
+
+    return command
+
+
+def tools(peers_bin: Path | None, pure_load: bool) -> list[Tool]:
+    """specloom, the load baselines and the peers."""
+    found = [
+        Tool(
+            "specloom",
+            lambda spec, out: [
+                sys.executable,
+                "-m",
+                "generator",
+                "generate",
+                "--spec",
+                str(spec),
+                "--out",
+                str(out / "specloom"),
+                "--target",
+                "python",
+                "--target",
+                "docs-go",
+            ],
+        ),
+        Tool("load", _load_command(pure=False)),
+    ]
+    if pure_load:
+        found.append(Tool("load(safe_load)", _load_command(pure=True)))
+    dcg = _find("datamodel-codegen", peers_bin)
+    opc = _find("openapi-python-client", peers_bin)
+    hint = "pip install datamodel-code-generator openapi-python-client (see --help)"
+    found.append(
+        Tool(
+            "datamodel-codegen",
+            lambda spec, out: [
+                str(dcg),
+                "--input",
+                str(spec),
+                "--input-file-type",
+                "openapi",
+                "--output",
+                str(out / "dcg_models.py"),
+            ],
+            None if dcg else f"not installed ({hint})",
+        )
+    )
+    found.append(
+        Tool(
+            "openapi-python-client",
+            lambda spec, out: [
+                str(opc),
+                "generate",
+                "--path",
+                str(spec),
+                "--output-path",
+                str(out / "opc"),
+                "--overwrite",
+            ],
+            None if opc else f"not installed ({hint})",
+        )
+    )
+    return found
+
+
+def run_once(argv: list[str], timeout: float) -> tuple[float, int, int, str]:
+    """(wall seconds, peak RSS KiB, exit code, last output line) of one process."""
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as output:
+        process = subprocess.Popen(argv, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT)
+        deadline = started + timeout
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                process.kill()
+                pid, status, usage = os.wait4(process.pid, 0)
+                break
+            time.sleep(0.005)
+        elapsed = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        output.seek(0)
+        lines = output.read().decode("utf-8", "replace").strip().splitlines()
+    return elapsed, usage.ru_maxrss, process.returncode, lines[-1] if lines else ""
+
+
+def measure(tool: Tool, spec: Path, runs: int, timeout: float) -> Result:
+    """``runs`` runs of ``tool`` on ``spec``, each writing into a fresh folder."""
+    result = Result([], [])
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory(prefix="specloom-peers-") as out:
+            elapsed, peak, code, last = run_once(tool.command(spec, Path(out)), timeout)
+        if code != 0:
+            result.failure = f"exit {code}: {last[:120]}"
+            return result
+        result.times.append(elapsed)
+        result.peaks_kib.append(peak)
+    return result
+
+
+def report(spec: Path, results: dict[str, Result], notes: dict[str, str]) -> None:
+    """One table for one spec."""
+    base = results.get("specloom")
+    base_time = base.median if base and base.times else float("nan")
+    size = spec.stat().st_size / 2**20
+    print(f"\n{spec.name} ({size:.2f} MiB)")
+    print(f"  {'tool':<24} {'median s':>9} {'peak MiB':>9} {'x specloom':>11}")
+    for name, result in results.items():
+        if result.failure:
+            print(f"  {name:<24} {'failed':>9}   {result.failure}")
+            continue
+        ratio = result.median / base_time if base_time == base_time else float("nan")
+        print(f"  {name:<24} {result.median:>9.2f} {result.peak_mib:>9.1f} {ratio:>10.2f}x")
+    for name, note in notes.items():
+        print(f"  {name:<24} skipped: {note}")
+    load = results.get("load")
+    if base and base.times and load and load.times:
+        peers = [
+            r.median
+            for n, r in results.items()
+            if n not in ("specloom", "load", "load(safe_load)") and r.times
+        ]
+        fastest = f"{min(peers) / base_time:.1f}x" if peers else "n/a"
+        print(
+            f"  specloom: {base_time / load.median:.2f}x the load time, "
+            f"{base.peak_mib / load.peak_mib:.2f}x the load memory, "
+            f"fastest peer takes {fastest} specloom's time"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run every tool over every spec and print the tables."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("specs", nargs="*", type=Path, help="specs (default: corpus big/*)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per tool and spec (default 3)")
+    parser.add_argument("--peers-bin", type=Path, help="folder holding the peers' executables")
+    parser.add_argument("--timeout", type=float, default=600, help="seconds per run (default 600)")
+    parser.add_argument(
+        "--only", action="append", help="run only these tools (repeatable: specloom, load, ...)"
+    )
+    parser.add_argument(
+        "--safe-load", action="store_true", help="also time PyYAML's default yaml.safe_load"
+    )
+    args = parser.parse_args(argv)
+    specs = args.specs or sorted(BIG.glob("*"))
+    if not specs:
+        print(f"no specs given and {BIG} is empty or absent")
+        return 2
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, {args.runs} runs per tool")
+    chosen = [
+        t for t in tools(args.peers_bin, args.safe_load) if not args.only or t.name in args.only
+    ]
+    for spec in specs:
+        results: dict[str, Result] = {}
+        notes: dict[str, str] = {}
+        for tool in chosen:
+            if tool.missing:
+                notes[tool.name] = tool.missing
+                continue
+            results[tool.name] = measure(tool, spec.resolve(), args.runs, args.timeout)
+        report(spec, results, notes)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,335 @@
+"""Does the IR of an OpenAPI spec agree with the SDK docs generated from it?
+
+    python benchmarks/spec_conformance.py SPEC DOCS_TREE [--target NAME] [--show N]
+    python benchmarks/conformance.py --spec SPEC DOCS_TREE      (same, through the docs script)
+
+SPEC is an OpenAPI / Swagger file; DOCS_TREE a folder holding ``models/``
+(or a folder above one), e.g. ``../shared/corpus/dub-seed-era/go``.  Both are
+read into the IR; then:
+
+- models: every doc model is looked up by name in the spec's IR (the Go
+  folder ``sdkerrors`` is the IR namespace ``errors``); a name that differs
+  only in case counts as found and is listed;
+- fields: each field of a found object model is looked up in the spec model
+  (names compared without case and ``_``, as SDK docs rename ``snake_case``
+  to ``camelCase``; ``x-speakeasy-name-override`` names count); a field
+  agrees when its type (as far as docs can show it: kinds, containers,
+  referenced model names, formats the docs show) and ``required`` agree
+  (a required field with a default is optional to SDK callers, and docs say so);
+- files: the docs target of the tree's flavor (``docs-go``,
+  ``docs-typescript``...) is rendered from the spec's IR in memory and each
+  real doc compared byte for byte, and row by row for table rows.
+
+The last line is ``TOTAL models=N matched=N fields=N agree=N identical_files=N``.
+Exit code 0, or 2 when the spec or the docs cannot be read at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from generator.diagnostics import Collector  # noqa: E402
+from generator.inputs.markdown import DocFile, read_docs  # noqa: E402
+from generator.inputs.openapi import read_openapi  # noqa: E402
+from generator.ir import (  # noqa: E402
+    ArrayType,
+    Definition,
+    Field,
+    LiteralType,
+    MapType,
+    ObjectModel,
+    Primitive,
+    PrimitiveKind,
+    RefType,
+    Schema,
+    TypeName,
+    TypeNode,
+    UnionType,
+    sort_definitions,
+)
+
+NAMESPACE_ALIASES = {"sdkerrors": "errors", "shared": "components"}
+"""Docs folder names that are an IR namespace under another name."""
+
+TARGET_OF_LANGUAGE = {
+    "go": "docs-go",
+    "python": "docs-python",
+    "typescript": "docs-typescript",
+    "php": "docs-php",
+    "ruby": "docs-ruby",
+}
+"""The docs target that writes each docs flavor."""
+
+DOC_FORMATS = frozenset({"date", "date-time", "binary"})
+"""Formats SDK docs show (as a date, time or stream type); other formats are not compared."""
+
+
+@dataclass
+class Report:
+    """Figures of one comparison."""
+
+    models: int = 0
+    matched: int = 0
+    case_only: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    fields: int = 0
+    agree: int = 0
+    disagreements: list[str] = field(default_factory=list)
+    files: int = 0
+    identical_files: int = 0
+    rows: int = 0
+    identical_rows: int = 0
+    differing_files: list[str] = field(default_factory=list)
+
+
+def find_models_folder(tree: Path) -> Path | None:
+    """``tree/models``, ``tree/docs/models`` or the first ``models`` folder below ``tree``."""
+    for candidate in (tree / "models", tree / "docs" / "models", tree / "docs" / "Models"):
+        if candidate.is_dir():
+            return candidate
+    if tree.name.lower() == "models":
+        return tree
+    found = sorted(path for path in tree.rglob("models") if path.is_dir())
+    return found[0] if found else None
+
+
+def doc_files(models: Path) -> list[DocFile]:
+    """Every model doc below ``models/<namespace>/``."""
+    return [
+        DocFile(path, path.relative_to(models.parent).as_posix(), path.parent.name)
+        for path in sorted(models.glob("*/*.md"))
+    ]
+
+
+def ir_namespace(namespace: str) -> str:
+    """The IR namespace of a docs folder name."""
+    lowered = namespace.lower()
+    return NAMESPACE_ALIASES.get(lowered, lowered)
+
+
+def key(name: TypeName) -> tuple[str, str]:
+    """Identity of a definition for matching: namespace (aliased) and name."""
+    return ir_namespace(name.namespace), name.name
+
+
+def field_key(field: Field) -> str:
+    """Field identity across docs flavors: the SDK name or wire name, lower case, no ``_``."""
+    return (field.sdk_name or field.name).replace("_", "").replace("-", "").lower()
+
+
+def shape(node: TypeNode, doc: TypeNode | None = None) -> object:
+    """What SDK docs can show of a type; ``doc`` (the doc's own type) decides which formats count."""
+    if isinstance(node, Primitive):
+        fmt = node.format if node.format in DOC_FORMATS else None
+        if isinstance(doc, Primitive) and doc.format is None:
+            fmt = None
+        if node.kind is PrimitiveKind.STRING and fmt == "binary":
+            return ("binary",)
+        return ("primitive", node.kind.value, fmt)
+    if isinstance(node, ArrayType):
+        inner = doc.items if isinstance(doc, ArrayType) else None
+        return ("array", shape(node.items, inner))
+    if isinstance(node, MapType):
+        inner = doc.values if isinstance(doc, MapType) else None
+        return ("map", shape(node.values, inner))
+    if isinstance(node, RefType):
+        return ("ref", ir_namespace(node.target.namespace), node.target.name.lower())
+    if isinstance(node, LiteralType):
+        return ("literal", node.value)
+    assert isinstance(node, UnionType)
+    variants = sorted({repr(shape(variant)) for variant in node.variants})
+    if len(variants) == 1:  # e.g. two string schemas with different patterns: docs show one
+        return shape(node.variants[0])
+    return ("union", tuple(variants))
+
+
+def shown_required(field: Field) -> bool:
+    """Required as SDK docs show it: a required field with a default is optional to callers."""
+    return field.required and field.default is None
+
+
+def compare_fields(doc: ObjectModel, spec: ObjectModel, report: Report) -> None:
+    """Count the doc model's fields and those the spec model agrees with."""
+    by_key = {field_key(field): field for field in spec.fields}
+    for doc_field in doc.fields:
+        report.fields += 1
+        spec_field = by_key.get(field_key(doc_field))
+        where = f"{doc.name}.{doc_field.source_name or doc_field.name}"
+        if spec_field is None:
+            report.disagreements.append(f"{where}: not in the spec model")
+            continue
+        doc_shape = shape(doc_field.type)
+        spec_shape = shape(spec_field.type, doc_field.type)
+        if doc_shape != spec_shape:
+            report.disagreements.append(f"{where}: type {doc_shape} in docs, {spec_shape} in spec")
+        elif doc_field.required != shown_required(spec_field):
+            report.disagreements.append(
+                f"{where}: required {doc_field.required} in docs, {spec_field.required} in spec"
+            )
+        else:
+            report.agree += 1
+
+
+def compare_models(docs: list[Definition], spec: list[Definition], report: Report) -> None:
+    """Look every doc model up in the spec's IR; compare the fields of object models."""
+    exact = {key(definition.name): definition for definition in spec}
+    folded = {
+        (namespace, name.lower()): definition for (namespace, name), definition in exact.items()
+    }
+    for doc in docs:
+        report.models += 1
+        namespace, name = key(doc.name)
+        found = exact.get((namespace, name))
+        if found is None:
+            found = folded.get((namespace, name.lower()))
+            if found is not None:
+                report.case_only.append(f"{doc.name} is {found.name} in the spec")
+        if found is None:
+            report.missing.append(str(doc.name))
+            continue
+        report.matched += 1
+        if isinstance(doc, ObjectModel) and isinstance(found, ObjectModel):
+            compare_fields(doc, found, report)
+
+
+def docs_language(docs: list[Definition]) -> tuple[str, str | None]:
+    """(language, style) of the docs flavor the markdown reader recorded; Go old style if none."""
+    flavors = Counter(
+        (flavor.language, flavor.style)
+        for definition in docs
+        if (flavor := getattr(definition, "docs_flavor", None)) is not None
+    )
+    if not flavors:
+        return "go", "old"
+    return flavors.most_common(1)[0][0]
+
+
+def compare_files(
+    spec: list[Definition], models: Path, language: str, style: str | None, report: Report
+) -> str | None:
+    """Render the docs target from the spec's IR and compare with the real docs; the target used."""
+    from generator.render.renderer import render
+    from generator.render.targets import TARGETS, Options
+
+    target = TARGET_OF_LANGUAGE.get(language)
+    if target not in TARGETS:
+        return None
+    schema = Schema(sort_definitions(list(spec)))
+    options = Options(go_style=style) if language == "go" else Options()
+    rendered = render(schema, [target], options)
+    by_path: dict[str, str] = {}
+    for path, text in rendered.items():
+        relative = path.split("/", 1)[1]  # "<target>/models/<ns>/<file>"
+        parts = relative.split("/")
+        if len(parts) >= 3 and parts[0].lower() == "models":
+            by_path[f"{ir_namespace(parts[1])}/{parts[-1].lower()}"] = text
+    for real in sorted(models.glob("*/*.md")):
+        report.files += 1
+        text = real.read_text(encoding="utf-8")
+        mine = by_path.get(f"{ir_namespace(real.parent.name)}/{real.name.lower()}")
+        real_rows = [line for line in text.splitlines() if line.startswith("|")]
+        report.rows += len(real_rows)
+        if mine is None:
+            report.differing_files.append(f"{real.parent.name}/{real.name}: not rendered")
+            continue
+        if mine == text:
+            report.identical_files += 1
+            report.identical_rows += len(real_rows)
+            continue
+        report.differing_files.append(f"{real.parent.name}/{real.name}")
+        mine_rows = Counter(line for line in mine.splitlines() if line.startswith("|"))
+        for row in real_rows:
+            if mine_rows[row] > 0:
+                mine_rows[row] -= 1
+                report.identical_rows += 1
+    return target
+
+
+def share(part: int, whole: int) -> str:
+    """``part/whole (p %)``."""
+    return f"{part}/{whole} ({100 * part / whole:.1f} %)" if whole else f"{part}/0"
+
+
+def print_report(report: Report, target: str | None, show: int) -> None:
+    """The figures, then up to ``show`` examples of each kind of difference."""
+    print(f"models found by name: {share(report.matched, report.models)}")
+    print(f"fields agreeing (wire name, type, required): {share(report.agree, report.fields)}")
+    if target is None:
+        print("files: no docs target for this flavor")
+    else:
+        print(f"files byte-identical ({target}): {share(report.identical_files, report.files)}")
+        print(f"table rows identical: {share(report.identical_rows, report.rows)}")
+    for title, items in (
+        ("missing models", report.missing),
+        ("names differing in case", report.case_only),
+        ("field disagreements", report.disagreements),
+        ("differing files", report.differing_files),
+    ):
+        if items and show:
+            print(f"{title} ({len(items)}):")
+            for item in items[:show]:
+                print(f"  {item}")
+
+
+def run(spec_path: Path, tree: Path, show: int) -> int:
+    """Compare one spec with one docs tree; print the report."""
+    models = find_models_folder(tree)
+    if models is None:
+        print(f"{tree}: no models folder found; expected DOCS_TREE/models or DOCS_TREE/docs/models")
+        return 2
+    started = time.perf_counter()
+    spec_problems = Collector()
+    spec = read_openapi(spec_path.resolve(), spec_path.as_posix(), spec_problems)
+    doc_problems = Collector()
+    docs = read_docs(doc_files(models), doc_problems)
+    elapsed = time.perf_counter() - started
+    print(
+        f"spec {spec_path}: {len(spec)} definitions, {len(spec_problems.problems)} errors, "
+        f"{len(spec_problems.warnings)} warnings"
+    )
+    for problem in spec_problems.problems[:show]:
+        print(f"  {problem}")
+    print(
+        f"docs {models}: {len(docs)} definitions, {len(doc_problems.problems)} errors "
+        f"({elapsed:.2f} s to read both)"
+    )
+    if not spec and spec_problems.problems:
+        return 2
+    report = Report()
+    compare_models(docs, spec, report)
+    language, style = docs_language(docs)
+    target = compare_files(spec, models, language, style, report)
+    print_report(report, target, show)
+    print(
+        f"TOTAL models={report.models} matched={report.matched} fields={report.fields} "
+        f"agree={report.agree} identical_files={report.identical_files}"
+    )
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    """Command line entry: ``[--spec] SPEC DOCS_TREE [--show N]``."""
+    parser = argparse.ArgumentParser(
+        prog="spec_conformance", description=__doc__.split("\n\n")[0] if __doc__ else None
+    )
+    parser.add_argument("--spec", dest="spec_flag", type=Path, help="the OpenAPI spec")
+    parser.add_argument("paths", nargs="+", type=Path, help="[SPEC] DOCS_TREE")
+    parser.add_argument("--show", type=int, default=10, help="examples listed per difference kind")
+    args = parser.parse_args(argv)
+    paths: list[Path] = ([args.spec_flag] if args.spec_flag else []) + list(args.paths)
+    if len(paths) != 2:
+        parser.error("expected SPEC DOCS_TREE")
+    return run(paths[0], paths[1], args.show)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

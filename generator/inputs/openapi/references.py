@@ -1,0 +1,193 @@
+"""``$ref`` strings -> the value they point at, in this file or in another file of the spec.
+
+A reference is ``[file]#pointer``: the file part is a path relative to the
+file the reference is written in (``schemas/pet.yaml``), the pointer a JSON
+pointer with ``~0``/``~1`` escapes and percent-encoding.  Other files are
+loaded once per read, on first use, with the same loader (so they have lines
+too).  URLs are not fetched: a reference to one is a warning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
+
+from generator.diagnostics import Collector
+from generator.inputs.openapi.context import Context
+from generator.inputs.openapi.document import Document
+from generator.inputs.openapi.loader import load_document
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What a ``$ref`` points at."""
+
+    document: Document
+    """The document holding the value."""
+    display: str
+    """That document's file name as shown in locations."""
+    path: Path
+    """That document's path on disk."""
+    pointer: str
+    """JSON pointer of the value in its document (escaped form)."""
+    value: object
+    """The value."""
+    line: int | None
+    """Line of the value."""
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """Identity of the target: (file, pointer)."""
+        return (self.display, self.pointer)
+
+
+@dataclass(frozen=True, slots=True)
+class _Loaded:
+    document: Document | None
+    display: str
+
+
+class References:
+    """Resolves references for one read; other files are loaded at most once."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self._files: dict[Path, _Loaded] = {}
+        self.main_display = ctx.display
+        """File name of the main document."""
+        self.main_path = ctx.path
+        """Path of the main document."""
+        self._files[ctx.path.resolve()] = _Loaded(ctx.main, ctx.display)
+
+    def is_main(self, target: Target) -> bool:
+        """The target is in the document named on the command line."""
+        return target.document is self.ctx.main
+
+    def resolve(
+        self, ref: str, holder: dict[str, object], ptr: str, quiet: bool = False
+    ) -> Target | None:
+        """The target of ``ref`` (written in ``holder`` at ``ptr``), else ``None``.
+
+        Problems are reported unless ``quiet`` (a look ahead that is followed
+        by a real read, which reports them).
+        """
+        ctx = self.ctx
+        file_part, _, fragment = ref.partition("#")
+        if quiet:
+            return self._peek(file_part, fragment)
+        if "://" in file_part:
+            ctx.key_warning(
+                holder,
+                ptr,
+                "$ref",
+                f"$ref {ref!r} points to a URL, which is not fetched; read as any value "
+                "(expected a reference into this file or a local file)",
+            )
+            return None
+        document, display, path = ctx.document, ctx.display, ctx.path
+        if file_part:
+            loaded = self._load(file_part, holder, ptr, ref)
+            if loaded is None:
+                return None
+            document, display, path = loaded
+        pointer = unquote(fragment)
+        if pointer and not pointer.startswith("/"):
+            ctx.key_problem(
+                holder,
+                ptr,
+                "$ref",
+                f"$ref {ref!r} has a fragment that is not a JSON pointer; expected '#/...'",
+            )
+            return None
+        found = document.resolve_pointer(pointer)
+        if found is None:
+            schemas = ctx.dialect.schemas_pointer
+            if pointer.startswith(schemas + "/") and pointer.count("/") == schemas.count("/") + 1:
+                expected = f"a schema under {schemas[1:]}"
+            else:
+                expected = "a JSON pointer to a value in " + (
+                    "this file" if not file_part else repr(file_part)
+                )
+            ctx.key_problem(
+                holder, ptr, "$ref", f"$ref {ref!r} does not resolve; expected {expected}"
+            )
+            return None
+        value, parent, token = found
+        if isinstance(parent, list):
+            line = document.item_line(parent, int(token))
+        elif parent is None:
+            line = document.line(value)
+        else:
+            line = document.key_line(parent, token)
+        return Target(document, display, path, pointer, value, line)
+
+    def _peek(self, file_part: str, fragment: str) -> Target | None:
+        """``resolve`` without reporting anything."""
+        ctx = self.ctx
+        document, display, path = ctx.document, ctx.display, ctx.path
+        if file_part:
+            if "://" in file_part:
+                return None
+            path = (ctx.path.parent / unquote(file_part)).resolve()
+            loaded = self._files.get(path)
+            if loaded is None:
+                if not path.is_file():
+                    return None
+                holder: dict[str, object] = {"$ref": file_part}
+                found = self._load(file_part, holder, "", file_part)
+                if found is None:
+                    return None
+                document, display, path = found
+            elif loaded.document is None:
+                return None
+            else:
+                document, display = loaded.document, loaded.display
+        pointer = unquote(fragment)
+        found_value = document.resolve_pointer(pointer)
+        if found_value is None:
+            return None
+        return Target(document, display, path, pointer, found_value[0], None)
+
+    def _load(
+        self, file_part: str, holder: dict[str, object], ptr: str, ref: str
+    ) -> tuple[Document, str, Path] | None:
+        """The document of another file (relative to the current one), loaded once."""
+        ctx = self.ctx
+        relative = unquote(file_part)
+        path = (ctx.path.parent / relative).resolve()
+        loaded = self._files.get(path)
+        if loaded is None:
+            display = str(PurePosixPath(ctx.display).parent / PurePosixPath(relative))
+            display = _normalize(display)
+            problems = Collector()
+            document = load_document(path, display, problems) if path.is_file() else None
+            if path.is_file():
+                for problem in problems.problems:
+                    ctx.problem(problem.location, problem.message)
+            loaded = _Loaded(document, display)
+            self._files[path] = loaded
+            if not path.is_file():
+                ctx.key_problem(
+                    holder,
+                    ptr,
+                    "$ref",
+                    f"$ref {ref!r} names a file that does not exist ({display}); "
+                    "expected a path relative to this file",
+                )
+        if loaded.document is None:
+            return None
+        return loaded.document, loaded.display, path
+
+
+def _normalize(display: str) -> str:
+    """``a/./b/../c.yaml`` -> ``a/c.yaml`` (lexically; leading ``..`` are kept)."""
+    parts: list[str] = []
+    for part in PurePosixPath(display).parts:
+        if part == ".":
+            continue
+        if part == ".." and parts and parts[-1] != "..":
+            parts.pop()
+        else:
+            parts.append(part)
+    return "/".join(parts) or "."

@@ -1,0 +1,323 @@
+"""What an operation takes: its request body and its parameters.
+
+- An inline request body schema becomes ``operations.<Operation>RequestBody``
+  (``trackLead`` -> ``TrackLeadRequestBody``), unless it has a ``title`` or
+  ``x-speakeasy-name-override``, which names it; the items of an array body
+  are called ``RequestBody``.  A ``$ref`` body makes nothing new.  JSON is
+  preferred, then form-encoded, then multipart, then any other media type.
+- Request bodies are read first (every operation's), then parameters, as
+  Speakeasy names them (``Status`` goes to a body before a query parameter).
+- An operation with parameters gets ``operations.<Operation>Request``: one
+  field per parameter (path item parameters first, an operation's own
+  parameter replacing one of the same name and location), then a field for
+  the body, named ``requestBody``, or after the referenced schema
+  (``updateAgentRequest``) when the body is a ``$ref``.  Inline enums and
+  objects of a parameter are named after it, with ``QueryParam``,
+  ``PathParam``, ``Header`` or ``Cookie`` put in front on a collision.
+- Swagger 2.0: the ``in: body`` parameter is the body; ``in: formData``
+  parameters are the fields of a form body.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from generator.inputs.openapi import keywords as kw
+from generator.inputs.openapi import metadata
+from generator.inputs.openapi.components import NAMESPACE as COMPONENTS
+from generator.inputs.openapi.document import join
+from generator.inputs.openapi.media import body_media_type
+from generator.inputs.openapi.models import make_field
+from generator.inputs.openapi.names import Hint, type_name_part
+from generator.inputs.openapi.operations import (
+    NAMESPACE,
+    Operation,
+    operation_parameters,
+)
+from generator.inputs.openapi.schemas import SchemaReader
+from generator.inputs.openapi.typed import ANY, Typed
+from generator.ir import Field, ObjectModel, RefType, TypeName
+from generator.naming import camel_case
+
+ARRAY_ITEM_BASE = "RequestBody"
+"""Name (before collisions) of the items of an array request body, as Speakeasy calls them."""
+
+_PREFIXES = {"query": "QueryParam", "path": "PathParam", "header": "Header", "cookie": "Cookie"}
+_LOCATIONS = frozenset(("query", "path", "header", "cookie", "body", "formData"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Param:
+    """A parameter after ``$ref`` is followed."""
+
+    node: dict[str, object]
+    pointer: str
+    line: int | None
+    name: str
+    where: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Body:
+    """The request body of an operation as read."""
+
+    typed: Typed
+    required: bool
+    field_name: str
+
+
+def request_name(operation: Operation) -> TypeName:
+    """``operations.<Name>Request``."""
+    return TypeName(NAMESPACE, f"{operation.name}Request")
+
+
+def body_name(operation: Operation) -> TypeName:
+    """``operations.<Name>RequestBody``."""
+    return TypeName(NAMESPACE, f"{operation.name}RequestBody")
+
+
+@dataclass(frozen=True, slots=True)
+class RequestParts:
+    """An operation's parameters and its body as read, between the two reading passes."""
+
+    operation: Operation
+    params: list[_Param]
+    body: _Body | None
+
+
+def read_body(reader: SchemaReader, operation: Operation) -> RequestParts:
+    """First pass: read the request body of ``operation`` (its parameters are only listed)."""
+    params = _resolve_parameters(reader, operation)
+    body = _read_body(reader, operation, params)
+    if body is not None:
+        reader.ctx.request_roots.append(body.typed.type)
+    return RequestParts(operation, params, body)
+
+
+def read_parameters(reader: SchemaReader, parts: RequestParts) -> None:
+    """Second pass: read the parameters; with any, make ``<Operation>Request``."""
+    ctx = reader.ctx
+    operation, body = parts.operation, parts.body
+    fields = [
+        _parameter_field(reader, operation, param) for param in parts.params if _is_plain(param)
+    ]
+    ctx.request_roots.extend(field.type for field in fields)
+    if not fields:
+        return
+    if body is not None:
+        location = ctx.location(
+            ctx.document.key_line(operation.node, "requestBody"),
+            join(operation.pointer, "requestBody"),
+        )
+        typed = body.typed
+        fields.append(Field(body.field_name, typed.type, body.required, typed.nullable, location))
+    name = ctx.names.unique(NAMESPACE, request_name(operation).name)
+    ctx.names.reserve(name)
+    location = ctx.location(ctx.document.line(operation.node), operation.pointer)
+    ctx.definitions.append(ObjectModel(name, tuple(fields), location))
+
+
+def _is_plain(param: _Param) -> bool:
+    return param.where not in ("body", "formData")
+
+
+def _resolve_parameters(reader: SchemaReader, operation: Operation) -> list[_Param]:
+    """Parameters with ``$ref`` followed; one per (name, location), the operation's own winning."""
+    ctx = reader.ctx
+    found: dict[tuple[str, str], _Param] = {}
+    for listed in operation_parameters(ctx, operation):
+        node, ptr, line = listed.node, listed.pointer, listed.line
+        if isinstance(node, dict) and isinstance(node.get("$ref"), str):
+            target = reader.references.resolve(str(node["$ref"]), node, ptr)
+            if target is None:
+                continue
+            if target.document is not ctx.main:
+                ctx.warning(
+                    ctx.location(line, ptr),
+                    "a parameter in another file is not read; expected parameters in this file",
+                )
+                continue
+            node, ptr, line = target.value, target.pointer, target.line
+        param = _parameter(reader, node, ptr, line)
+        if param is not None:
+            found[(param.name, param.where)] = param
+    return list(found.values())
+
+
+def _parameter(reader: SchemaReader, node: object, ptr: str, line: int | None) -> _Param | None:
+    ctx = reader.ctx
+    if not isinstance(node, dict):
+        ctx.problem(
+            ctx.location(line, ptr), f"parameter is {kw.describe(node)}; expected a mapping"
+        )
+        return None
+    name = kw.string(ctx, node, ptr, "name")
+    where = kw.string(ctx, node, ptr, "in")
+    if not name or where is None:
+        missing = "name" if not name else "in"
+        ctx.problem(ctx.location(line, ptr), f"parameter has no {missing}; expected name and in")
+        return None
+    if where not in _LOCATIONS or (where in ("body", "formData") and not ctx.dialect.swagger):
+        ctx.key_problem(
+            node,
+            ptr,
+            "in",
+            f"parameter location {where!r} is unknown; expected query, path, header or cookie",
+        )
+        return None
+    return _Param(node, ptr, line, name, where)
+
+
+def _parameter_field(reader: SchemaReader, operation: Operation, param: _Param) -> Field:
+    """The field of ``operation``'s request model for one parameter."""
+    ctx = reader.ctx
+    hint = Hint(
+        NAMESPACE, operation.name, type_name_part(param.name), prefix=_PREFIXES.get(param.where, "")
+    )
+    schema, schema_ptr, schema_line = _parameter_schema(reader, param)
+    typed = reader.read(schema, schema_ptr, schema_line, hint) if schema is not None else Typed(ANY)
+    required = param.where == "path" or (
+        "required" in param.node and kw.boolean(ctx, param.node, param.pointer, "required")
+    )
+    field = make_field(ctx, param.name, schema, schema_ptr, param.line, typed, required)
+    field = replace(field, location=ctx.location(param.line, param.pointer))
+    own = metadata.description(ctx, param.node, param.pointer)
+    if own is not None:
+        field = replace(field, description=own)
+    if metadata.flag(ctx, param.node, param.pointer, "deprecated"):
+        field = replace(field, deprecated=True)
+    if "example" in param.node and schema is not param.node:
+        field = replace(field, examples=metadata.examples(ctx, param.node, param.pointer))
+    return field
+
+
+def _parameter_schema(reader: SchemaReader, param: _Param) -> tuple[object | None, str, int | None]:
+    """The schema of a parameter: ``schema``, the JSON media of ``content``, or (Swagger) itself."""
+    ctx = reader.ctx
+    node, ptr = param.node, param.pointer
+    if "schema" in node:
+        return node["schema"], join(ptr, "schema"), ctx.document.key_line(node, "schema")
+    content = kw.mapping(ctx, node, ptr, "content")
+    if content:
+        media_type = body_media_type(content)
+        media = content.get(media_type) if media_type else None
+        if isinstance(media, dict) and "schema" in media:
+            media_ptr = join(ptr, "content", media_type or "")
+            return (
+                media["schema"],
+                join(media_ptr, "schema"),
+                ctx.document.key_line(media, "schema"),
+            )
+        return None, ptr, param.line
+    if ctx.dialect.swagger:
+        return node, ptr, param.line
+    ctx.problem(
+        ctx.location(param.line, ptr),
+        f"parameter {param.name!r} has neither schema nor content; expected one of them",
+    )
+    return None, ptr, param.line
+
+
+def _read_body(reader: SchemaReader, operation: Operation, params: list[_Param]) -> _Body | None:
+    """Read the request body of ``operation`` (OpenAPI 3 ``requestBody``, Swagger body/formData)."""
+    if reader.ctx.dialect.swagger:
+        return _read_swagger_body(reader, operation, params)
+    ctx = reader.ctx
+    if "requestBody" not in operation.node:
+        return None
+    body: object = operation.node["requestBody"]
+    body_ptr = join(operation.pointer, "requestBody")
+    body_line = ctx.document.key_line(operation.node, "requestBody")
+    if isinstance(body, dict) and isinstance(body.get("$ref"), str):
+        target = reader.references.resolve(str(body["$ref"]), body, body_ptr)
+        if target is None:
+            return None
+        if target.document is not ctx.main:
+            ctx.warning(
+                ctx.location(body_line, body_ptr),
+                "a request body in another file is not read; expected it in this file",
+            )
+            return None
+        body, body_ptr, body_line = target.value, target.pointer, target.line
+    if not isinstance(body, dict):
+        ctx.problem(
+            ctx.location(body_line, body_ptr),
+            f"requestBody is {kw.describe(body)}; expected a mapping",
+        )
+        return None
+    content = kw.mapping(ctx, body, body_ptr, "content")
+    if not content:
+        return None
+    media_type = body_media_type(content)
+    if media_type is None:
+        return None
+    media = content[media_type]
+    media_ptr = join(body_ptr, "content", media_type)
+    if not isinstance(media, dict):
+        ctx.key_problem(
+            content,
+            join(body_ptr, "content"),
+            media_type,
+            f"{media_type} is {kw.describe(media)}; expected a mapping",
+        )
+        return None
+    if "schema" not in media:
+        return None
+    required = "required" in body and kw.boolean(ctx, body, body_ptr, "required")
+    schema = media["schema"]
+    schema_line = ctx.document.key_line(media, "schema")
+    return _body_schema(reader, operation, schema, join(media_ptr, "schema"), schema_line, required)
+
+
+def _body_schema(
+    reader: SchemaReader,
+    operation: Operation,
+    schema: object,
+    ptr: str,
+    line: int | None,
+    required: bool,
+) -> _Body:
+    """Read a body schema; the field that holds it in ``<Operation>Request``."""
+    name = body_name(operation)
+    hint = Hint(NAMESPACE, operation.name, name.name, exact=name, exact_first=False)
+    if isinstance(schema, dict) and (schema.get("type") == "array" or "items" in schema):
+        hint = Hint(NAMESPACE, operation.name, ARRAY_ITEM_BASE)
+    typed = reader.read(schema, ptr, line, hint)
+    field_name = "requestBody"
+    if isinstance(schema, dict) and "$ref" in schema and isinstance(typed.type, RefType):
+        target = typed.type.target
+        if target.namespace == COMPONENTS:
+            field_name = camel_case(target.name) or field_name
+    return _Body(typed, required, field_name)
+
+
+def _read_swagger_body(
+    reader: SchemaReader, operation: Operation, params: list[_Param]
+) -> _Body | None:
+    """Swagger 2.0: the ``in: body`` parameter, else the ``in: formData`` ones as one object."""
+    ctx = reader.ctx
+    for param in params:
+        if param.where == "body":
+            if "schema" not in param.node:
+                ctx.problem(
+                    ctx.location(param.line, param.pointer),
+                    "body parameter has no schema; expected a schema",
+                )
+                return None
+            required = "required" in param.node and kw.boolean(
+                ctx, param.node, param.pointer, "required"
+            )
+            schema = param.node["schema"]
+            line = ctx.document.key_line(param.node, "schema")
+            return _body_schema(
+                reader, operation, schema, join(param.pointer, "schema"), line, required
+            )
+    form = [param for param in params if param.where == "formData"]
+    if not form:
+        return None
+    name = body_name(operation)
+    fields = [_parameter_field(reader, operation, param) for param in form]
+    name = ctx.names.claim(Hint(NAMESPACE, operation.name, name.name, exact=name), None)
+    location = ctx.location(form[0].line, form[0].pointer)
+    ctx.definitions.append(ObjectModel(name, tuple(fields), location))
+    return _Body(Typed(RefType(name)), any(field.required for field in fields), "requestBody")
