@@ -36,6 +36,7 @@ from generator.ir import (
     UnionType,
     walk_types,
 )
+from generator.naming import pascal_case
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 """``$schema`` of the exported document."""
@@ -66,14 +67,27 @@ _JSON_TYPES = {
 
 
 def definition_keys(schema: Schema) -> dict[TypeName, str]:
-    """The ``$defs`` key of each definition: its name, qualified by namespace where names repeat."""
+    """The ``$defs`` key of each definition: its name, or namespace + name where names repeat.
+
+    A repeated name gets its namespace in front, in PascalCase
+    (``operations.Mode`` -> ``OperationsMode``), with ``2``, ``3``... added
+    if that is taken too; keys stay identifiers, as code generators want them.
+    """
     counts: dict[str, int] = {}
     for definition in schema.definitions:
         counts[definition.name.name] = counts.get(definition.name.name, 0) + 1
-    return {
-        d.name: d.name.name if counts[d.name.name] == 1 else f"{d.name.namespace}.{d.name.name}"
-        for d in schema.definitions
-    }
+    keys = {d.name: d.name.name for d in schema.definitions if counts[d.name.name] == 1}
+    taken = set(keys.values())
+    for definition in schema.definitions:
+        if definition.name in keys:
+            continue
+        base = pascal_case(definition.name.namespace) + definition.name.name
+        key, number = base, 2
+        while key in taken:
+            key, number = f"{base}{number}", number + 1
+        keys[definition.name] = key
+        taken.add(key)
+    return keys
 
 
 class Exporter:

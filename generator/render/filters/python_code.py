@@ -180,8 +180,9 @@ def annotation(node: TypeNode, schema: Schema, namespace: str) -> str:
 
 
 def accepts_null(field: Field) -> bool:
-    """The python target lets ``null`` through when the IR says nullable or does not know."""
-    return field.nullable is not False
+    """``null`` is let through when the IR says nullable or does not know, or the type is any."""
+    is_any = isinstance(field.type, Primitive) and field.type.kind is PrimitiveKind.ANY
+    return field.nullable is not False or is_any
 
 
 def field_annotation(field: Field, schema: Schema, namespace: str) -> str:
