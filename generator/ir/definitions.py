@@ -195,9 +195,11 @@ class Schema:
     _index: dict[TypeName, Definition] = field(
         init=False, repr=False, compare=False, default_factory=dict
     )
+    _namespaces: list[str] = field(init=False, repr=False, compare=False, default_factory=list)
 
     def __post_init__(self) -> None:
         self._index.update((definition.name, definition) for definition in self.definitions)
+        self._namespaces.extend(sorted({d.name.namespace for d in self.definitions}))
 
     def get(self, name: TypeName) -> Definition | None:
         """The definition called ``name``, or ``None``."""
@@ -205,8 +207,8 @@ class Schema:
 
     @property
     def namespaces(self) -> tuple[str, ...]:
-        """Namespaces used by the definitions, sorted."""
-        return tuple(sorted({definition.name.namespace for definition in self.definitions}))
+        """Namespaces used by the definitions, sorted (computed once: templates ask often)."""
+        return tuple(self._namespaces)
 
     def in_namespace(self, namespace: str) -> tuple[Definition, ...]:
         """The definitions of one namespace, sorted by name."""
