@@ -22,6 +22,8 @@ from generator.diagnostics import SpecloomError
 
 EXIT_DRIFT = check.EXIT_DRIFT
 """``check`` found drift."""
+EXIT_BROKEN_PIPE = 141
+"""Standard output was closed early (128 + SIGPIPE, as the shell reports it)."""
 EXIT_INTERNAL_ERROR = 70
 """A bug in specloom (``EX_SOFTWARE``); ``SPECLOOM_DEBUG=1`` shows the traceback."""
 
@@ -47,6 +49,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     command: Callable[[argparse.Namespace], int] = args.run
     try:
         return command(args)
+    except BrokenPipeError:  # the reader went away (``specloom diff ... | head``): stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except SpecloomError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)

@@ -103,7 +103,7 @@ class Snapshot:
             go_style=go_style,
             flavor=flavor,
         )
-        compare_with_golden(files, self._path(golden), self.update)
+        compare_with_golden(files, self._path(golden), self.update, label=str(golden))
         return files
 
 
@@ -118,8 +118,13 @@ def golden_files(folder: Path) -> dict[str, bytes]:
     }
 
 
-def compare_with_golden(files: Mapping[str, str], golden: Path, update: bool) -> None:
-    """Fail the test with a readable diff when ``files`` differ from ``golden`` (or rewrite it)."""
+def compare_with_golden(
+    files: Mapping[str, str], golden: Path, update: bool, label: str | None = None
+) -> None:
+    """Fail the test with a readable diff when ``files`` differ from ``golden`` (or rewrite it).
+
+    ``label`` names the golden folder in the message (default: its path).
+    """
     expected = golden_files(golden)
     rendered = {path: text.encode("utf-8") for path, text in files.items()}
     if update:
@@ -131,7 +136,7 @@ def compare_with_golden(files: Mapping[str, str], golden: Path, update: bool) ->
     if not (changed or new or stale):
         return
     lines = [
-        f"specloom snapshot: the rendered output differs from the golden files in {golden} "
+        f"specloom snapshot: the rendered output differs from the golden files in {label or golden} "
         f"({len(changed)} changed, {len(new)} not in golden, {len(stale)} no longer rendered)"
     ]
     for path in changed:

@@ -232,6 +232,10 @@ def api(tmp_path: Path) -> Path:
     return target
 
 
+API_RUN = ("--target", "python", "--target", "docs-go", "--spec")
+"""The targets these tests look at, whatever the project's config lists; then ``--spec``."""
+
+
 def change_api(api: Path) -> None:
     """A spec change: one enum value more, one constraint tighter."""
     text = api.read_text(encoding="utf-8")
@@ -245,7 +249,7 @@ def test_generate_keeps_the_ir_in_the_manifest(
     capsys: pytest.CaptureFixture[str], api: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
-    assert run(capsys, "generate", "--spec", str(api), "--out", str(out))[0] == 0
+    assert run(capsys, "generate", *API_RUN, str(api), "--out", str(out))[0] == 0
     manifest = json.loads((out / ".specloom-manifest.json").read_text(encoding="utf-8"))
     names = [d["name"]["name"] for d in manifest["ir"]["definitions"]]
     assert manifest["ir"]["format"] == 1 and names == ["Mode", "TrackLeadRequestBody"]
@@ -256,9 +260,9 @@ def test_check_says_what_the_spec_change_does_above_the_diff(
     capsys: pytest.CaptureFixture[str], api: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
-    assert run(capsys, "generate", "--spec", str(api), "--out", str(out))[0] == 0
+    assert run(capsys, "generate", *API_RUN, str(api), "--out", str(out))[0] == 0
     change_api(api)
-    code, stdout, _ = run(capsys, "check", "--spec", str(api), "--out", str(out))
+    code, stdout, _ = run(capsys, "check", *API_RUN, str(api), "--out", str(out))
     assert code == 1
     lines = stdout.splitlines()
     summary = lines.index("  operations.Mode")
@@ -272,14 +276,14 @@ def test_check_says_what_the_spec_change_does_above_the_diff(
 
 def test_check_json(capsys: pytest.CaptureFixture[str], api: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    assert run(capsys, "generate", "--spec", str(api), "--out", str(out))[0] == 0
+    assert run(capsys, "generate", *API_RUN, str(api), "--out", str(out))[0] == 0
     code, stdout, _ = run(
-        capsys, "check", "--spec", str(api), "--out", str(out), "--format", "json"
+        capsys, "check", *API_RUN, str(api), "--out", str(out), "--format", "json"
     )
     assert code == 0 and json.loads(stdout)["up_to_date"] is True
     change_api(api)
     code, stdout, _ = run(
-        capsys, "check", "--spec", str(api), "--out", str(out), "--format", "json"
+        capsys, "check", *API_RUN, str(api), "--out", str(out), "--format", "json"
     )
     data = json.loads(stdout)
     assert code == data["exit_code"] == 1
@@ -307,10 +311,10 @@ def test_check_names_files_edited_by_hand(
     capsys: pytest.CaptureFixture[str], api: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
-    assert run(capsys, "generate", "--spec", str(api), "--out", str(out))[0] == 0
+    assert run(capsys, "generate", *API_RUN, str(api), "--out", str(out))[0] == 0
     module = out / "python" / "models" / "__init__.py"
     module.write_text(module.read_text(encoding="utf-8") + "# my tweak\n", encoding="utf-8")
-    code, stdout, _ = run(capsys, "check", "--spec", str(api), "--out", str(out))
+    code, stdout, _ = run(capsys, "check", *API_RUN, str(api), "--out", str(out))
     assert code == 1
     assert (
         f"{out.as_posix()}/python/models/__init__.py: edited by hand since specloom wrote it"
@@ -319,13 +323,13 @@ def test_check_names_files_edited_by_hand(
     assert "no semantic change: the differences below come from templates" in stdout
     assert "-# my tweak" in stdout
     code, stdout, _ = run(
-        capsys, "check", "--spec", str(api), "--out", str(out), "--format", "json"
+        capsys, "check", *API_RUN, str(api), "--out", str(out), "--format", "json"
     )
     assert json.loads(stdout)["edited_by_hand"] == ["python/models/__init__.py"]
-    code, _, stderr = run(capsys, "generate", "--spec", str(api), "--out", str(out), "--strict")
+    code, _, stderr = run(capsys, "generate", *API_RUN, str(api), "--out", str(out), "--strict")
     assert code == 2 and "was edited by hand since specloom wrote it" in stderr
     assert module.read_text(encoding="utf-8").endswith("# my tweak\n")  # --strict wrote nothing
-    code, _, stderr = run(capsys, "generate", "--spec", str(api), "--out", str(out))
+    code, _, stderr = run(capsys, "generate", *API_RUN, str(api), "--out", str(out))
     assert code == 0
     assert "python/models/__init__.py: warning: was edited by hand" in stderr
     assert not module.read_text(encoding="utf-8").endswith("# my tweak\n")
@@ -336,13 +340,13 @@ def test_check_without_a_snapshot_still_diffs(
 ) -> None:
     """An out folder written by an older specloom has no IR in its manifest."""
     out = tmp_path / "out"
-    assert run(capsys, "generate", "--spec", str(api), "--out", str(out))[0] == 0
+    assert run(capsys, "generate", *API_RUN, str(api), "--out", str(out))[0] == 0
     manifest = out / ".specloom-manifest.json"
     data = json.loads(manifest.read_text(encoding="utf-8"))
     del data["ir"]
     manifest.write_text(json.dumps(data), encoding="utf-8")
     change_api(api)
-    code, stdout, _ = run(capsys, "check", "--spec", str(api), "--out", str(out))
+    code, stdout, _ = run(capsys, "check", *API_RUN, str(api), "--out", str(out))
     assert code == 1
     assert "holds no IR snapshot" in stdout and '+    LATER = "later"' in stdout
 
@@ -351,11 +355,11 @@ def test_check_colours_the_diff_when_asked(
     capsys: pytest.CaptureFixture[str], api: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
-    assert run(capsys, "generate", "--spec", str(api), "--out", str(out))[0] == 0
+    assert run(capsys, "generate", *API_RUN, str(api), "--out", str(out))[0] == 0
     change_api(api)
-    _, stdout, _ = run(capsys, "check", "--spec", str(api), "--out", str(out), "--color", "always")
+    _, stdout, _ = run(capsys, "check", *API_RUN, str(api), "--out", str(out), "--color", "always")
     assert '\033[32m+    LATER = "later"\033[0m' in stdout
-    _, stdout, _ = run(capsys, "check", "--spec", str(api), "--out", str(out))
+    _, stdout, _ = run(capsys, "check", *API_RUN, str(api), "--out", str(out))
     assert "\033[" not in stdout
 
 

@@ -19,14 +19,21 @@ from generator.inputs.collect import read_inputs
 from generator.ir import (
     ArrayType,
     Constraints,
+    EnumModel,
+    EnumValue,
+    Field,
     LiteralType,
+    Location,
     MapType,
+    ObjectModel,
     Primitive,
     PrimitiveKind,
     RefType,
+    Schema,
     TypeName,
     TypeNode,
     UnionType,
+    sort_definitions,
 )
 from generator.terminal import wants_colour
 
@@ -36,6 +43,7 @@ SPEC = PROJECT / "spec"
 STRING = Primitive(PrimitiveKind.STRING)
 INTEGER = Primitive(PrimitiveKind.INTEGER)
 NUMBER = Primitive(PrimitiveKind.NUMBER)
+BOOLEAN = Primitive(PrimitiveKind.BOOLEAN)
 B, N = Impact.BREAKING, Impact.NON_BREAKING
 
 
@@ -84,9 +92,9 @@ def test_text_report_groups_by_model_and_puts_descriptions_apart(
     assert lines[1].split() == ["breaking", "object", "model", "removed"]
     link = lines.index("components.Link")
     assert lines[link + 1].startswith("  breaking      field `archived`: removed")
-    assert "Descriptions changed (non-semantic):" in lines
+    assert "Non-semantic (descriptions, deprecation, namespaces):" in lines
     assert lines[-1].endswith(
-        "8 breaking and 7 non-breaking changes in 5 models (1 description change)"
+        "8 breaking and 7 non-breaking changes in 5 models (1 non-semantic change)"
     )
     assert "\033[" not in out  # not a terminal: no colour
 
@@ -132,7 +140,12 @@ def test_exit_codes_tell_none_non_breaking_and_breaking_apart(
     )
     assert run(capsys, "diff", str(base), str(base))[0] == 0
     code, out, _ = run(capsys, "diff", str(base), str(reworded))
-    assert code == 0 and "no semantic change (1 description change)" in out
+    assert code == 0 and "no semantic change (1 non-semantic change)" in out
+    deprecated = write_spec(
+        tmp_path, "deprecated.yaml", "a: {type: string, description: one, deprecated: true}"
+    )
+    code, out, _ = run(capsys, "diff", str(base), str(deprecated))
+    assert code == 0 and "Thing field `a`: deprecated" in out
     assert run(capsys, "diff", str(base), str(optional))[0] == 1
     assert run(capsys, "diff", str(base), str(required))[0] == 3
     code, _, err = run(capsys, "diff", str(base), str(tmp_path / "missing.yaml"))
@@ -209,6 +222,66 @@ def test_a_wire_name_derived_from_a_go_name_is_not_compared_in_case(tmp_path: Pa
     assert diff_schemas(read_inputs([SPEC / "docs"]), read_inputs([spec])) == []
 
 
+def test_a_model_moved_to_another_namespace_is_non_semantic() -> None:
+    """Readers name namespaces by convention (OpenAPI ``errors``, Go docs ``sdkerrors``)."""
+    here = Location("x.yaml", pointer="/x")
+    code = EnumModel(TypeName("errors", "Code"), (EnumValue("a", here),), here)
+    moved = EnumModel(TypeName("sdkerrors", "Code"), (EnumValue("a", here),), here)
+
+    def error(target: TypeName) -> ObjectModel:
+        field = Field("code", RefType(target), required=True, nullable=False, location=here)
+        return ObjectModel(TypeName("components", "Error"), (field,), here)
+
+    old = Schema(sort_definitions([code, error(code.name)]))
+    new = Schema(sort_definitions([moved, error(moved.name)]))
+    [change] = diff_schemas(old, new)
+    assert (str(change.model), change.kind, change.impact, change.message) == (
+        "errors.Code",
+        "model-moved",
+        Impact.NON_SEMANTIC,
+        "moved to namespace sdkerrors",
+    )
+
+
+def test_a_reference_to_a_renamed_model_of_the_same_shape_is_non_semantic() -> None:
+    here = Location("x.yaml", pointer="/x")
+
+    def schema(enum_name: str, *values: str) -> Schema:
+        name = TypeName("operations", enum_name)
+        enum = EnumModel(name, tuple(EnumValue(v, here) for v in values), here)
+        field = Field("sort", RefType(name), required=False, nullable=False, location=here)
+        return Schema(
+            sort_definitions([enum, ObjectModel(TypeName("operations", "Query"), (field,), here)])
+        )
+
+    old = schema("GetTagsSortBy", "name", "usage")
+    same = {
+        (c.subject, c.kind, c.impact) for c in diff_schemas(old, schema("SortBy", "usage", "name"))
+    }
+    assert ("field `sort`", "ref-renamed", Impact.NON_SEMANTIC) in same
+    other = {(c.subject, c.kind, c.impact) for c in diff_schemas(old, schema("SortBy", "name"))}
+    assert ("field `sort`", "type-changed", B) in other
+
+
+def test_required_with_a_default_is_optional_for_docs(tmp_path: Path) -> None:
+    """SDK docs show a field the spec requires but defaults as optional: not a change against
+    docs; between two OpenAPI specs, dropping it from ``required`` still is one."""
+    spec = tmp_path / "openapi.yaml"
+    text = (SPEC / "openapi.yaml").read_text(encoding="utf-8")
+    spec.write_text(
+        text.replace(
+            "                - externalId\n",
+            "                - externalId\n                - mode\n",
+        ),
+        encoding="utf-8",
+    )
+    with_default = read_inputs([spec])
+    assert diff_schemas(with_default, read_inputs([SPEC / "docs"])) == []
+    assert diff_schemas(read_inputs([SPEC / "docs"]), with_default) == []
+    [change] = diff_schemas(with_default, read_inputs([SPEC / "openapi.yaml"]))
+    assert (change.subject, change.kind, change.impact) == ("field `mode`", "required-changed", N)
+
+
 def test_a_case_only_rename_of_a_real_wire_name_is_breaking(tmp_path: Path) -> None:
     old = write_spec(tmp_path, "old.yaml", "a: {type: string}\nclick_id: {type: string}")
     new = write_spec(tmp_path, "new.yaml", "a: {type: string}\nClick_ID: {type: string}")
@@ -283,9 +356,27 @@ MODE = RefType(TypeName("operations", "Mode"))
             [("field `f`", "type widened: string -> union<string | integer>", N)],
         ),
         (
-            UnionType((STRING, INTEGER)),
-            UnionType((STRING,)),
+            UnionType((STRING, INTEGER, BOOLEAN)),
+            UnionType((STRING, BOOLEAN)),
             [("field `f`", "variant `integer` removed", B)],
+        ),
+        (
+            UnionType((STRING, INTEGER)),
+            STRING,
+            [("field `f`", "type changed: union<string | integer> -> string", B)],
+        ),
+        # a union one plain variant already accepts is that variant (SDK docs write only it)
+        (UnionType((STRING, Primitive(PrimitiveKind.STRING, "uri"))), STRING, []),
+        (NUMBER, UnionType((INTEGER, NUMBER)), []),
+        (
+            UnionType(
+                (
+                    Primitive(PrimitiveKind.STRING, constraints=Constraints(pattern="^data:")),
+                    Primitive(PrimitiveKind.STRING, "uri"),
+                )
+            ),
+            STRING,
+            [("field `f`", "type widened: union<string | string(uri)> -> string", N)],
         ),
         (LiteralType("a"), STRING, [("field `f`", 'type widened: literal "a" -> string', N)]),
         (

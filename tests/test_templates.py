@@ -24,6 +24,10 @@ def generate(tmp_path: Path, templates: Path, *extra: str) -> int:
             str(tmp_path / "out"),
             "--templates",
             str(templates),
+            "--target",
+            "python",
+            "--target",
+            "docs-go",
             *extra,
         ]
     )

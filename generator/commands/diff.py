@@ -14,7 +14,7 @@ from generator.inputs.collect import display_path
 from generator.terminal import Style, wants_colour
 
 EPILOG = """\
-exit codes: 0 no semantic change (description changes alone count as none),
+exit codes: 0 no semantic change (descriptions, deprecation and namespaces do not count),
 1 non-breaking changes only, 2 bad input, 3 at least one breaking change.
 A change is breaking when a payload valid for the old request model may be
 rejected by the new one (new required field, removed field or enum value,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from generator.ir import JsonValue, TypeName
@@ -16,7 +17,7 @@ class Impact(enum.StrEnum):
     NON_BREAKING = "non-breaking"
     """Every payload valid before stays valid (a new optional field, a looser constraint, ...)."""
     NON_SEMANTIC = "non-semantic"
-    """Documentation only (a description); never counted as a change."""
+    """No effect on payloads (a description, a deprecation, a namespace); never counted."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,10 +48,27 @@ class Scope:
     """The model being compared."""
     subject: str = ""
     """The part of the model being compared."""
-    validation: bool = True
-    """Both sides carry validation facts (constraints, defaults, formats, read-only)."""
+    sides: tuple[bool, bool] = (True, True)
+    """Whether the old and the new side carry validation facts (constraints, defaults, ...)."""
+    moved: Mapping[TypeName, TypeName] = field(default_factory=dict)
+    """Definitions that only changed namespace: old name to new name."""
+    shapes: Callable[[TypeName, TypeName], bool] | None = None
+    """Tells whether an old and a new definition have the same shape (no semantic change)."""
     changes: list[Change] = field(default_factory=list)
     """Changes found so far (shared by nested scopes)."""
+
+    @property
+    def validation(self) -> bool:
+        """Both sides carry validation facts, so they can be compared."""
+        return all(self.sides)
+
+    def same_name(self, old: TypeName, new: TypeName) -> bool:
+        """``old`` and ``new`` name the same definition (allowing for a namespace move)."""
+        return self.moved.get(old, old) == new
+
+    def same_shape(self, old: TypeName, new: TypeName) -> bool:
+        """``old`` and ``new`` are differently named definitions that accept the same payloads."""
+        return self.shapes is not None and self.shapes(old, new)
 
     def add(
         self,
@@ -66,4 +84,4 @@ class Scope:
     def inner(self, subject: str) -> Scope:
         """A scope for a part of the current subject (``items``, ``variant 2``)."""
         joined = f"{self.subject} {subject}" if self.subject else subject
-        return Scope(self.model, joined, self.validation, self.changes)
+        return Scope(self.model, joined, self.sides, self.moved, self.shapes, self.changes)

@@ -61,7 +61,7 @@ def compare_unions(old: UnionModel, new: UnionModel, scope: Scope) -> None:
             new.discriminator,
         )
     if old.mapping and new.mapping:
-        before = {key: str(name) for key, name in old.mapping}
+        before = {key: str(scope.moved.get(name, name)) for key, name in old.mapping}
         after = {key: str(name) for key, name in new.mapping}
         for key in sorted(before.keys() | after.keys()):
             if before.get(key) == after.get(key):

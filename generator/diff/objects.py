@@ -105,13 +105,14 @@ def _facts_only(
 
 def compare_fields(old: Field, new: Field, scope: Scope) -> None:
     """Required, nullable, type, default, read/write-only, deprecated and description."""
-    if old.required != new.required:
+    old_required, new_required = _required(old, new, scope.sides)
+    if old_required != new_required:
         scope.add(
             "required-changed",
-            Impact.BREAKING if new.required else Impact.NON_BREAKING,
-            "became required" if new.required else "became optional",
-            old.required,
-            new.required,
+            Impact.BREAKING if new_required else Impact.NON_BREAKING,
+            "became required" if new_required else "became optional",
+            old_required,
+            new_required,
         )
     if old.nullable is not None and new.nullable is not None and old.nullable != new.nullable:
         scope.add(
@@ -127,7 +128,7 @@ def compare_fields(old: Field, new: Field, scope: Scope) -> None:
     if old.deprecated != new.deprecated:
         message = "deprecated" if new.deprecated else "no longer deprecated"
         scope.add(
-            "deprecated-changed", Impact.NON_BREAKING, message, old.deprecated, new.deprecated
+            "deprecated-changed", Impact.NON_SEMANTIC, message, old.deprecated, new.deprecated
         )
     if not same_text(old.description, new.description):
         scope.add(
@@ -137,6 +138,21 @@ def compare_fields(old: Field, new: Field, scope: Scope) -> None:
             old.description,
             new.description,
         )
+
+
+def _required(old: Field, new: Field, sides: tuple[bool, bool]) -> tuple[bool, bool]:
+    """Required as both sides can say it.
+
+    SDK docs mark a field required only when a caller must send it, so a field
+    an OpenAPI spec requires but gives a default is optional there.  Against
+    such a side, the OpenAPI side's field counts as required only without a default.
+    """
+    old_required, new_required = old.required, new.required
+    if sides == (True, False):
+        old_required = old.required and old.default is None
+    elif sides == (False, True):
+        new_required = new.required and new.default is None
+    return old_required, new_required
 
 
 def _validation_facts(old: Field, new: Field, scope: Scope) -> None:

@@ -10,7 +10,7 @@ from generator.diff.changes import Change, Impact
 from generator.terminal import Style
 
 EXIT_NO_CHANGE = 0
-"""No semantic change (description changes alone do not count)."""
+"""No semantic change (non-semantic changes such as descriptions do not count)."""
 EXIT_NON_BREAKING = 1
 """Only non-breaking changes."""
 EXIT_BREAKING = 3
@@ -42,7 +42,7 @@ def counts(changes: Sequence[Change]) -> dict[str, int]:
 
 
 def summary_line(changes: Sequence[Change]) -> str:
-    """``2 breaking and 3 non-breaking changes in 4 models (5 description changes)``."""
+    """``2 breaking and 3 non-breaking changes in 4 models (5 non-semantic changes)``."""
     count = counts(changes)
     semantic = count["breaking"] + count["non-breaking"]
     if semantic == 0:
@@ -53,14 +53,14 @@ def summary_line(changes: Sequence[Change]) -> str:
             f"{count['breaking']} breaking and {count['non-breaking']} non-breaking "
             f"change{'s' if semantic != 1 else ''} in {models} model{'s' if models != 1 else ''}"
         )
-    described = count["non-semantic"]
-    if described:
-        text += f" ({described} description change{'s' if described != 1 else ''})"
+    apart = count["non-semantic"]
+    if apart:
+        text += f" ({apart} non-semantic change{'s' if apart != 1 else ''})"
     return text
 
 
 def text_report(changes: Sequence[Change], style: Style = PLAIN, indent: str = "") -> str:
-    """Semantic changes grouped by model, then description changes apart, one line each."""
+    """Semantic changes grouped by model, then the non-semantic ones apart, one line each."""
     lines: list[str] = []
     semantic = [c for c in changes if c.impact is not Impact.NON_SEMANTIC]
     for model, group in groupby(semantic, key=lambda c: c.model):
@@ -68,12 +68,14 @@ def text_report(changes: Sequence[Change], style: Style = PLAIN, indent: str = "
         for change in group:
             label = style.paint(f"{change.impact.value:<12}", _COLOURS[change.impact])
             lines.append(f"{indent}  {label}  {_what(change)}")
-    described = [c for c in changes if c.impact is Impact.NON_SEMANTIC]
-    if described:
-        lines.append(indent + style.paint("Descriptions changed (non-semantic):", "bold"))
-        for change in described:
+    apart = [c for c in changes if c.impact is Impact.NON_SEMANTIC]
+    if apart:
+        lines.append(
+            indent + style.paint("Non-semantic (descriptions, deprecation, namespaces):", "bold")
+        )
+        for change in apart:
             where = f"{change.model} {change.subject}".rstrip()
-            lines.append(f"{indent}  {style.paint(where, 'dim')}")
+            lines.append(f"{indent}  {style.paint(f'{where}: {change.message}', 'dim')}")
     return "".join(line + "\n" for line in lines)
 
 

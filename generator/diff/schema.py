@@ -2,30 +2,99 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from generator.diff.changes import Change, Impact, Scope
 from generator.diff.choices import compare_enums, compare_unions
 from generator.diff.facts import carries_validation, same_text
 from generator.diff.objects import compare_objects
-from generator.ir import Definition, EnumModel, ObjectModel, Schema, UnionModel
+from generator.ir import Definition, EnumModel, ObjectModel, Schema, TypeName, UnionModel
 
 
 def diff_schemas(old: Schema, new: Schema) -> list[Change]:
-    """Every change from ``old`` to ``new``, sorted by model, then by subject (model-level first)."""
+    """Every change from ``old`` to ``new``, sorted by model, then by subject (model-level first).
+
+    A definition that only changed namespace (``errors.Code`` -> ``sdkerrors.Code``, the
+    one definition of that name on each side) is compared as the same definition: a
+    namespace is not part of a payload, so the move is reported as non-semantic.
+    """
     changes: list[Change] = []
     old_names = {definition.name for definition in old.definitions}
     new_names = {definition.name for definition in new.definitions}
+    moved = moved_definitions(old_names - new_names, new_names - old_names)
+    shapes = ShapeChecker(old, new, moved)
     for name in sorted(old_names | new_names, key=lambda n: (n.namespace, n.name)):
-        before, after = old.get(name), new.get(name)
-        scope = Scope(name)
+        if name in moved.values():
+            continue  # compared under its old name
+        before = old.get(name)
+        after = new.get(moved.get(name, name))
+        scope = Scope(name, moved=moved, shapes=shapes)
         if before is None:
             scope.add("model-added", Impact.NON_BREAKING, f"{_kind(after)} added")
         elif after is None:
             scope.add("model-removed", Impact.BREAKING, f"{_kind(before)} removed")
         else:
-            scope.validation = carries_validation(before) and carries_validation(after)
+            scope.sides = (carries_validation(before), carries_validation(after))
+            if after.name != name:
+                scope.add(
+                    "model-moved",
+                    Impact.NON_SEMANTIC,
+                    f"moved to namespace {after.name.namespace}",
+                    str(name),
+                    str(after.name),
+                )
             compare_definitions(before, after, scope)
         changes += sorted(scope.changes, key=lambda change: change.subject)
     return changes
+
+
+class ShapeChecker:
+    """Whether two differently named definitions accept the same payloads, remembered per pair.
+
+    A model a newer generator renamed (``GetTagsQueryParamSortBy`` ->
+    ``QueryParamSortBy``) is the same on the wire when diffing the two finds no
+    semantic change.  A pair met again while being compared (a cycle) counts as same.
+    """
+
+    def __init__(self, old: Schema, new: Schema, moved: Mapping[TypeName, TypeName]) -> None:
+        self.old = old
+        """The old schema."""
+        self.new = new
+        """The new schema."""
+        self.moved = moved
+        """Namespace moves found by ``diff_schemas``."""
+        self.known: dict[tuple[TypeName, TypeName], bool] = {}
+        """Answers so far (a pair being compared is provisionally the same)."""
+
+    def __call__(self, old: TypeName, new: TypeName) -> bool:
+        """True when ``old`` (old schema) and ``new`` (new schema) have the same shape."""
+        pair = (old, new)
+        if pair not in self.known:
+            self.known[pair] = True
+            before, after = self.old.get(old), self.new.get(new)
+            if before is None or after is None:
+                self.known[pair] = False
+            else:
+                scope = Scope(new, moved=self.moved, shapes=self)
+                scope.sides = (carries_validation(before), carries_validation(after))
+                compare_definitions(before, after, scope)
+                self.known[pair] = all(c.impact is Impact.NON_SEMANTIC for c in scope.changes)
+        return self.known[pair]
+
+
+def moved_definitions(removed: set[TypeName], added: set[TypeName]) -> dict[TypeName, TypeName]:
+    """Removed and added names that differ only in namespace, where each name is unique."""
+    removed_by_name: dict[str, list[TypeName]] = {}
+    added_by_name: dict[str, list[TypeName]] = {}
+    for name in removed:
+        removed_by_name.setdefault(name.name, []).append(name)
+    for name in added:
+        added_by_name.setdefault(name.name, []).append(name)
+    return {
+        olds[0]: added_by_name[key][0]
+        for key, olds in removed_by_name.items()
+        if len(olds) == 1 and len(added_by_name.get(key, [])) == 1
+    }
 
 
 def compare_definitions(old: Definition, new: Definition, scope: Scope) -> None:
@@ -48,7 +117,7 @@ def compare_definitions(old: Definition, new: Definition, scope: Scope) -> None:
     if old.deprecated != new.deprecated:
         message = "deprecated" if new.deprecated else "no longer deprecated"
         scope.add(
-            "deprecated-changed", Impact.NON_BREAKING, message, old.deprecated, new.deprecated
+            "deprecated-changed", Impact.NON_SEMANTIC, message, old.deprecated, new.deprecated
         )
     if not same_text(old.description, new.description):
         scope.add(
