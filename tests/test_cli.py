@@ -374,3 +374,13 @@ def test_an_internal_error_is_exit_70_without_traceback(
     code, _, stderr = run(capsys, "ir", "spec")
     assert code == 70
     assert "internal error: RuntimeError: boom" in stderr and "Traceback" not in stderr
+
+
+def test_check_of_an_out_folder_never_generated(
+    capsys: pytest.CaptureFixture[str], api: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    code, stdout, _ = run(capsys, "check", *API_RUN, str(api), "--out", str(out))
+    assert code == 1
+    assert "was never generated (no .specloom-manifest.json)" in stdout
+    assert f"would add {out.as_posix()}/python/models/operations.py" in stdout

@@ -69,7 +69,9 @@ def run(args: argparse.Namespace) -> int:
     if drift.clean:
         print(f"specloom check: {out}/ is up to date")
         return code
-    _print_text(out, drift, edited, changes, Style(wants_colour(sys.stdout, args.color)))
+    style = Style(wants_colour(sys.stdout, args.color))
+    manifest_found = (settings.out / MANIFEST_NAME).is_file()
+    _print_text(out, drift, edited, changes, style, manifest_found)
     return code
 
 
@@ -85,7 +87,12 @@ def _semantic_changes(out: Any, schema: Schema) -> list[Change] | None:
 
 
 def _print_text(
-    out: str, drift: Drift, edited: list[str], changes: list[Change] | None, style: Style
+    out: str,
+    drift: Drift,
+    edited: list[str],
+    changes: list[Change] | None,
+    style: Style,
+    manifest_found: bool,
 ) -> None:
     write = sys.stdout.write
     write(
@@ -94,7 +101,9 @@ def _print_text(
         )
         + "\n"
     )
-    if changes is None:
+    if changes is None and not manifest_found:
+        write(f"  unknown: {out}/ was never generated (no {MANIFEST_NAME})\n")
+    elif changes is None:
         write(
             f"  unknown: {out}/{MANIFEST_NAME} holds no IR snapshot (written by an older "
             "specloom); `specloom generate` adds one\n"
