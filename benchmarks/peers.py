@@ -14,8 +14,8 @@ children, from ``os.wait4``) and its time relative to specloom:
   ``CSafeLoader``, ``json.load`` for JSON); ``load(safe_load)``: PyYAML's
   default ``yaml.safe_load``;
 - ``datamodel-codegen`` (``--input SPEC --input-file-type openapi --output
-  TMP/models.py``) and ``openapi-python-client`` (``generate --path SPEC
-  --output-path TMP --overwrite``), when installed.
+  TMP/dcg_models``) and ``openapi-python-client`` (``generate --path SPEC
+  --output-path TMP --overwrite``), when installed, with their defaults.
 
 The peers are not dependencies of specloom; install them apart, e.g.::
 
@@ -128,7 +128,7 @@ def tools(peers_bin: Path | None, pure_load: bool) -> list[Tool]:
                 "--input-file-type",
                 "openapi",
                 "--output",
-                str(out / "dcg_models.py"),
+                str(out / "dcg_models"),  # a file, or a package when the spec needs modules
             ],
             None if dcg else f"not installed ({hint})",
         )

@@ -69,6 +69,9 @@ TARGET_OF_LANGUAGE = {
 }
 """The docs target that writes each docs flavor."""
 
+EXTRA_ROW = "additionalProperties"
+"""The row TypeScript docs give the properties an object allows besides its fields."""
+
 DOC_FORMATS = frozenset({"date", "date-time", "binary"})
 """Formats SDK docs show (as a date, time or stream type); other formats are not compared."""
 
@@ -126,29 +129,36 @@ def field_key(field: Field) -> str:
     return (field.sdk_name or field.name).replace("_", "").replace("-", "").lower()
 
 
-def shape(node: TypeNode, doc: TypeNode | None = None) -> object:
-    """What SDK docs can show of a type; ``doc`` (the doc's own type) decides which formats count."""
+def shape(node: TypeNode, doc: TypeNode | None = None, numbers_only: bool = False) -> object:
+    """What SDK docs can show of a type.
+
+    ``doc`` (the doc's own type) decides which formats count; ``numbers_only``
+    when the docs' language has one number type (TypeScript: ``number``).
+    """
     if isinstance(node, Primitive):
         fmt = node.format if node.format in DOC_FORMATS else None
         if isinstance(doc, Primitive) and doc.format is None:
             fmt = None
         if node.kind is PrimitiveKind.STRING and fmt == "binary":
             return ("binary",)
-        return ("primitive", node.kind.value, fmt)
+        kind = node.kind
+        if numbers_only and kind is PrimitiveKind.INTEGER:
+            kind = PrimitiveKind.NUMBER
+        return ("primitive", kind.value, fmt)
     if isinstance(node, ArrayType):
         inner = doc.items if isinstance(doc, ArrayType) else None
-        return ("array", shape(node.items, inner))
+        return ("array", shape(node.items, inner, numbers_only))
     if isinstance(node, MapType):
         inner = doc.values if isinstance(doc, MapType) else None
-        return ("map", shape(node.values, inner))
+        return ("map", shape(node.values, inner, numbers_only))
     if isinstance(node, RefType):
         return ("ref", ir_namespace(node.target.namespace), node.target.name.lower())
     if isinstance(node, LiteralType):
         return ("literal", node.value)
     assert isinstance(node, UnionType)
-    variants = sorted({repr(shape(variant)) for variant in node.variants})
+    variants = sorted({repr(shape(variant, None, numbers_only)) for variant in node.variants})
     if len(variants) == 1:  # e.g. two string schemas with different patterns: docs show one
-        return shape(node.variants[0])
+        return shape(node.variants[0], None, numbers_only)
     return ("union", tuple(variants))
 
 
@@ -160,15 +170,21 @@ def shown_required(field: Field) -> bool:
 def compare_fields(doc: ObjectModel, spec: ObjectModel, report: Report) -> None:
     """Count the doc model's fields and those the spec model agrees with."""
     by_key = {field_key(field): field for field in spec.fields}
+    numbers_only = getattr(getattr(doc, "docs_flavor", None), "language", None) == "typescript"
     for doc_field in doc.fields:
         report.fields += 1
         spec_field = by_key.get(field_key(doc_field))
         where = f"{doc.name}.{doc_field.source_name or doc_field.name}"
+        if spec_field is None and doc_field.name == EXTRA_ROW and spec.additional_properties:
+            # TypeScript docs list the type of other properties as a field row
+            spec_field = Field(
+                EXTRA_ROW, MapType(spec.additional_properties), False, None, spec.location
+            )
         if spec_field is None:
             report.disagreements.append(f"{where}: not in the spec model")
             continue
-        doc_shape = shape(doc_field.type)
-        spec_shape = shape(spec_field.type, doc_field.type)
+        doc_shape = shape(doc_field.type, None, numbers_only)
+        spec_shape = shape(spec_field.type, doc_field.type, numbers_only)
         if doc_shape != spec_shape:
             report.disagreements.append(f"{where}: type {doc_shape} in docs, {spec_shape} in spec")
         elif doc_field.required != shown_required(spec_field):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from generator.inputs.openapi import keywords as kw
@@ -9,7 +10,7 @@ from generator.inputs.openapi import metadata
 from generator.inputs.openapi.constraints import for_kind
 from generator.inputs.openapi.context import Context
 from generator.inputs.openapi.document import join
-from generator.inputs.openapi.names import Hint, ordinal, type_name_part
+from generator.inputs.openapi.names import Hint, ordinal
 from generator.inputs.openapi.shapes import is_null_schema, is_primitive_union
 from generator.inputs.openapi.typed import ANY, Typed
 from generator.ir import (
@@ -85,13 +86,14 @@ def object_model(
     name = claim_name(ctx, hint, outer, ptr)
     fields = []
     for field_name, (schema, field_ptr, field_line) in properties.items():
-        child = hint.child(type_name_part(field_name), name.name)
+        child = hint.child(field_name, name.name, raw=True)
         typed = reader.read(schema, field_ptr, field_line, child)
-        fields.append(
-            make_field(
-                ctx, field_name, schema, field_ptr, field_line, typed, field_name in required
-            )
+        field = make_field(
+            ctx, field_name, schema, field_ptr, field_line, typed, field_name in required
         )
+        if field.description is None:
+            field = replace(field, description=_referenced_description(reader, schema))
+        fields.append(field)
     extra: TypeNode | None = None
     if additional is not None and not closed:
         extra = reader.read(*additional, hint.child("AdditionalProperties", name.name)).type
@@ -108,6 +110,15 @@ def object_model(
         )
     )
     return Typed(RefType(name))
+
+
+def _referenced_description(reader: SchemaReader, schema: object) -> str | None:
+    """The description of the schema a ``$ref`` property points at (what the field is)."""
+    if not isinstance(schema, dict) or not isinstance(schema.get("$ref"), str):
+        return None
+    target = reader.raw_target(str(schema["$ref"]))
+    text = target.get("description") if target is not None else None
+    return text.rstrip() or None if isinstance(text, str) else None
 
 
 def claim_name(ctx: Context, hint: Hint, schema: dict[str, object], ptr: str) -> TypeName:

@@ -27,7 +27,7 @@ class Hint:
     root: str
     """Name of the top-level owner: the operation or component (PascalCase)."""
     base: str
-    """Preferred name (PascalCase), e.g. the property name."""
+    """Preferred name (PascalCase, or as written when ``raw``), e.g. the property name."""
     parent: str | None = None
     """Name of the owning model, if any."""
     exact: TypeName | None = None
@@ -38,19 +38,23 @@ class Hint:
     """Tried before the owner's name on a collision: ``QueryParam`` for a query parameter."""
     exact_first: bool = True
     """``exact`` wins over a ``title``; when ``False`` the title names the schema if it has one."""
+    raw: bool = False
+    """``base`` is a property name as written, made PascalCase only if a name is needed."""
 
-    def child(self, base: str, parent: str) -> Hint:
+    def child(self, base: str, parent: str, raw: bool = False) -> Hint:
         """Hint for a schema nested in the model ``parent`` (a property or a union variant)."""
-        return Hint(self.namespace, self.root, base, parent)
+        return Hint(self.namespace, self.root, base, parent, raw=raw)
 
     def through(self, title: str | None, description: str | None) -> Hint:
         """Hint for the single schema a wrapper stands for, inheriting its title and description."""
-        base = self.base
+        hint = self
         if self.exact is None and title:
-            base = type_name_part(title) or base
+            base = type_name_part(title)
+            if base:
+                hint = replace(self, base=base, raw=False)
         if description is None:
             description = self.description
-        return replace(self, base=base, description=description)
+        return replace(hint, description=description)
 
 
 def ordinal(index: int) -> str:
@@ -97,7 +101,7 @@ class NameRegistry:
             self._reserved.discard(exact)
             self._taken.add(exact)
             return exact
-        base = wanted or hint.base
+        base = wanted or (type_name_part(hint.base) if hint.raw else hint.base)
         parent = hint.parent or hint.root
         if not base or base[0].isdigit():
             base = parent + base

@@ -181,11 +181,14 @@ def _parameter_field(reader: SchemaReader, operation: Operation, param: _Param) 
     )
     field = make_field(ctx, param.name, schema, schema_ptr, param.line, typed, required)
     field = replace(field, location=ctx.location(param.line, param.pointer))
+    # a parameter is described by its own description (Speakeasy ignores its schema's)
     own = metadata.description(ctx, param.node, param.pointer)
-    if own is not None:
+    if field.description != own:
         field = replace(field, description=own)
-    if metadata.flag(ctx, param.node, param.pointer, "deprecated"):
-        field = replace(field, deprecated=True)
+    # a parameter is deprecated by its own flag (Speakeasy ignores its schema's)
+    deprecated = metadata.flag(ctx, param.node, param.pointer, "deprecated")
+    if field.deprecated != deprecated:
+        field = replace(field, deprecated=deprecated)
     if "example" in param.node and schema is not param.node:
         field = replace(field, examples=metadata.examples(ctx, param.node, param.pointer))
     return field
