@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from generator.commands.common import (
@@ -75,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     return code
 
 
-def _semantic_changes(out: Any, schema: Schema) -> list[Change] | None:
+def _semantic_changes(out: Path, schema: Schema) -> list[Change] | None:
     """Changes from the IR the out folder was generated from; ``None`` when it has no snapshot."""
     data = read_snapshot(out)
     if data is None:

@@ -35,8 +35,7 @@ def run(args: argparse.Namespace) -> int:
         path
         for path in edited_by_hand(settings.out)
         if path in result.files
-        and (settings.out / path).read_text(encoding="utf-8", errors="replace")
-        != result.files[path]
+        and (settings.out / path).read_bytes() != result.files[path].encode("utf-8")
     ]
     report_warnings(
         [
