@@ -17,7 +17,10 @@ from generator.render.targets import TARGETS
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register ``templates list`` and ``templates eject``."""
-    parser = commands.add_parser("templates", help="list the templates or copy built-ins to edit")
+    parser = commands.add_parser(
+        "templates",
+        help="list the templates, copy built-ins to edit, print the template context reference",
+    )
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     listing = actions.add_parser("list", help="show each template name and the file that serves it")
     listing.add_argument(
