@@ -77,6 +77,14 @@ def py_assignment_source(target: str, source: str, indent: int = 0) -> str:
     return python_layout.assignment(target, source, indent)
 
 
+def py_class_header(name: str, base: str) -> str:
+    """``class Name(Base):`` as black writes it (the base on its own line when too long)."""
+    line = f"class {name}({base}):"
+    if len(line) <= python_layout.LINE_LENGTH:
+        return line
+    return f"class {name}(\n    {base}\n):"
+
+
 def json_text(value: object) -> str:
     """``value`` as compact JSON text (for docstrings; escaping is left to ``py_docstring``)."""
     return json.dumps(value, ensure_ascii=False)
@@ -98,6 +106,7 @@ PYTHON_FILTERS: dict[str, Callable[..., Any]] = {
     "py_alias": py_alias,
     "py_assignment_source": py_assignment_source,
     "json_text": json_text,
+    "py_class_header": py_class_header,
     "pydantic_models": pydantic_models,
 }
 """The ``python`` target's filters, by name (they replace shared filters of the same name)."""

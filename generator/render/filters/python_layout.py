@@ -77,9 +77,15 @@ def literal(value: object, source: Callable[[object], str]) -> Expr:
 
 
 def assignment(target: str, value: str, indent: int) -> str:
-    """``target = value`` as black writes it: a long value goes in parentheses if that fits."""
+    """``target = value`` as black writes it: a long value goes in parentheses.
+
+    black does so for a plain assignment only when the value then fits, and
+    for an annotated one (``name: T = value``) always.
+    """
     line = f"{target} = {value}"
-    if indent + len(line) <= LINE_LENGTH or indent + 4 + len(value) > LINE_LENGTH:
+    if indent + len(line) <= LINE_LENGTH:
+        return line
+    if ":" not in target and indent + 4 + len(value) > LINE_LENGTH:
         return line
     return f"{target} = (\n{' ' * (indent + 4)}{value}\n{' ' * indent})"
 
@@ -91,9 +97,28 @@ def annotated_line(name: str, annotation: str, default: str | None, indent: int)
     if indent + len(line) <= LINE_LENGTH:
         return line
     pad = " " * (indent + 4)
+    head = f"{name}: {annotation} = ("
+    if default is not None and indent + len(head) <= LINE_LENGTH:
+        return f"{head}\n{pad}{default}\n{' ' * indent})"  # black splits the value first
     if indent + 4 + len(annotation) > LINE_LENGTH and " | " in annotation:
-        annotation = f"\n{pad}| ".join(_split_union(annotation))
+        operands = _split_union(annotation)
+        operands = [
+            _explode_subscript(operand, indent + 4, 0 if index == 0 else 2)
+            for index, operand in enumerate(operands)
+        ]
+        annotation = f"\n{pad}| ".join(operands)
     return f"{name}: (\n{pad}{annotation}\n{' ' * indent}){tail}"
+
+
+def _explode_subscript(operand: str, column: int, prefix: int) -> str:
+    """``list[X]`` too long for its line at ``column`` as black splits it: X on a line of its own."""
+    if column + prefix + len(operand) <= LINE_LENGTH or not operand.endswith("]"):
+        return operand
+    opening = operand.find("[")
+    if opening < 0:
+        return operand
+    inner = operand[opening + 1 : -1]
+    return f"{operand[: opening + 1]}\n{' ' * (column + 4)}{inner}\n{' ' * column}]"
 
 
 def _split_union(annotation: str) -> list[str]:
