@@ -11,7 +11,7 @@ from generator.inputs.markdown import DocFile, read_docs
 from generator.inputs.markdown.cells import parse_description, parse_example
 from generator.inputs.markdown.document import count_raw_cells, parse_document
 from generator.inputs.markdown.flavor import CellError
-from generator.inputs.markdown.go_types import GO_OLD
+from generator.inputs.markdown.go_types import GO_NEW, GO_OLD, POINTER
 from generator.ir import (
     ArrayType,
     Definition,
@@ -46,11 +46,18 @@ def doc_files(root: Path) -> list[DocFile]:
     ]
 
 
-def read_tree(root: Path) -> tuple[dict[str, Definition], list[str]]:
+def read_tree(root: Path, flavor: str | None = None) -> tuple[dict[str, Definition], list[str]]:
     """Read a tree; definitions by qualified name and problems as ``file:line: message``."""
     collector = Collector()
-    definitions = read_docs(doc_files(root), collector)
+    definitions = read_docs(doc_files(root), collector, flavor=flavor)
     return {str(d.name): d for d in definitions}, [str(p) for p in collector.problems]
+
+
+def read_warnings(root: Path, flavor: str | None = None) -> list[str]:
+    """The warnings of reading a tree, as ``file:line: message``."""
+    collector = Collector()
+    read_docs(doc_files(root), collector, flavor=flavor)
+    return [str(p) for p in collector.warnings]
 
 
 def write(root: Path, relative: str, text: str) -> Path:
@@ -121,7 +128,7 @@ def test_seed_reads_to_the_expected_ir(seed: Path) -> None:
         ("customerAvatar", "CustomerAvatar", STRING, False, None, (), 13),
         ("eventQuantity", "EventQuantity", NUMBER, False, None, (), 14),
         ("mode", "Mode", RefType(MODE), False, None, (), 15),
-        ("metadata", "Metadata", MapType(ANY), False, None, (), 16),
+        ("metadata", "Metadata", MapType(ANY, values_nullable=None), False, None, (), 16),
     ]
     assert body.fields[0].description == (
         "The unique ID of the click that the lead conversion event is attributed to. "
@@ -201,12 +208,18 @@ def test_object_fields_types_nullability_and_examples() -> None:
         ("weight", Primitive(PrimitiveKind.NUMBER, "float"), False, None, ()),
         ("enabled", BOOLEAN, False, None, (True,)),
         ("anything", ANY, False, None, ({"a": 1},)),
-        ("names", ArrayType(STRING), True, None, (["a", "b"],)),
-        ("labels", MapType(STRING), False, None, ()),
-        ("groups", MapType(ArrayType(STRING)), False, None, ()),
+        ("names", ArrayType(STRING, items_nullable=None), True, None, (["a", "b"],)),
+        ("labels", MapType(STRING, values_nullable=None), False, None, ()),
+        (
+            "groups",
+            MapType(ArrayType(STRING, items_nullable=None), values_nullable=None),
+            False,
+            None,
+            (),
+        ),
         ("mode", RefType(MODE), False, None, ("async",)),
         ("requiredMode", RefType(MODE), True, None, ()),
-        ("tags", ArrayType(RefType(tag)), False, None, ()),
+        ("tags", ArrayType(RefType(tag), items_nullable=None), False, None, ()),
         (
             "createdAt",
             Primitive(PrimitiveKind.STRING, "date-time"),
@@ -273,9 +286,9 @@ def test_union_variants_from_go_code_blocks() -> None:
     tag = RefType(TypeName("components", "Tag"))
     assert [(v.source_name, v.type, v.location.line) for v in union.variants] == [
         ("Str", STRING, 8),
-        ("ArrayOfStr", ArrayType(STRING), 14),
+        ("ArrayOfStr", ArrayType(STRING, items_nullable=None), 14),
         ("Tag", tag, 20),
-        ("ArrayOfTag", ArrayType(tag), 26),
+        ("ArrayOfTag", ArrayType(tag, items_nullable=None), 26),
     ]
 
 
@@ -308,7 +321,7 @@ def test_bad_fixtures_report_every_problem_with_its_line() -> None:
         "does not resolve to any input doc",
         "models/operations/brokenrequest.md:14: external link 'https://example.com/thing' for "
         "'operations.Thing'; expected a relative link to an input doc "
-        "(only time.Time and types.Date may link elsewhere)",
+        "(only time.Time, types.Date, http.Response may link elsewhere)",
         "models/operations/brokenrequest.md:15: link text 'operations.Other' does not match the "
         "linked doc's model 'operations.Broken2'; "
         "expected [operations.Broken2](../../models/operations/broken2.md)",
@@ -318,10 +331,10 @@ def test_bad_fixtures_report_every_problem_with_its_line() -> None:
         "defined at line 8",
         "models/operations/brokenrequest.md:18: map key type 'int' is not supported; "
         "expected map[string]",
-        "models/operations/nosection.md:5: unknown section '## Notes'; expected ## Fields, "
-        "## Values or ## Supported Types (## Example Usage is ignored)",
         "models/operations/nosection.md:1: no model section; expected ## Fields (object), "
         "## Values (enum) or ## Supported Types (union)",
+        "models/operations/nosection.md:5: unknown section '## Notes'; expected ## Fields, "
+        "## Values or ## Supported Types (and ## Example Usage)",
         "models/operations/notitle.md:1: no '# Title' heading; expected the model name as title, "
         "e.g. '# TrackLeadRequestBody'",
     ]
@@ -362,6 +375,7 @@ def test_unreadable_docs_are_reported_and_the_rest_is_read(tmp_path: Path) -> No
             DocFile(good, "operations/ok.md", "operations"),
         ],
         collector,
+        flavor="go",
     )
     assert [str(p) for p in collector.problems] == [
         "operations/missing.md: cannot read the doc (No such file or directory); "
@@ -376,7 +390,7 @@ def test_duplicate_model_names_are_reported(tmp_path: Path) -> None:
     write(tmp_path, "operations/a.md", text)
     write(tmp_path, "operations/b.md", "\n" + text)
     write(tmp_path, "components/same.md", text)
-    definitions, problems = read_tree(tmp_path)
+    definitions, problems = read_tree(tmp_path, "go")
     assert problems == [
         "operations/b.md:2: model 'operations.Same' is already defined at operations/a.md:1"
     ]
@@ -394,18 +408,18 @@ def test_structure_problems(tmp_path: Path) -> None:
     write(tmp_path, "operations/empty.md", "# Empty\n\n## Values\n\n| Name | Value |\n|--|--|\n")
     write(tmp_path, "operations/spaced.md", "# Not A Name\n\n## Values\n")
     write(tmp_path, "operations/nounion.md", "# NoUnion\n\n## Supported Types\n\nNothing.\n")
-    definitions, problems = read_tree(tmp_path)
+    definitions, problems = read_tree(tmp_path, "go")
     assert problems == [
-        "operations/empty.md:5: '## Values' lists no values; expected at least one row",
+        "operations/empty.md:3: '## Values' lists no values; expected at least one",
         "operations/notable.md:3: '## Fields' has no table; expected a "
         "| Field | Type | Required | Description | table",
         "operations/nounion.md:3: '## Supported Types' has no '### ' entries; "
         "expected one per variant",
         "operations/spaced.md:1: title 'Not A Name' is not a model name; "
         "expected a PascalCase identifier",
-        "operations/twice.md:14: second '# ' heading; expected one '# Title' per doc",
         "operations/twice.md:9: second model section '## Fields'; expected only '## Values' "
         "in this doc",
+        "operations/twice.md:14: second '# ' heading; expected one '# Title' per doc",
     ]
     assert sorted(definitions) == ["operations.Twice"]
     twice = definitions["operations.Twice"]
@@ -431,6 +445,17 @@ def test_empty_object_and_example_usage_is_ignored(tmp_path: Path) -> None:
 # --- type cells -----------------------------------------------------------------------------
 
 
+def _arr(node: TypeNode, items_nullable: bool | None = None) -> ArrayType:
+    return ArrayType(node, items_nullable=items_nullable)
+
+
+def _map(node: TypeNode, values_nullable: bool | None = None) -> MapType:
+    return MapType(node, values_nullable=values_nullable)
+
+
+DATE_TIME = Primitive(PrimitiveKind.STRING, "date-time")
+
+
 @pytest.mark.parametrize(
     ("cell", "node", "pointer"),
     [
@@ -444,39 +469,56 @@ def test_empty_object_and_example_usage_is_ignored(tmp_path: Path) -> None:
         ("**bool*", BOOLEAN, True),
         ("*any*", ANY, False),
         ("*io.ReadCloser*", Primitive(PrimitiveKind.STRING, "binary"), False),
-        ("[]*string*", ArrayType(STRING), False),
-        ("[][]**int64*", ArrayType(ArrayType(INTEGER)), False),
-        ("map[string]*any*", MapType(ANY), False),
-        ("map[string][]*string*", MapType(ArrayType(STRING)), False),
+        ("[]*string*", _arr(STRING), False),
+        ("[]**string*", _arr(STRING, True), False),
+        ("[][]**int64*", _arr(_arr(INTEGER, True)), False),
+        ("map[string]*any*", _map(ANY), False),
+        ("map[string][]*string*", _map(_arr(STRING)), False),
         ("[*operations.Mode](../../models/operations/mode.md)", RefType(MODE), True),
         ("[operations.Mode](../../models/operations/mode.md)", RefType(MODE), False),
         (
             "[][components.Tag](../../models/components/tag.md)",
-            ArrayType(RefType(TypeName("components", "Tag"))),
+            _arr(RefType(TypeName("components", "Tag"))),
             False,
         ),
         (
             "map[string][operations.Mode](../../models/operations/mode.md)",
-            MapType(RefType(MODE)),
+            _map(RefType(MODE)),
             False,
         ),
+        ("[*time.Time](https://pkg.go.dev/time#Time)", DATE_TIME, True),
+        ("[time.Time](https://pkg.go.dev/time#Time)", DATE_TIME, False),
+        ("[*types.Date](../../types/date.md)", Primitive(PrimitiveKind.STRING, "date"), True),
         (
-            "[*time.Time](https://pkg.go.dev/time#Time)",
-            Primitive(PrimitiveKind.STRING, "date-time"),
+            "[*http.Response](https://pkg.go.dev/net/http#Response)",
+            Primitive(PrimitiveKind.ANY, "http-response"),
             True,
         ),
-        (
-            "[time.Time](https://pkg.go.dev/time#Time)",
-            Primitive(PrimitiveKind.STRING, "date-time"),
-            False,
-        ),
-        ("[*types.Date](../../types/date.md)", Primitive(PrimitiveKind.STRING, "date"), True),
     ],
 )
 def test_go_type_cells(cell: str, node: TypeNode, pointer: bool) -> None:
     parsed = GO_OLD.parse_type_cell(cell, REFS)
     assert parsed.node == node
-    assert parsed.pointer is pointer
+    assert (parsed.wrapper == POINTER) is pointer
+
+
+@pytest.mark.parametrize(
+    ("cell", "node", "pointer"),
+    [
+        ("`string`", STRING, False),
+        ("`*string`", STRING, True),
+        ("`*float64`", NUMBER, True),
+        ("[]`string`", _arr(STRING), False),
+        ("[]`*string`", _arr(STRING, True), False),
+        ("map[string]`any`", _map(ANY), False),
+        ("`io.ReadCloser`", Primitive(PrimitiveKind.STRING, "binary"), False),
+        ("[*operations.Mode](../../models/operations/mode.md)", RefType(MODE), True),
+    ],
+)
+def test_new_go_type_cells(cell: str, node: TypeNode, pointer: bool) -> None:
+    parsed = GO_NEW.parse_type_cell(cell, REFS)
+    assert parsed.node == node
+    assert (parsed.wrapper == POINTER) is pointer
 
 
 @pytest.mark.parametrize(
@@ -512,12 +554,22 @@ def test_nested_link_errors_keep_their_own_message() -> None:
 
 
 @pytest.mark.parametrize(
-    ("required", "pointer", "nullable"),
-    [(True, True, True), (True, False, None), (False, True, None), (False, False, None)],
+    ("style", "required", "pointer", "nullable"),
+    [
+        ("old", True, True, True),
+        ("old", True, False, None),
+        ("old", False, True, None),
+        ("old", False, False, None),
+        ("new", True, True, True),
+        ("new", True, False, False),
+        ("new", False, True, None),
+    ],
 )
-def test_go_nullability(required: bool, pointer: bool, nullable: bool | None) -> None:
-    cell = GO_OLD.parse_type_cell("**string*" if pointer else "*string*", REFS)
-    assert GO_OLD.nullable(cell, required) is nullable
+def test_go_nullability(style: str, required: bool, pointer: bool, nullable: bool | None) -> None:
+    flavor = GO_OLD if style == "old" else GO_NEW
+    mark = "*" if style == "old" else "`"
+    cell = flavor.parse_type_cell(f"{mark}{'*' if pointer else ''}string{mark}", REFS)
+    assert flavor.nullable(cell, required) is nullable
 
 
 def test_go_wire_names() -> None:
@@ -544,7 +596,11 @@ def test_examples_follow_the_field_type() -> None:
     assert parse_example('{<br/>"a": [1, 2]<br/>}', ANY) == ({"a": [1, 2]},)
     assert parse_example("[<br/>1<br/>]", ArrayType(INTEGER)) == ([1],)
     assert parse_example("async", RefType(MODE)) == ("async",)
-    assert parse_example("**Example 1:** x<br/>y", ANY) == ("**Example 1:** x\ny",)
+    assert parse_example("**Example 1:** x<br/>y", ANY) == ("x\ny",)
+    assert parse_example("**Example 1:** x<br/>**Example 2:** 2", ANY) == ("x", 2)
+    assert parse_example("**Example 1:** x **Example 2:** 2", ANY) == (
+        "**Example 1:** x **Example 2:** 2",
+    )
 
 
 def test_descriptions() -> None:
@@ -589,27 +645,11 @@ def test_document_split_keeps_lines() -> None:
 def test_old_go_corpus_reads_without_problems(corpus: Path) -> None:
     go_corpus = corpus / "dub-seed-era" / "go" / "docs" / "models"
     definitions, problems = read_tree(go_corpus)
-    # operations/option.md documents SDK call options: no title, no model section.
-    assert problems == [
-        "operations/option.md:1: no '# Title' heading; expected the model name as title, "
-        "e.g. '# TrackLeadRequestBody'"
+    assert problems == []
+    # operations/option.md documents SDK call options: no title, no model; a warning says so.
+    assert read_warnings(go_corpus) == [
+        "operations/option.md:1: not a model doc: the SDK's call-options page; it is left out"
     ]
     kinds = [d.kind for d in definitions.values()]
     assert len(definitions) == 312
     assert (kinds.count("object"), kinds.count("enum"), kinds.count("union")) == (198, 81, 33)
-
-    link = fields_by_name(definitions["components.LinkSchema"])
-    assert link["tagId"].deprecated is True
-    assert link["tagId"].required is True
-    assert link["tagId"].source_name == "TagID"
-    assert link["webhookIds"].type == ArrayType(STRING)
-    sort = definitions["operations.Sort"]
-    assert sort.deprecated is True
-    assert sort.description == "DEPRECATED. Use `sortBy` instead."
-    body = definitions["operations.RetrieveAnalyticsResponseBody"]
-    assert isinstance(body, UnionModel)
-    assert body.variants[0].type == RefType(TypeName("components", "AnalyticsCount"))
-    assert body.variants[1].type == ArrayType(
-        RefType(TypeName("components", "AnalyticsTimeseries"))
-    )
-    assert body.variants[1].source_name == "ArrayOfAnalyticsTimeseries"

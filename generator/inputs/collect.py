@@ -66,17 +66,36 @@ def find_inputs(paths: Sequence[Path], collector: Collector) -> tuple[list[Path]
     return sorted(docs), sorted(specs)
 
 
+def docs_tree_root(doc: Path) -> Path:
+    """The folder holding the ``models`` folder a doc is in (any case); else the doc's folder."""
+    for parent in doc.parents:
+        if parent.name.lower() == "models":
+            return parent.parent
+    return doc.parent
+
+
+def docs_trees(docs: Sequence[Path]) -> dict[Path, list[Path]]:
+    """Docs grouped by tree, each read (and its flavor told) on its own; links stay inside one."""
+    trees: dict[Path, list[Path]] = {}
+    for doc in docs:
+        trees.setdefault(docs_tree_root(doc.resolve()), []).append(doc)
+    return trees
+
+
 def read_inputs(paths: Sequence[Path], flavor: str | None = None) -> Schema:
     """Read every input below ``paths`` into one schema; raises ``SpecloomError`` on any problem.
 
     ``flavor`` forces the docs flavor of markdown inputs (``None``: detect it).
     """
-    from generator.inputs.markdown import DocFile, read_docs
+    from generator.inputs.markdown import DocFile, language_names, read_docs
     from generator.inputs.openapi import read_openapi
 
     collector = Collector()
-    if flavor not in (None, "go"):
-        collector.add(Location("--flavor"), f"unknown docs flavor {flavor!r}; expected go")
+    if flavor is not None and flavor not in language_names():
+        collector.add(
+            Location("--flavor"),
+            f"unknown docs flavor {flavor!r}; expected one of {', '.join(language_names())}",
+        )
         collector.raise_if_any()
     docs, specs = find_inputs(paths, collector)
     if not docs and not specs and not collector.problems:
@@ -86,11 +105,11 @@ def read_inputs(paths: Sequence[Path], flavor: str | None = None) -> Schema:
     definitions: list[Definition] = []
     for spec in specs:
         definitions += read_openapi(spec.resolve(), display_path(spec), collector)
-    if docs:
+    for tree in docs_trees(docs).values():
         files = [
-            DocFile(doc.resolve(), display_path(doc), doc.resolve().parent.name) for doc in docs
+            DocFile(doc.resolve(), display_path(doc), doc.resolve().parent.name) for doc in tree
         ]
-        definitions += read_docs(files, collector)
+        definitions += read_docs(files, collector, flavor=flavor)
     collector.raise_if_any()  # a broken input would make merging report conflicts that are not real
     sources = tuple(display_path(path) for path in [*specs, *docs])
     schema = merge_schema(definitions, sources, collector)

@@ -53,7 +53,7 @@ class TrackLeadRequestBody(_rt.Model):
     customer_avatar: str | None | _rt.Unset = _rt.UNSET
     event_quantity: float | None | _rt.Unset = _rt.UNSET
     mode: Mode | _rt.Unset = _rt.UNSET
-    metadata: dict[str, Any] | None | _rt.Unset = _rt.UNSET
+    metadata: dict[str, Any | None] | None | _rt.Unset = _rt.UNSET
 
     _fields_: ClassVar[tuple[_rt.Field, ...]] = (
         _rt.Field("clickId", "click_id", _rt.String(min_length=1), required=True),
@@ -95,7 +95,7 @@ class TrackLeadRequestBody(_rt.Model):
         _rt.Field(
             "metadata",
             "metadata",
-            _rt.Map(_rt.AnyValue()),
+            _rt.Map(_rt.Nullable(_rt.AnyValue())),
             nullable=True,
             default=None,
         ),

@@ -11,6 +11,8 @@ REQUIRED_MARK = ":heavy_check_mark:"
 OPTIONAL_MARK = ":heavy_minus_sign:"
 
 _BR = re.compile(r"<br\s*/?>")
+_BR_END = re.compile(r"<br\s*/?>$")
+_MANY = re.compile(r"\*\*Example \d+:\*\* ")
 _NAME = re.compile(r"(?P<strike>~~)?`(?P<name>[^`]+)`(?P=strike)?")
 _DEPRECATED_MARK = re.compile(r"^:\s*warning:\s*\*\*\s*DEPRECATED\s*\*\*:\s*")
 DEPRECATION_NOTICE = (
@@ -63,23 +65,35 @@ def parse_description(cell: str) -> tuple[str | None, bool]:
 
 
 def parse_example(cell: str, node: TypeNode) -> tuple[JsonValue, ...]:
-    """The example values of a cell, as JSON, interpreted by the field's type."""
+    """The example values of a cell, as JSON, interpreted by the field's type.
+
+    Several examples are written ``**Example 1:** a<br/>**Example 2:** b``.
+    """
     text = cell.strip()
     if not text:
         return ()
+    if _MANY.match(text):
+        parts = _MANY.split(text)[1:]
+        if all(part.endswith(("<br/>", "<br>", "<br />")) for part in parts[:-1]):
+            return tuple(_one_example(_BR_END.sub("", part), node) for part in parts)
+    return (_one_example(text, node),)
+
+
+def _one_example(text: str, node: TypeNode) -> JsonValue:
+    """One example value."""
     if text == "<nil>":
-        return (None,)
+        return None
     plain = br_to_newline(text)
     if isinstance(node, Primitive):
         if node.kind is PrimitiveKind.STRING:
-            return (plain,)
+            return plain
         if node.kind in (PrimitiveKind.INTEGER, PrimitiveKind.NUMBER, PrimitiveKind.BOOLEAN):
-            return (_scalar(text, node.kind),)
+            return _scalar(text, node.kind)
     try:
         value: JsonValue = json.loads(plain, parse_constant=_reject_constant)
     except ValueError:
         value = plain
-    return (value,)
+    return value
 
 
 def _scalar(text: str, kind: PrimitiveKind) -> JsonValue:

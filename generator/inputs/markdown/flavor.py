@@ -1,8 +1,10 @@
 """What differs between SDK languages: the interface one module per docs flavor implements.
 
-The reader handles the shared page layout (title, sections, tables); a flavor
-turns the language-specific bits (type cells, field names, union code blocks)
-into IR.  ``go_types`` implements the old Go style.
+The reader handles the shared page layout (title, sections, field tables,
+``Name | Value`` tables); a flavor turns the language-specific bits (type
+cells, field names, union and enum code blocks, ``## Example Usage``) into
+IR.  One module per language: ``go_types`` (old and new type style),
+``python_types``, ``typescript_types``, ``php_types`` and ``ruby_types``.
 """
 
 from __future__ import annotations
@@ -10,12 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from generator.inputs.markdown.document import Subsection
-from generator.ir import TypeName, TypeNode
+from generator.inputs.markdown.document import Document, Section, Subsection
+from generator.ir import JsonScalar, JsonValue, TypeName, TypeNode
 
 
 class CellError(ValueError):
-    """A cell cannot be understood; ``str(error)`` is the problem message."""
+    """A cell or block cannot be understood; ``str(error)`` is the problem message."""
 
 
 class RefResolver(Protocol):
@@ -36,8 +38,9 @@ class CellType:
 
     node: TypeNode
     """The IR type."""
-    pointer: bool | None
-    """The outermost type is shown optional-or-nullable (a Go pointer); ``None``: cannot say."""
+    wrapper: str | None = None
+    """How the cell marks the outermost type optional or nullable, in the flavor's own terms
+    (Go ``pointer``, Python ``Optional``, PHP ``?``); ``None`` when it shows no mark."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,13 +51,73 @@ class Variant:
     """The variant's type."""
     source_name: str | None
     """Its name as the doc writes it, if any."""
+    examples: tuple[JsonValue, ...] = ()
+    """Example values shown for it, as JSON."""
+
+
+@dataclass(frozen=True, slots=True)
+class EnumEntry:
+    """One value of an enum as a doc lists it."""
+
+    value: JsonScalar
+    """The wire value."""
+    source_name: str | None
+    """The constant's name, when the doc shows one."""
+    line: int
+    """Where it is listed."""
+
+
+@dataclass(frozen=True, slots=True)
+class EnumValues:
+    """The values of an enum read from blocks other than a ``Name | Value`` table."""
+
+    entries: tuple[EnumEntry, ...]
+    """Values in source order."""
+    open: bool | None
+    """Unknown values are accepted; ``None`` when the doc cannot say."""
+
+
+@dataclass(frozen=True, slots=True)
+class Usage:
+    """What a ``## Example Usage`` section says."""
+
+    examples: tuple[JsonValue, ...]
+    """Example values of the model, as JSON (empty when the doc says there are none)."""
+    package: str | None
+    """The SDK package the code imports from, if it names one."""
+    open: bool | None = None
+    """For an enum: the code notes that unknown values are captured (an open enum)."""
+    constants: tuple[str, ...] = ()
+    """For an enum: examples written as the constants' names (Go ``operations.ModeAsync``)."""
 
 
 class Flavor(Protocol):
     """The language-specific rules for reading one SDK's docs."""
 
-    name: str
-    """Short name of the flavor, e.g. ``go``."""
+    language: str
+    """SDK language, e.g. ``go`` (``DocsFlavor.language``)."""
+    style: str | None
+    """Generator style, where the language has several (``DocsFlavor.style``)."""
+
+    def namespace(self, folder: str) -> str:
+        """The namespace of the models in a folder (PHP writes ``Components`` for ``components``)."""
+        ...
+
+    def model_name(self, written: str) -> str:
+        """A model's name from how the docs write it (TypeScript writes ``ErrorT`` for ``Error``)."""
+        ...
+
+    def sniff(self, document: Document) -> int:
+        """How many cells or blocks of ``document`` only this flavor writes (flavor detection)."""
+        ...
+
+    def support_page(self, document: Document) -> str | None:
+        """What the doc is when it is an SDK page rather than a model (Go's call options), else ``None``."""
+        ...
+
+    def package(self, document: Document) -> str | None:
+        """The SDK package a doc names outside ``## Example Usage`` (Ruby's ``::OpenApiSDK``)."""
+        ...
 
     def parse_type_cell(self, cell: str, refs: RefResolver) -> CellType:
         """Parse a ``Type`` cell, or raise ``CellError``."""
@@ -65,9 +128,20 @@ class Flavor(Protocol):
         ...
 
     def nullable(self, cell: CellType, required: bool) -> bool | None:
-        """Whether ``null`` is allowed, from what the doc shows; ``None`` when it cannot say."""
+        """Whether ``null`` is allowed, from what the doc shows; ``None`` when it cannot say.
+
+        Raises ``CellError`` when the cell's mark contradicts the Required column.
+        """
         ...
 
     def parse_variant(self, subsection: Subsection, union: TypeName, refs: RefResolver) -> Variant:
         """Parse one ``###`` entry of ``union``'s ``## Supported Types``, or raise ``CellError``."""
+        ...
+
+    def parse_enum_blocks(self, section: Section) -> EnumValues:
+        """Values of a ``## Values`` section that has no table, or raise ``CellError``."""
+        ...
+
+    def parse_usage(self, section: Section, name: TypeName) -> Usage:
+        """Read a ``## Example Usage`` section of the doc of ``name``, or raise ``CellError``."""
         ...

@@ -1,19 +1,38 @@
-"""The old Go docs flavor (Speakeasy generator < ~1.740): ``*string*``, ``**string*``, ``[T](x)``.
+"""The Go docs flavor, in both type styles Speakeasy has used.
 
-A type cell is Go type text decorated with markdown: leaf types are in
-italics (``*int64*``; a pointer shows as ``**int64*``), named types are links
-(``[*operations.Mode](../../models/operations/mode.md)``), and ``[]`` /
-``map[string]`` prefixes wrap either.  Union variants are read from the
-``Create...`` call in their ```` ```go ```` block, whose argument is a bare Go type.
+Old style (generator < ~1.740): leaf types in italics, a pointer shown as an
+extra star (``*int64*``, ``**string*``).  New style (>= 1.761): leaf types in
+backticks (`` `int64` ``, `` `*string` ``).  Both write named types as links
+(``[*operations.Mode](../../models/operations/mode.md)``) and wrap either in
+``[]`` / ``map[string]`` prefixes.  Union variants are read from the
+``Create...`` call in their ```` ```go ```` block, whose argument is a bare Go
+type; the new style adds a ``## Union Discrimination`` section (derived from
+the variants, so not read) and an ``## Example Usage`` block for enums.
 """
 
 from __future__ import annotations
 
 import re
 
-from generator.inputs.markdown.document import Subsection
-from generator.inputs.markdown.flavor import CellError, CellType, RefResolver, Variant
-from generator.ir import ArrayType, MapType, Primitive, PrimitiveKind, RefType, TypeName, TypeNode
+from generator.inputs.markdown.document import Document, Section, Subsection
+from generator.inputs.markdown.flavor import (
+    CellError,
+    CellType,
+    EnumValues,
+    RefResolver,
+    Usage,
+    Variant,
+)
+from generator.inputs.markdown.syntax import is_external, whole_link, wrapped
+from generator.ir import (
+    ArrayType,
+    MapType,
+    Primitive,
+    PrimitiveKind,
+    RefType,
+    TypeName,
+    TypeNode,
+)
 from generator.naming import wire_name_from_go
 
 PRIMITIVES: dict[str, Primitive] = {
@@ -31,18 +50,28 @@ PRIMITIVES: dict[str, Primitive] = {
 LINKED_LIBRARY_TYPES: dict[str, Primitive] = {
     "time.Time": Primitive(PrimitiveKind.STRING, "date-time"),
     "types.Date": Primitive(PrimitiveKind.STRING, "date"),
+    "http.Response": Primitive(PrimitiveKind.ANY, "http-response"),
 }
-"""Library types written as links that leave the model docs (``[*time.Time](https://...)``)."""
+"""Library types written as links that leave the model docs (``[*time.Time](https://...)``).
+
+``http-response`` marks the raw HTTP response an SDK response model carries (not JSON)."""
 
 PLAIN_LIBRARY_TYPES: dict[str, Primitive] = {
     "io.ReadCloser": Primitive(PrimitiveKind.STRING, "binary"),
 }
-"""Library types written in italics (``*io.ReadCloser*``)."""
+"""Library types written like builtins (``*io.ReadCloser*``)."""
 
 LIBRARY_TYPES = {**LINKED_LIBRARY_TYPES, **PLAIN_LIBRARY_TYPES}
-"""Every library type the SDK maps to a string."""
+"""Every library type the SDK maps to a leaf."""
 
-TYPE_HINT = "a Go type such as *string*, []*T*, map[string]*T* or [T](link)"
+GO_PACKAGES = {"sdkerrors": "errors"}
+"""Go packages whose namespace other SDKs (and OpenAPI readers) call otherwise."""
+
+POINTER = "pointer"
+"""``CellType.wrapper`` of a Go pointer."""
+
+OPTIONS_SECTIONS = frozenset({"Options", "Global Options", "Per-Method Options"})
+"""Sections of the SDK call-options page (``operations/option.md``), which is not a model."""
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _QUALIFIED = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)")
@@ -50,23 +79,76 @@ _LEAF = re.compile(r"\*?[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?")
 _CREATE_CALL = re.compile(
     r"[A-Za-z_]\w*\s*:=\s*[A-Za-z_]\w*\.Create(?P<suffix>\w+)\((?P<type>.+)\{\s*/\*[^*]*\*/\s*\}\)"
 )
+_ENUM_USAGE = re.compile(
+    r'import \(\n\t"(?P<module>[^"]+)/models/(?P<namespace>\w+)"\n\)\n\n'
+    r"value := (?P=namespace)\.(?P<constant>\w+)\n"
+)
+_OLD_SIGNS = re.compile(r"\*\*|\*u?int(?:32|64)?\*|\*float(?:32|64)\*|\[\*|\]\*|\*bool\*|\*any\*")
+_NEW_SIGNS = re.compile(r"`\*?[A-Za-z_][\w.]*`")
 
 
 class _Unknown(Exception):
     """The text is not Go type syntax; the caller words the message for the whole cell."""
 
 
-class GoOldFlavor:
-    """Reads Go SDK docs written before generator ~1.740."""
+class GoFlavor:
+    """Reads Go SDK docs in one of the two type styles."""
 
-    name = "go"
+    language = "go"
+
+    def __init__(self, style: str) -> None:
+        self.style: str | None = style
+        """``old`` (``**string*``) or ``new`` (`` `*string` ``)."""
+        self._leaf_mark = "*" if style == "old" else "`"
+        self._hint = (
+            "a Go type such as *string*, []*T*, map[string]*T* or [T](link)"
+            if style == "old"
+            else "a Go type such as `*string`, []`T`, map[string]`T` or [T](link)"
+        )
+
+    def namespace(self, folder: str) -> str:
+        """Go folders are the namespaces, except ``sdkerrors`` (``errors`` elsewhere)."""
+        return namespace_of(folder)
+
+    def model_name(self, written: str) -> str:
+        """Model names are written as they are."""
+        return written
+
+    def sniff(self, document: Document) -> int:
+        """Type cells in this style, plus ```go blocks."""
+        signs = _OLD_SIGNS if self.style == "old" else _NEW_SIGNS
+        score = 0
+        for section in document.sections:
+            for table in section.tables:
+                for row in table.rows:
+                    if len(row.cells) > 1 and signs.search(row.cells[1]):
+                        score += 1
+            for subsection in section.subsections:
+                score += sum(block.info == "go" for block in subsection.code_blocks)
+            score += sum(block.info == "go" for block in section.code_blocks)
+        return score
+
+    def support_page(self, document: Document) -> str | None:
+        """The call-options page: no model, only ``Options`` sections of ``With...`` entries."""
+        headings = {section.heading for section in document.sections}
+        if (
+            document.title in (None, "Options")
+            and headings & OPTIONS_SECTIONS
+            and all(h in OPTIONS_SECTIONS or h.startswith("With") for h in headings)
+        ):
+            return "the SDK's call-options page"
+        return None
+
+    def package(self, document: Document) -> str | None:
+        """Go docs name the module only in ``## Example Usage``."""
+        return None
 
     def parse_type_cell(self, cell: str, refs: RefResolver) -> CellType:
-        """Parse an old-style Go type cell such as ``map[string][]*string*``."""
+        """Parse a Go type cell such as ``map[string][]*string*`` or ``[]`*string` ``."""
         try:
-            return _cell(cell.strip(), refs)
+            return self._cell(cell.strip(), refs)
         except _Unknown:
-            raise CellError(f"unknown type syntax '{cell}'; expected {TYPE_HINT}") from None
+            raise CellError(f"unknown type syntax '{cell}'; expected {self._hint}") from None
 
     def wire_name(self, source_name: str) -> str:
         """``ClickID`` -> ``clickId``; raises ``CellError`` for a non-identifier."""
@@ -77,18 +159,24 @@ class GoOldFlavor:
         return wire_name_from_go(source_name)
 
     def nullable(self, cell: CellType, required: bool) -> bool | None:
-        """Go pointers mean optional or nullable; required fields never show one in this style.
+        """A pointer means optional or nullable, so only a required field tells.
 
-        Only a required pointer proves ``null`` is allowed.  A required non-pointer says
-        nothing: the old generator drops the ``*`` of required pointers (``ExternalID``
-        of ``components.LinkSchema`` is nullable yet shown ``*string*``).
+        The old style never shows the pointer of a required field (``ExternalID``
+        of ``components.LinkSchema`` is nullable yet shown ``*string*``), so it
+        never tells; the new style shows it, so a required non-pointer is not nullable.
         """
-        if required and cell.pointer:
+        if not required:
+            return None
+        if cell.wrapper == POINTER:
             return True
-        return None
+        return False if self.style == "new" and _pointer_allowed(cell.node) else None
 
     def parse_variant(self, subsection: Subsection, union: TypeName, refs: RefResolver) -> Variant:
-        """Read a ``### Name`` entry from its ``x := pkg.CreateUnionSuffix(T{...})`` block."""
+        """Read a ``### Name`` entry from its ``x := pkg.CreateUnionSuffix(T{...})`` block.
+
+        The heading names the variant's type when it is a named type and is empty
+        otherwise; the constructor's suffix is the variant's own name.
+        """
         blocks = [block for block in subsection.code_blocks if block.info == "go"]
         if not blocks:
             raise CellError(
@@ -112,36 +200,77 @@ class GoOldFlavor:
             ) from None
         suffix = match["suffix"]
         prefix = union.name
-        source_name = subsection.heading or (
-            suffix[len(prefix) :] if suffix.startswith(prefix) and suffix != prefix else None
-        )
-        return Variant(node, source_name)
+        if not suffix.startswith(prefix) or suffix == prefix:
+            raise CellError(
+                f"union variant constructor 'Create{suffix}' does not start with the union's "
+                f"name; expected Create{union.name}<Variant>"
+            )
+        heading = node.target.name if isinstance(node, RefType) else ""
+        if subsection.heading != heading:
+            raise CellError(
+                f"union variant heading '### {subsection.heading}' does not name its type; "
+                f"expected '### {heading}'"
+            )
+        return Variant(node, suffix[len(prefix) :])
 
+    def parse_enum_blocks(self, section: Section) -> EnumValues:
+        """Go enums are always tables."""
+        raise CellError("'## Values' has no table; expected a | Name | Value | table")
 
-GO_OLD = GoOldFlavor()
-"""The flavor instance the reader uses by default."""
+    def parse_usage(self, section: Section, name: TypeName) -> Usage:
+        """The new style's enum example: ``value := operations.ModeAsync`` under an import."""
+        blocks = section.code_blocks
+        match = _ENUM_USAGE.fullmatch(blocks[0].text) if len(blocks) == 1 else None
+        if match is None or namespace_of(match["namespace"]) != name.namespace:
+            raise CellError(
+                "cannot read the example; expected a ```go block importing "
+                f'"<module>/models/{name.namespace}" and setting '
+                f"`value := {name.namespace}.<Constant>`"
+            )
+        return Usage((), match["module"], constants=(match["constant"],))
 
-
-def _cell(text: str, refs: RefResolver) -> CellType:
-    """Parse markdown-decorated Go type text."""
-    if text.startswith("[]"):
-        return CellType(ArrayType(_cell(text[2:], refs).node), False)
-    if text.startswith("map["):
-        rest = _map_rest(text)
-        return CellType(MapType(_cell(rest, refs).node), False)
-    if text.startswith("["):
-        return _link(text, refs)
-    if len(text) > 2 and text.startswith("*") and text.endswith("*"):
-        inner = text[1:-1]
-        if not _LEAF.fullmatch(inner):
+    def _cell(self, text: str, refs: RefResolver) -> CellType:
+        """Parse markdown-decorated Go type text."""
+        if text.startswith("[]"):
+            items = self._cell(text[2:], refs)
+            return CellType(ArrayType(items.node, items_nullable=_shown(items)))
+        if text.startswith("map["):
+            values = self._cell(_map_rest(text), refs)
+            return CellType(MapType(values.node, values_nullable=_shown(values)))
+        if text.startswith("["):
+            return _link(text, refs)
+        inner = wrapped(text, self._leaf_mark)
+        if inner is None or not _LEAF.fullmatch(inner):
             raise _Unknown
         pointer = inner.startswith("*")
         name = inner.lstrip("*")
         leaf = PRIMITIVES.get(name) or PLAIN_LIBRARY_TYPES.get(name)
         if leaf is None:
             raise _Unknown
-        return CellType(leaf, pointer)
-    raise _Unknown
+        return CellType(leaf, POINTER if pointer else None)
+
+
+GO_OLD = GoFlavor("old")
+"""Go docs in the old type style."""
+GO_NEW = GoFlavor("new")
+"""Go docs in the new type style."""
+
+
+def namespace_of(package: str) -> str:
+    """The namespace of a Go package: ``sdkerrors`` -> ``errors``, others unchanged."""
+    return GO_PACKAGES.get(package, package)
+
+
+def _shown(cell: CellType) -> bool | None:
+    """Items/values shown as pointers may be null; otherwise the doc does not say."""
+    return True if cell.wrapper == POINTER else None
+
+
+def _pointer_allowed(node: TypeNode) -> bool:
+    """Go shows pointers on scalars and named types, never on slices, maps or ``any``."""
+    if isinstance(node, Primitive):
+        return node.kind is not PrimitiveKind.ANY
+    return isinstance(node, RefType)
 
 
 def _map_rest(text: str) -> str:
@@ -156,11 +285,11 @@ def _map_rest(text: str) -> str:
 
 def _link(text: str, refs: RefResolver) -> CellType:
     """Parse ``[*pkg.Name](target)``."""
-    close = text.find("](")
-    if close < 0 or not text.endswith(")"):
+    found = whole_link(text)
+    if found is None:
         raise _Unknown
-    label, target = text[1:close].strip(), text[close + 2 : -1].strip()
-    pointer = label.startswith("*")
+    label, target = found[0].strip(), found[1].strip()
+    pointer = POINTER if label.startswith("*") else None
     qualified = label.lstrip("*")
     match = _QUALIFIED.fullmatch(qualified)
     if match is None:
@@ -168,13 +297,13 @@ def _link(text: str, refs: RefResolver) -> CellType:
     known = LINKED_LIBRARY_TYPES.get(qualified)
     if known is not None:
         return CellType(known, pointer)
-    if target.startswith(("http://", "https://")):
+    if is_external(target):
         raise CellError(
             f"external link '{target}' for '{qualified}'; expected a relative link to an "
-            f"input doc (only {' and '.join(LINKED_LIBRARY_TYPES)} may link elsewhere)"
+            f"input doc (only {', '.join(LINKED_LIBRARY_TYPES)} may link elsewhere)"
         )
     name = refs.link(target)
-    if (name.namespace, name.name) != (match[1], match[2]):
+    if (name.namespace, name.name) != (namespace_of(match[1]), match[2]):
         raise CellError(
             f"link text '{qualified}' does not match the linked doc's model '{name}'; "
             f"expected [{name}]({target})"
@@ -187,13 +316,15 @@ def _go(text: str, refs: RefResolver) -> tuple[TypeNode, bool]:
     if text.startswith("*"):
         return _go(text[1:], refs)[0], True
     if text.startswith("[]"):
-        return ArrayType(_go(text[2:], refs)[0]), False
+        items, pointer = _go(text[2:], refs)
+        return ArrayType(items, items_nullable=True if pointer else None), False
     if text.startswith("map["):
-        return MapType(_go(_map_rest(text), refs)[0]), False
+        values, pointer = _go(_map_rest(text), refs)
+        return MapType(values, values_nullable=True if pointer else None), False
     leaf = PRIMITIVES.get(text) or LIBRARY_TYPES.get(text)
     if leaf is not None:
         return leaf, False
     match = _QUALIFIED.fullmatch(text)
     if match is None:
         raise _Unknown
-    return RefType(refs.name(match[1], match[2])), False
+    return RefType(refs.name(namespace_of(match[1]), match[2])), False

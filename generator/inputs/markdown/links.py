@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from generator.inputs.markdown.flavor import CellError
@@ -12,22 +13,22 @@ class DocIndex:
     """The definition names of all input docs, by file and by name."""
 
     def __init__(self) -> None:
-        self._by_path: dict[Path, TypeName | None] = {}
+        self._by_path: dict[str, TypeName | None] = {}
         self._names: set[TypeName] = set()
 
     def add(self, path: Path, name: TypeName | None) -> None:
         """Record that the doc at ``path`` defines ``name`` (``None``: it has no usable title)."""
-        self._by_path[path.resolve()] = name
+        self._by_path[_key(str(path.absolute()))] = name
         if name is not None:
             self._names.add(name)
 
     def refs_for(self, doc_path: Path) -> DocRefs:
         """A resolver for links written in the doc at ``doc_path``."""
-        return DocRefs(self, doc_path.resolve().parent)
+        return DocRefs(self, os.path.dirname(_key(str(doc_path.absolute()))))
 
-    def lookup_path(self, path: Path) -> tuple[bool, TypeName | None]:
-        """Whether ``path`` is an input doc, and the name it defines."""
-        key = path.resolve()
+    def lookup(self, path: str) -> tuple[bool, TypeName | None]:
+        """Whether the absolute ``path`` is an input doc, and the name it defines."""
+        key = _key(path)
         return key in self._by_path, self._by_path.get(key)
 
     def has_name(self, name: TypeName) -> bool:
@@ -38,7 +39,7 @@ class DocIndex:
 class DocRefs:
     """Implements ``RefResolver`` for one doc."""
 
-    def __init__(self, index: DocIndex, folder: Path) -> None:
+    def __init__(self, index: DocIndex, folder: str) -> None:
         self._index = index
         self._folder = folder
 
@@ -46,8 +47,8 @@ class DocRefs:
         """The definition of the input doc ``target`` (relative to this doc) points to."""
         file_part = target.split("#", 1)[0]
         found, name = (False, None)
-        if file_part and not Path(file_part).is_absolute():
-            found, name = self._index.lookup_path(self._folder / file_part)
+        if file_part and not os.path.isabs(file_part):
+            found, name = self._index.lookup(os.path.join(self._folder, file_part))
         if not found:
             raise CellError(f"link to '{target}' does not resolve to any input doc")
         if name is None:
@@ -60,3 +61,8 @@ class DocRefs:
         if not self._index.has_name(type_name):
             raise CellError(f"type '{type_name}' does not match any input doc's model")
         return type_name
+
+
+def _key(path: str) -> str:
+    """A path with ``..`` and ``.`` folded (links are relative; symlinks are not followed)."""
+    return os.path.normpath(path)

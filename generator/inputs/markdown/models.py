@@ -12,11 +12,19 @@ from generator.inputs.markdown.cells import (
     parse_required,
 )
 from generator.inputs.markdown.document import Document, Row, Section, Table
-from generator.inputs.markdown.flavor import CellError, Flavor, RefResolver
+from generator.inputs.markdown.flavor import (
+    CellError,
+    EnumEntry,
+    EnumValues,
+    Flavor,
+    RefResolver,
+    Usage,
+)
 from generator.ir import (
     EnumModel,
     EnumValue,
     Field,
+    JsonScalar,
     Location,
     ObjectModel,
     TypeName,
@@ -49,6 +57,17 @@ class ModelBuilder:
         self._flavor = flavor
         self._refs = refs
         self._collector = collector
+        self.usage: Usage | None = None
+        """What the doc's ``## Example Usage`` says, once ``read_usage`` has run."""
+
+    def read_usage(self, section: Section) -> None:
+        """Read ``## Example Usage``; one that cannot be read is a warning, the example left out."""
+        try:
+            self.usage = self._flavor.parse_usage(section, self._name)
+        except CellError as error:
+            self._collector.warn(
+                Location(self._display, section.line), f"example left out: {error}"
+            )
 
     def object(self, table: Table) -> ObjectModel | None:
         """An object model from the ``## Fields`` table."""
@@ -79,43 +98,48 @@ class ModelBuilder:
             location=self._location(),
             description=self._document.description,
             deprecated=self._document.deprecated,
+            examples=self.usage.examples if self.usage else (),
         )
 
-    def enum(self, table: Table) -> EnumModel | None:
-        """An enum from the ``## Values`` table; the values stay strings."""
-        if table.header.cells != ENUM_HEADER:
-            self._bad_header(table.header, ENUM_HEADER_TEXT)
-            return None
-        if not table.rows:
-            self._problem(
-                table.header.line, "'## Values' lists no values; expected at least one row"
-            )
+    def enum(self, section: Section) -> EnumModel | None:
+        """An enum from the ``## Values`` table, or from the flavor's own blocks (TypeScript)."""
+        if section.tables:
+            read = self._enum_table(section.tables[0])
+            if read is None:
+                return None
+        else:
+            try:
+                read = self._flavor.parse_enum_blocks(section)
+            except CellError as error:
+                self._problem(section.line, str(error))
+                return None
+        if not read.entries:
+            self._problem(section.line, "'## Values' lists no values; expected at least one")
             return None
         values: list[EnumValue] = []
-        seen: dict[str, int] = {}
-        for row in table.rows:
-            if not self._row_fits(row, len(ENUM_HEADER), ENUM_HEADER_TEXT):
-                continue
-            name_cell, value = row.cells
-            parsed = parse_name(name_cell)
-            if parsed is None:
+        seen: dict[JsonScalar, int] = {}
+        for entry in read.entries:
+            if entry.value in seen:
                 self._problem(
-                    row.line,
-                    f"value name '{name_cell}' is not in backticks; expected e.g. `ModeAsync`",
+                    entry.line,
+                    f"value '{entry.value}' is already listed at line {seen[entry.value]}",
                 )
                 continue
-            if value in seen:
-                self._problem(row.line, f"value '{value}' is already listed at line {seen[value]}")
-                continue
-            seen[value] = row.line
-            values.append(EnumValue(value, Location(self._display, row.line), parsed[0]))
+            seen[entry.value] = entry.line
+            values.append(
+                EnumValue(entry.value, Location(self._display, entry.line), entry.source_name)
+            )
+        open_ = read.open
+        if self.usage is not None and self.usage.open is not None:
+            open_ = self.usage.open
         return EnumModel(
             name=self._name,
             values=tuple(values),
             location=self._location(),
             description=self._document.description,
             deprecated=self._document.deprecated,
-            open=None,
+            open=open_,
+            examples=self._enum_examples(values),
         )
 
     def union(self, section: Section) -> UnionModel | None:
@@ -134,14 +158,54 @@ class ModelBuilder:
                 self._problem(subsection.line, str(error))
                 continue
             location = Location(self._display, subsection.line)
-            variants.append(UnionVariant(variant.node, location, variant.source_name))
+            variants.append(
+                UnionVariant(variant.node, location, variant.source_name, variant.examples)
+            )
         return UnionModel(
             name=self._name,
             variants=tuple(variants),
             location=self._location(),
             description=self._document.description,
             deprecated=self._document.deprecated,
+            examples=self.usage.examples if self.usage else (),
         )
+
+    def _enum_table(self, table: Table) -> EnumValues | None:
+        """Values of a ``Name | Value`` table; they stay strings (a table cannot tell ``1`` from ``"1"``)."""
+        if table.header.cells != ENUM_HEADER:
+            self._bad_header(table.header, ENUM_HEADER_TEXT)
+            return None
+        entries: list[EnumEntry] = []
+        for row in table.rows:
+            if not self._row_fits(row, len(ENUM_HEADER), ENUM_HEADER_TEXT):
+                continue
+            name_cell, value = row.cells
+            parsed = parse_name(name_cell)
+            if parsed is None:
+                self._problem(
+                    row.line,
+                    f"value name '{name_cell}' is not in backticks; expected e.g. `ModeAsync`",
+                )
+                continue
+            entries.append(EnumEntry(value, parsed[0], row.line))
+        return EnumValues(tuple(entries), None)
+
+    def _enum_examples(self, values: list[EnumValue]) -> tuple[JsonScalar, ...]:
+        """The enum's examples, with examples written as constant names mapped to their values."""
+        if self.usage is None:
+            return ()
+        found: list[JsonScalar] = [v for v in self.usage.examples if not isinstance(v, dict | list)]
+        by_constant = {value.source_name: value.value for value in values if value.source_name}
+        for constant in self.usage.constants:
+            if constant not in by_constant:
+                self._problem(
+                    self._document.title_line or 1,
+                    f"example constant '{constant}' is not one of the values; expected one of "
+                    f"{', '.join(sorted(by_constant))}",
+                )
+                continue
+            found.append(by_constant[constant])
+        return tuple(found)
 
     def _field(self, row: Row) -> Field | None:
         """One field from a row of the ``## Fields`` table; ``None`` after reporting problems."""
@@ -162,18 +226,23 @@ class ModelBuilder:
             except CellError as error:
                 self._problem(row.line, str(error))
                 ok = False
+        cell_type = None
         try:
             cell_type = self._flavor.parse_type_cell(type_cell, self._refs)
         except CellError as error:
             self._problem(row.line, str(error))
-            ok = False
         required = parse_required(required_cell)
         if required is None:
             self._problem(
                 row.line,
                 f"Required cell '{required_cell}'; expected {REQUIRED_MARK} or {OPTIONAL_MARK}",
             )
-        if not ok or required is None or parsed_name is None:
+        if not ok or required is None or parsed_name is None or cell_type is None:
+            return None
+        try:
+            nullable = self._flavor.nullable(cell_type, required)
+        except CellError as error:
+            self._problem(row.line, str(error))
             return None
         description, deprecated_text = parse_description(description_cell)
         examples = parse_example(row.cells[4], cell_type.node) if len(row.cells) > 4 else ()
@@ -181,7 +250,7 @@ class ModelBuilder:
             name=wire_name,
             type=cell_type.node,
             required=required,
-            nullable=self._flavor.nullable(cell_type, required),
+            nullable=nullable,
             location=Location(self._display, row.line),
             description=description,
             examples=examples,
@@ -190,7 +259,7 @@ class ModelBuilder:
         )
 
     def _row_fits(self, row: Row, expected: int, header_text: str) -> bool:
-        """Report a ragged row (markdown-it silently pads or cuts it)."""
+        """Report a ragged row (markdown pads or cuts it silently)."""
         if row.raw_cell_count == expected:
             return True
         self._problem(

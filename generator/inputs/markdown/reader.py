@@ -7,24 +7,27 @@ Problems go to the ``Collector``; a broken row or doc is skipped, the rest is re
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.diagnostics import Collector
+from generator.inputs.markdown.detect import detect_flavor, language_names
 from generator.inputs.markdown.document import Document, Section, Table, parse_document
 from generator.inputs.markdown.flavor import Flavor
-from generator.inputs.markdown.go_types import GO_OLD
 from generator.inputs.markdown.links import DocIndex
 from generator.inputs.markdown.models import ModelBuilder
-from generator.ir import Definition, Location, TypeName
+from generator.ir import Definition, DocsFlavor, Location, TypeName
 
 FIELDS = "Fields"
 VALUES = "Values"
 SUPPORTED_TYPES = "Supported Types"
+EXAMPLE_USAGE = "Example Usage"
 MODEL_SECTIONS = (FIELDS, VALUES, SUPPORTED_TYPES)
-IGNORED_SECTIONS = frozenset({"Example Usage"})
+DERIVED_SECTIONS = frozenset({"Union Discrimination"})
+"""Sections written from the rest of the doc (Go's variant switch), so not read."""
 _MODEL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -37,7 +40,19 @@ class DocFile:
     display: str
     """Path to show in locations (POSIX)."""
     namespace: str
-    """Namespace of the definition, e.g. ``operations`` (the doc's folder name)."""
+    """Folder the doc is in, e.g. ``operations``; the flavor turns it into the namespace."""
+
+
+@dataclass(slots=True)
+class TreeRead:
+    """Everything read from one tree of docs."""
+
+    definitions: list[Definition]
+    """The definitions, in input order."""
+    flavor: DocsFlavor | None
+    """The flavor the docs were read in; ``None`` when it could not be told."""
+    skipped: list[tuple[Location, str]] = field(default_factory=list)
+    """SDK pages that are not models (Go's call options), with what they are."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,22 +65,47 @@ class _Named:
 
 
 def read_docs(
-    files: Sequence[DocFile], collector: Collector, *, flavor: Flavor = GO_OLD
+    files: Sequence[DocFile], collector: Collector, *, flavor: Flavor | str | None = None
 ) -> list[Definition]:
-    """Read ``files`` into definitions, in input order; problems go to ``collector``.
+    """Read one tree of docs into definitions, in input order; problems go to ``collector``.
 
-    Problems are reported grouped by file, in input order.
+    ``flavor`` forces a flavor (an instance, or a language name such as ``go``);
+    ``None`` tells it from the docs.  Problems are reported grouped by file, in input order.
     """
+    return read_tree(files, collector, flavor=flavor).definitions
+
+
+def read_tree(
+    files: Sequence[DocFile], collector: Collector, *, flavor: Flavor | str | None = None
+) -> TreeRead:
+    """Like ``read_docs``, also telling the flavor and the SDK pages that are not models."""
+    per_file = {file.display: Collector() for file in files}
+    loaded: list[tuple[DocFile, Document]] = []
+    for file in files:
+        document = _load(file, per_file[file.display])
+        if document is not None:
+            loaded.append((file, document))
+    chosen = _choose_flavor(flavor, [document for _, document in loaded])
+    if chosen is None:
+        where = Location(files[0].display if files else "--spec")
+        collector.add(
+            where,
+            "cannot tell which SDK's docs these are; expected Speakeasy model docs of "
+            f"{', '.join(language_names())} (force one with --flavor)",
+        )
+        return TreeRead([], None)
+    result = TreeRead([], None)
     index = DocIndex()
     named: list[_Named] = []
     defined_at: dict[TypeName, Location] = {}
-    per_file = {file.display: Collector() for file in files}
-    for file in files:
+    for file, document in loaded:
         file_collector = per_file[file.display]
-        document = _load(file, file_collector)
-        if document is None:
+        page = chosen.support_page(document)
+        if page is not None:
+            result.skipped.append((Location(file.display, 1), f"not a model doc: {page}"))
+            index.add(file.path, None)
             continue
-        name = _model_name(file, document, file_collector)
+        name = _model_name(file, document, chosen, file_collector)
         index.add(file.path, name)
         if name is None:
             continue
@@ -75,15 +115,39 @@ def read_docs(
             continue
         defined_at[name] = location
         named.append(_Named(file, document, name))
-    definitions: list[Definition] = []
+    packages: list[str] = []
     for item in named:
-        definition = _build(item, index, flavor, per_file[item.file.display])
+        builder = _build(item, index, chosen, per_file[item.file.display])
+        if builder is None:
+            continue
+        definition, package = builder
         if definition is not None:
-            definitions.append(definition)
+            result.definitions.append(definition)
+        if package:
+            packages.append(package)
+    if not packages:
+        packages = [p for _, d in loaded[:50] if (p := chosen.package(d))]
+    docs_flavor = DocsFlavor(chosen.language, chosen.style, packages[0] if packages else None)
+    result.flavor = docs_flavor
+    result.definitions = [
+        dataclasses.replace(definition, docs_flavor=docs_flavor)
+        for definition in result.definitions
+    ]
+    for location, what in result.skipped:
+        collector.warn(location, f"{what}; it is left out")
     for file_collector in per_file.values():
-        for problem in file_collector.problems:
+        for problem in sorted(file_collector.problems, key=lambda p: p.location.line or 0):
             collector.add(problem.location, problem.message)
-    return definitions
+        for warning in file_collector.warnings:
+            collector.warn(warning.location, warning.message)
+    return result
+
+
+def _choose_flavor(flavor: Flavor | str | None, documents: list[Document]) -> Flavor | None:
+    """The forced flavor, or the one the documents are written in."""
+    if flavor is None or isinstance(flavor, str):
+        return detect_flavor(documents, flavor)
+    return flavor
 
 
 def _load(file: DocFile, collector: Collector) -> Document | None:
@@ -100,7 +164,9 @@ def _load(file: DocFile, collector: Collector) -> Document | None:
     return parse_document(text)
 
 
-def _model_name(file: DocFile, document: Document, collector: Collector) -> TypeName | None:
+def _model_name(
+    file: DocFile, document: Document, flavor: Flavor, collector: Collector
+) -> TypeName | None:
     """The name the doc's title declares; ``None`` (with a problem) when it has no usable title.
 
     Title-less docs (Go ``operations/option.md``) are reported here; a flavor
@@ -122,25 +188,33 @@ def _model_name(file: DocFile, document: Document, collector: Collector) -> Type
             f"title '{document.title}' is not a model name; expected a PascalCase identifier",
         )
         return None
-    return TypeName(file.namespace, document.title)
+    return TypeName(flavor.namespace(file.namespace), flavor.model_name(document.title))
 
 
 def _build(
     item: _Named, index: DocIndex, flavor: Flavor, collector: Collector
-) -> Definition | None:
-    """Turn one named doc into a definition, or ``None`` when its model section is unusable."""
+) -> tuple[Definition | None, str | None] | None:
+    """One named doc's definition (``None`` when its model section is unusable) and package."""
     display = item.file.display
     document = item.document
     model_sections: list[Section] = []
+    usage: Section | None = None
     for section in document.sections:
         if section.heading in MODEL_SECTIONS:
             model_sections.append(section)
-        elif section.heading not in IGNORED_SECTIONS:
+        elif section.heading == EXAMPLE_USAGE and usage is None:
+            usage = section
+        elif section.heading not in DERIVED_SECTIONS:
             collector.add(
                 Location(display, section.line),
                 f"unknown section '## {section.heading}'; expected ## Fields, ## Values "
-                "or ## Supported Types (## Example Usage is ignored)",
+                "or ## Supported Types (and ## Example Usage)",
             )
+    for block in document.orphans:
+        line = block.header.line if isinstance(block, Table) else block.line
+        collector.add(
+            Location(display, line), "table or code before the first '## ' section; expected none"
+        )
     if not model_sections:
         collector.add(
             Location(display, document.title_line),
@@ -158,32 +232,28 @@ def _build(
     builder = ModelBuilder(
         item.name, document, display, flavor, index.refs_for(item.file.path), collector
     )
+    if usage is not None:
+        builder.read_usage(usage)
+    package = builder.usage.package if builder.usage else None
     if section.heading == SUPPORTED_TYPES:
-        return builder.union(section)
-    table = _single_table(section, display, collector)
-    if table is None:
-        return None
-    if section.heading == FIELDS:
-        return builder.object(table)
-    return builder.enum(table)
-
-
-def _single_table(section: Section, display: str, collector: Collector) -> Table | None:
-    """The one table of a ``## Fields`` / ``## Values`` section."""
+        return builder.union(section), package
+    if section.heading == VALUES:
+        _extra_tables(section, display, collector)
+        return builder.enum(section), package
     if not section.tables:
-        expected = (
-            "| Field | Type | Required | Description |"
-            if section.heading == FIELDS
-            else "| Name | Value |"
-        )
         collector.add(
             Location(display, section.line),
-            f"'## {section.heading}' has no table; expected a {expected} table",
+            "'## Fields' has no table; expected a | Field | Type | Required | Description | table",
         )
-        return None
+        return None, package
+    _extra_tables(section, display, collector)
+    return builder.object(section.tables[0]), package
+
+
+def _extra_tables(section: Section, display: str, collector: Collector) -> None:
+    """Report tables after the first one of a ``## Fields`` / ``## Values`` section."""
     for extra in section.tables[1:]:
         collector.add(
             Location(display, extra.header.line),
             f"second table in '## {section.heading}'; expected one table",
         )
-    return section.tables[0]

@@ -14,7 +14,7 @@ from jinja2.runtime import Context
 
 from generator.ir import Definition, EnumModel, Field, ObjectModel, TypeName, TypeNode
 from generator.naming import camel_case, pascal_case, snake_case
-from generator.render.filters import go_docs, markdown, python_code, python_layout
+from generator.render.filters import python_code, python_layout
 from generator.render.filters.python_literals import (
     docstring_text,
     py_docstring,
@@ -96,18 +96,13 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "py_reference": py_reference,
     "py_imports": py_imports,
     "py_typing_imports": py_typing_imports,
-    "md_cell": markdown.md_cell,
-    "md_table": markdown.md_table,
-    "go_field_name": go_docs.go_field_name,
-    "go_field_type": go_docs.go_field_type,
-    "go_type": go_docs.go_type,
-    "go_enum_constant": go_docs.go_enum_constant,
-    "go_example": go_docs.example_text,
-    "doc_path": go_docs.doc_path,
-    "doc_link": go_docs.doc_link,
 }
 """Filters available to every template, by name."""
 
 from generator.render.filters.python_filters import PYTHON_FILTERS  # noqa: E402
 
 FILTERS.update(PYTHON_FILTERS)
+
+from generator.render.filters.docs_filters import DOCS_FILTERS  # noqa: E402
+
+FILTERS.update(DOCS_FILTERS)

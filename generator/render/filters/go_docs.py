@@ -1,28 +1,47 @@
-"""Speakeasy Go SDK doc conventions: Go names and the type column of field tables."""
+"""Speakeasy Go SDK doc conventions: Go names, type cells in the old and new style, union code.
+
+Names as written in Go docs (``Field.source_name`` ...) are used only when
+the definition was read from Go docs; otherwise they are derived from the
+wire names the way Speakeasy's Go generator does.
+"""
 
 from __future__ import annotations
 
-import json
-
 from generator.ir import (
     ArrayType,
+    Definition,
     EnumModel,
     EnumValue,
     Field,
     JsonValue,
     LiteralType,
     MapType,
+    ObjectModel,
     Primitive,
     PrimitiveKind,
     RefType,
+    Schema,
     TypeName,
     TypeNode,
+    UnionModel,
     UnionType,
+    UnionVariant,
 )
 from generator.naming import go_name, pascal_case
+from generator.render.filters.markdown import enum_words, example_text, field_rows, md_table
 
 TIME_LINK = "https://pkg.go.dev/time#Time"
 """Where Go docs link ``time.Time``."""
+RESPONSE_LINK = "https://pkg.go.dev/net/http#Response"
+"""Where Go docs link ``http.Response``."""
+DATE_LINK = "../../types/date.md"
+"""Where Go docs link ``types.Date``."""
+STYLES = ("old", "new")
+"""The Go type styles: ``*string*`` / ``**string*`` and `` `string` `` / `` `*string` ``."""
+
+
+GO_PACKAGES = {"errors": "sdkerrors"}
+"""Namespaces whose Go package is named otherwise."""
 
 
 def doc_path(name: TypeName) -> str:
@@ -35,16 +54,53 @@ def doc_link(name: TypeName) -> str:
     return "../../" + doc_path(name)
 
 
-def go_field_name(field: Field) -> str:
-    """The Go name of a field: as written in the source docs, else derived from the wire name."""
-    return field.source_name or go_name(field.name)
+def go_package(namespace: str) -> str:
+    """The Go package of a namespace: ``errors`` -> ``sdkerrors``, others unchanged."""
+    return GO_PACKAGES.get(namespace, namespace)
+
+
+def go_qualified(name: TypeName) -> str:
+    """``operations.Mode``, ``sdkerrors.BadRequest``."""
+    return f"{go_package(name.namespace)}.{name.name}"
+
+
+def go_doc_path(name: TypeName) -> str:
+    """Path of a model's Go doc: ``models/sdkerrors/badrequest.md``."""
+    return f"models/{go_package(name.namespace)}/{name.name.lower()}.md"
+
+
+def go_doc_link(name: TypeName) -> str:
+    """Link from one Go doc to another."""
+    return "../../" + go_doc_path(name)
+
+
+def is_go(definition: Definition) -> bool:
+    """The definition was read from Go docs, so its names as written are Go names."""
+    return definition.docs_flavor is not None and definition.docs_flavor.language == "go"
+
+
+def go_style(definition: Definition, requested: str | None = None) -> str:
+    """``requested`` (``--go-style``) when given, else the style the Go docs were read in, else ``old``."""
+    if requested in STYLES:
+        return requested
+    flavor = definition.docs_flavor
+    if flavor is not None and flavor.language == "go" and flavor.style in STYLES:
+        return flavor.style
+    return "old"
+
+
+def go_field_name(field: Field, own: bool = True) -> str:
+    """The Go name of a field: as written in Go docs, else derived (``clickId`` -> ``ClickID``)."""
+    if own and field.source_name:
+        return field.source_name
+    return go_name(field.sdk_name or field.name)
 
 
 def go_enum_constant(model: EnumModel, value: EnumValue) -> str:
-    """The Go constant of an enum value: as written in the source docs, else ``<Enum><Value>``."""
-    if value.source_name:
+    """The Go constant of an enum value: as written in Go docs, else ``<Enum><Value>``."""
+    if value.source_name and is_go(model):
         return value.source_name
-    return model.name.name + pascal_case(str(value.value))
+    return model.name.name + "".join(word.capitalize() for word in enum_words(value.value))
 
 
 def _scalar(node: Primitive) -> str:
@@ -61,29 +117,39 @@ def _scalar(node: Primitive) -> str:
 
 def _pointer_allowed(node: TypeNode) -> bool:
     if isinstance(node, Primitive):
-        return node.kind is not PrimitiveKind.ANY
+        return node.kind is not PrimitiveKind.ANY or node.format == "http-response"
     return isinstance(node, RefType | LiteralType)
 
 
-def go_type(node: TypeNode, pointer: bool = False) -> str:
-    """The old-style Go type cell (``*string*``, ``**string*``, ``[*operations.Mode](...)``)."""
+def _linked(node: Primitive) -> tuple[str, str] | None:
+    """``(Go type, link)`` of the leaves written as links."""
+    if node.kind is PrimitiveKind.STRING and node.format == "date-time":
+        return "time.Time", TIME_LINK
+    if node.kind is PrimitiveKind.STRING and node.format == "date":
+        return "types.Date", DATE_LINK
+    if node.format == "http-response":
+        return "http.Response", RESPONSE_LINK
+    return None
+
+
+def go_type(node: TypeNode, pointer: bool = False, style: str = "old") -> str:
+    """A Go type cell: old ``*string*`` / ``**string*``, new `` `string` `` / `` `*string` ``."""
     star = "*" if pointer and _pointer_allowed(node) else ""
+    mark = "*" if style == "old" else "`"
     if isinstance(node, Primitive):
-        if node.kind is PrimitiveKind.STRING and node.format == "date-time":
-            return f"[{star}time.Time]({TIME_LINK})"
-        if node.kind is PrimitiveKind.STRING and node.format == "date":
-            return f"[{star}types.Date](../../types/date.md)"
-        return f"*{star}{_scalar(node)}*"
+        linked = _linked(node)
+        if linked is not None:
+            return f"[{star}{linked[0]}]({linked[1]})"
+        return f"{mark}{star}{_scalar(node)}{mark}"
     if isinstance(node, ArrayType):
-        return "[]" + go_type(node.items)
+        return "[]" + go_type(node.items, node.items_nullable is True, style)
     if isinstance(node, MapType):
-        return "map[string]" + go_type(node.values)
+        return "map[string]" + go_type(node.values, node.values_nullable is True, style)
     if isinstance(node, RefType):
-        return f"[{star}{node.target}]({doc_link(node.target)})"
+        return f"[{star}{go_qualified(node.target)}]({go_doc_link(node.target)})"
     if isinstance(node, LiteralType):
-        return f"*{star}{_literal_type(node.value)}*"
-    assert isinstance(node, UnionType)
-    return "*any*"
+        return f"{mark}{star}{_literal_type(node.value)}{mark}"
+    return f"{mark}any{mark}"
 
 
 def _literal_type(value: JsonValue) -> str:
@@ -96,17 +162,132 @@ def _literal_type(value: JsonValue) -> str:
     return "string"
 
 
-def go_field_type(field: Field) -> str:
-    """Type cell of a field: a pointer when the field is optional or nullable."""
-    return go_type(field.type, pointer=not field.required or field.nullable is True)
+def go_field_type(field: Field, style: str = "old") -> str:
+    """Type cell of a field: a pointer when optional, and in the new style also when nullable."""
+    pointer = not field.required or (style == "new" and field.nullable is True)
+    return go_type(field.type, pointer, style)
 
 
-def example_text(value: JsonValue) -> str:
-    """An example value as Speakeasy prints it in the Example column."""
-    if value is None:
-        return "<nil>"
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return json.dumps(value, ensure_ascii=False)
+def go_example(value: JsonValue) -> str:
+    """An example value as the Example column prints it (``<nil>`` for null)."""
+    return example_text(value)[0]
+
+
+def go_fields_table(model: ObjectModel, style: str) -> str:
+    """The ``## Fields`` table of an object model."""
+    own = is_go(model)
+    names = [go_field_name(field, own) for field in model.fields]
+    types = [go_field_type(field, style) for field in model.fields]
+    header, rows = field_rows(model.fields, names, types)
+    return md_table(header, rows)
+
+
+def go_values_table(model: EnumModel) -> str:
+    """The ``## Values`` table of an enum."""
+    rows = [
+        [f"`{go_enum_constant(model, value)}`", example_text(value.value)[0]]
+        for value in model.values
+    ]
+    return md_table(["Name", "Value"], rows)
+
+
+def go_bare_type(node: TypeNode) -> str:
+    """A Go type as code writes it: ``string``, ``[]string``, ``components.Tag``."""
+    if isinstance(node, Primitive):
+        linked = _linked(node)
+        return linked[0] if linked else _scalar(node)
+    if isinstance(node, ArrayType):
+        return "[]" + ("*" if node.items_nullable else "") + go_bare_type(node.items)
+    if isinstance(node, MapType):
+        return "map[string]" + ("*" if node.values_nullable else "") + go_bare_type(node.values)
+    if isinstance(node, RefType):
+        return go_qualified(node.target)
+    if isinstance(node, LiteralType):
+        return _literal_type(node.value)
+    return "any"
+
+
+def go_variant_name(model: UnionModel, variant: UnionVariant) -> str:
+    """The variant's Go name (the ``Create<Union><Name>`` suffix): as written, else derived."""
+    if variant.source_name and is_go(model):
+        return variant.source_name
+    return _type_word(variant.type)
+
+
+def _type_word(node: TypeNode) -> str:
+    """Speakeasy's name for an unnamed variant: ``Str``, ``ArrayOfStr``, ``MapOfAny``..."""
+    if isinstance(node, RefType):
+        return node.target.name
+    if isinstance(node, ArrayType):
+        return "ArrayOf" + _type_word(node.items)
+    if isinstance(node, MapType):
+        return "MapOf" + _type_word(node.values)
+    if isinstance(node, Primitive):
+        words = {
+            PrimitiveKind.STRING: "Str",
+            PrimitiveKind.INTEGER: "Integer",
+            PrimitiveKind.NUMBER: "Number",
+            PrimitiveKind.BOOLEAN: "Boolean",
+            PrimitiveKind.ANY: "Any",
+        }
+        return words[node.kind]
+    if isinstance(node, LiteralType):
+        return pascal_case(str(node.value)) or "Literal"
+    assert isinstance(node, UnionType)
+    return "Union"
+
+
+def go_variable(model: Definition) -> str:
+    """The variable union and enum examples assign to: the name with its first letter lowered."""
+    name = model.name.name
+    return name[:1].lower() + name[1:]
+
+
+def go_variants(model: UnionModel) -> list[tuple[str, str]]:
+    """``(heading, code)`` of each ``### `` entry of ``## Supported Types``."""
+    entries: list[tuple[str, str]] = []
+    for variant in model.variants:
+        heading = variant.type.target.name if isinstance(variant.type, RefType) else ""
+        code = (
+            f"{go_variable(model)} := {go_package(model.name.namespace)}.Create{model.name.name}"
+            f"{go_variant_name(model, variant)}({go_bare_type(variant.type)}{{/* values here */}})"
+        )
+        entries.append((heading, code))
+    return entries
+
+
+def go_discrimination(model: UnionModel, schema: Schema) -> str:
+    """The ``switch`` block of the new style's ``## Union Discrimination``.
+
+    The constants are ``<Union>Type<Variant>``, or ``<Union>UnionType<Variant>``
+    when a definition called ``<Union>Type`` already exists in the namespace.
+    """
+    variable = go_variable(model)
+    type_name = model.name.name + "Type"
+    if schema.get(TypeName(model.name.namespace, type_name)) is not None:
+        type_name = model.name.name + "UnionType"
+    lines = [f"switch {variable}.Type {{"]
+    for variant in model.variants:
+        suffix = go_variant_name(model, variant)
+        lines.append(f"\tcase {go_package(model.name.namespace)}.{type_name}{suffix}:")
+        lines.append(f"\t\t// {variable}.{suffix} is populated")
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def go_enum_usage(model: EnumModel) -> str | None:
+    """The new style's enum example (import, then ``value := ns.Constant``); ``None`` if unknown.
+
+    The module path is a fact of Go docs only; the example value is the
+    model's first example, else its first value.
+    """
+    flavor = model.docs_flavor
+    if flavor is None or flavor.language != "go" or not flavor.package:
+        return None
+    example = model.examples[0] if model.examples else model.values[0].value
+    chosen = next((v for v in model.values if v.value == example), model.values[0])
+    namespace = go_package(model.name.namespace)
+    return (
+        f'import (\n\t"{flavor.package}/models/{namespace}"\n)\n\n'
+        f"value := {namespace}.{go_enum_constant(model, chosen)}"
+    )

@@ -1,11 +1,47 @@
-"""Markdown escaping and Speakeasy-style table layout."""
+"""Markdown escaping, Speakeasy-style table layout and the table cells every docs flavor shares.
+
+Speakeasy pads every column of a table to one width: that of the widest
+cell, measured on the unescaped text (a line break counts one).  The Name,
+Required, Description and Example cells read the same in every language.
+"""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.ir import Definition, Field, JsonValue
+from generator.naming import split_words
 
 BREAK = "<br/>"
 """How a line break is written inside a table cell."""
+REQUIRED_MARK = ":heavy_check_mark:"
+"""Required column of a required field."""
+OPTIONAL_MARK = ":heavy_minus_sign:"
+"""Required column of an optional field."""
+DEPRECATION_MARK = ": warning: ** DEPRECATED **: "
+"""How a deprecated field's description starts (Speakeasy's spacing)."""
+DEPRECATION_NOTICE = (
+    "This will be removed in a future release, please migrate away from it as soon as possible."
+)
+"""The sentence after the deprecation mark."""
+DEPRECATED_MODEL_LINE = f"> :warning: **DEPRECATED**: {DEPRECATION_NOTICE}"
+"""The line under a deprecated model's description."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A table cell whose padding width differs from its text's length."""
+
+    text: str
+    """Unescaped text (real newlines)."""
+    width: int
+    """Width it counts for when the column width is chosen."""
+
+
+TableCell = str | Cell
+"""A cell: plain unescaped text, or text with its own width."""
 
 
 def md_cell(text: str | None) -> str:
@@ -15,23 +51,195 @@ def md_cell(text: str | None) -> str:
     return text.replace("|", "\\|").replace("\r\n", "\n").replace("\n", BREAK)
 
 
-def cell_width(text: str) -> int:
+def cell_width(cell: TableCell) -> int:
     """Width Speakeasy pads a cell to: characters of the unescaped text, a line break counting 1."""
-    return len(text)
+    return cell.width if isinstance(cell, Cell) else len(cell)
 
 
-def md_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """A table whose columns all share one width: that of the widest cell.
+def md_table(header: Sequence[TableCell], rows: Sequence[Sequence[TableCell]]) -> str:
+    r"""A table whose columns all share one width: that of the widest cell.
 
-    Cells are given unescaped (plain text with real newlines); widths are
-    measured before escaping, as Speakeasy does, then each cell is escaped.
+    Cells are given unescaped (plain text with real newlines).  The width is
+    measured before escaping, as Speakeasy does, but each escaped cell is then
+    padded to it, so a cell holding ``<br/>`` or ``\|`` may overflow.
     Rows are joined with newlines; no newline follows the last row.
     """
     width = max(cell_width(cell) for row in [header, *rows] for cell in row)
 
-    def line(cells: Sequence[str]) -> str:
-        padded = (md_cell(cell) + " " * (width - cell_width(cell)) for cell in cells)
-        return "| " + " | ".join(padded) + " |"
+    def line(cells: Sequence[TableCell]) -> str:
+        texts = [_escaped(cell) for cell in cells]
+        return "| " + " | ".join(text.ljust(width) for text in texts) + " |"
 
     separator = "| " + " | ".join("-" * width for _ in header) + " |"
     return "\n".join([line(header), separator, *(line(row) for row in rows)])
+
+
+def _escaped(cell: TableCell) -> str:
+    return md_cell(cell.text if isinstance(cell, Cell) else cell)
+
+
+def name_cell(name: str, deprecated: bool) -> str:
+    """`` `name` ``, struck through when deprecated."""
+    return f"~~`{name}`~~" if deprecated else f"`{name}`"
+
+
+def required_cell(required: bool) -> str:
+    """The Required column."""
+    return REQUIRED_MARK if required else OPTIONAL_MARK
+
+
+def description_cell(field: Field) -> str:
+    """The Description column: ``N/A`` when empty, the deprecation notice first when deprecated."""
+    if field.deprecated:
+        notice = DEPRECATION_MARK + DEPRECATION_NOTICE
+        return f"{notice}\n\n{field.description}" if field.description else notice
+    return field.description or "N/A"
+
+
+def example_text(value: JsonValue) -> tuple[str, int]:
+    """One example as the Example column prints it, and the width it counts for.
+
+    Strings are printed as they are, ``null`` as ``<nil>``; JSON containers are
+    indented two spaces per level for measuring but printed without indentation.
+    """
+    if value is None:
+        return "<nil>", 5
+    if isinstance(value, str):
+        return value, len(value)
+    if isinstance(value, bool):
+        return ("true", 4) if value else ("false", 5)
+    if isinstance(value, int | float):
+        text = json_number(value)
+        return text, len(text)
+    indented = json.dumps(value, ensure_ascii=False, indent=2)
+    flat = "\n".join(line.lstrip(" ") for line in indented.split("\n"))
+    return flat, len(flat)
+
+
+def example_cell(examples: Sequence[JsonValue]) -> Cell:
+    """The Example column: one example, or ``**Example N:** ...`` lines for several."""
+    if not examples:
+        return Cell("", 0)
+    if len(examples) == 1:
+        text, width = example_text(examples[0])
+        return Cell(text, width)
+    texts: list[str] = []
+    width = 0
+    for number, value in enumerate(examples, 1):
+        text, size = example_text(value)
+        prefix = f"**Example {number}:** "
+        texts.append(prefix + text)
+        width += len(prefix) + size
+    # the examples are joined with a literal <br/>, which counts its five characters
+    return Cell("\n".join(texts), width + len(BREAK) * (len(examples) - 1))
+
+
+def json_number(value: int | float) -> str:
+    """A number as JavaScript prints it (``1`` for ``1.0``, ``1e+21``, ``1e-7``)."""
+    if isinstance(value, int):
+        return str(value)
+    if value == int(value) and abs(value) < 1e21:
+        return str(int(value))
+    text = repr(value)
+    if "e" in text:
+        mantissa, exponent = text.split("e")
+        sign = "-" if exponent.startswith("-") else "+"
+        return f"{mantissa}e{sign}{exponent.lstrip('+-').lstrip('0') or '0'}"
+    return text
+
+
+def field_rows(
+    fields: Sequence[Field], names: Sequence[str], types: Sequence[str]
+) -> tuple[list[TableCell], list[list[TableCell]]]:
+    """Header and rows of a ``## Fields`` table, given each field's name and type cells."""
+    with_examples = any(field.examples for field in fields)
+    header: list[TableCell] = ["Field", "Type", "Required", "Description"]
+    if with_examples:
+        header.append("Example")
+    rows: list[list[TableCell]] = []
+    for field, name, type_cell in zip(fields, names, types, strict=True):
+        row: list[TableCell] = [
+            name_cell(name, field.deprecated),
+            type_cell,
+            required_cell(field.required),
+            description_cell(field),
+        ]
+        if with_examples:
+            row.append(example_cell(field.examples))
+        rows.append(row)
+    return header, rows
+
+
+def header_block(title: str, description: str | None, deprecated: bool) -> str:
+    """Title, description and deprecation line of a doc, without the blank lines after them."""
+    parts = [f"# ~~{title}~~" if deprecated else f"# {title}"]
+    if description:
+        parts.append(description)
+    if deprecated:
+        parts.append(DEPRECATED_MODEL_LINE)
+    return "\n\n".join(parts)
+
+
+def doc_header(model: Definition, title: str | None = None) -> str:
+    """A model doc's title (the model's name unless given), description and deprecation line."""
+    return header_block(title or model.name.name, model.description, model.deprecated)
+
+
+_ONES = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_SYMBOLS = {"*": "wildcard"}
+
+
+def number_words(number: int) -> list[str]:
+    """``24`` -> ``["twenty", "four"]``, as Speakeasy spells leading digits of enum names."""
+    if number < 20:
+        return [_ONES[number]]
+    if number < 100:
+        tens, ones = divmod(number, 10)
+        return [_TENS[tens]] + ([_ONES[ones]] if ones else [])
+    if number < 1000:
+        hundreds, rest = divmod(number, 100)
+        return [_ONES[hundreds], "hundred"] + (number_words(rest) if rest else [])
+    thousands, rest = divmod(number, 1000)
+    return [*number_words(thousands), "thousand"] + (number_words(rest) if rest else [])
+
+
+def enum_words(value: object) -> list[str]:
+    """The lower-case words of an enum value's constant name (``"24h"`` -> ``twenty``, ``fourh``).
+
+    Leading digits are spelled out, what follows them is glued to the last
+    number word; a value that is only a symbol is named after it (``*`` -> ``wildcard``).
+    """
+    text = str(value)
+    if text in _SYMBOLS:
+        return [_SYMBOLS[text]]
+    digits = len(text) - len(text.lstrip("0123456789"))
+    words: list[str] = []
+    if digits:
+        words = number_words(int(text[:digits]))
+        text = text[digits:]
+    rest = [word.lower() for word in split_words(text)]
+    if words and rest and text[:1].isalnum():
+        words[-1] += rest.pop(0)
+    return words + rest

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from generator.render.targets import docs_go, jsonschema, openapi, pydantic, python
+from generator.render.targets import (
+    docs_go,
+    docs_php,
+    docs_python,
+    docs_ruby,
+    docs_typescript,
+    jsonschema,
+    openapi,
+    pydantic,
+    python,
+)
 from generator.render.targets.base import Options, OutputFile, Target
 
 TARGETS: dict[str, Target] = {
@@ -10,6 +20,10 @@ TARGETS: dict[str, Target] = {
     for target in (
         python.TARGET,
         docs_go.TARGET,
+        docs_python.TARGET,
+        docs_typescript.TARGET,
+        docs_php.TARGET,
+        docs_ruby.TARGET,
         pydantic.TARGET,
         jsonschema.TARGET,
         openapi.TARGET,

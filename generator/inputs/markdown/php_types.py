@@ -1,0 +1,215 @@
+"""The PHP docs flavor: ``*string*``, ``*?string*``, ``array<T>``, ``array<string, T>``.
+
+Models live in ``docs/Models/<Components|Operations|Errors>/<Name>.md`` and
+are named ``Components\\Name``; a leading ``?`` marks a type optional or
+nullable, so it tells nullability only on a required field.  A field whose
+type is a union links to the union's doc with the PHP union as label
+(``[string|array|null](...)``).  Union variants are ``### `T` `` entries with
+a ```` ```php ```` block whose docblock gives the full type (``@var array<string>``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.inputs.markdown.document import Document, Section, Subsection
+from generator.inputs.markdown.flavor import (
+    CellError,
+    CellType,
+    EnumValues,
+    RefResolver,
+    Usage,
+    Variant,
+)
+from generator.inputs.markdown.syntax import is_external, whole_link, wrapped
+from generator.ir import (
+    ArrayType,
+    MapType,
+    Primitive,
+    PrimitiveKind,
+    RefType,
+    TypeName,
+    TypeNode,
+)
+
+PRIMITIVES: dict[str, Primitive] = {
+    "string": Primitive(PrimitiveKind.STRING),
+    "int": Primitive(PrimitiveKind.INTEGER),
+    "float": Primitive(PrimitiveKind.NUMBER),
+    "bool": Primitive(PrimitiveKind.BOOLEAN),
+    "mixed": Primitive(PrimitiveKind.ANY),
+    "\\DateTime": Primitive(PrimitiveKind.STRING, "date-time"),
+    "\\Brick\\DateTime\\LocalDate": Primitive(PrimitiveKind.STRING, "date"),
+}
+"""PHP types written in italics (or bare in code) and their IR leaves."""
+
+LINKED_LIBRARY_TYPES: dict[str, Primitive] = {
+    "\\Psr\\Http\\Message\\ResponseInterface": Primitive(PrimitiveKind.ANY, "http-response"),
+}
+"""Library types written as links to their reference pages."""
+
+NULLABLE_MARK = "?"
+"""``CellType.wrapper`` of ``?T`` (and of a union label ending ``|null``)."""
+
+_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_QUALIFIED = re.compile(r"([A-Z][A-Za-z0-9_]*)\\([A-Za-z_][A-Za-z0-9_]*)")
+_VARIANT_CODE = re.compile(
+    r"/\*\*\n\* @var (?P<type>.+)\n\*/\n(?P<native>\S+) \$value = /\* values here \*/\n"
+)
+_SIGNS = re.compile(r"\*\?|^array<|\*mixed\*|\*int\*|\[\??[A-Z]\w*\\")
+
+
+class _Unknown(Exception):
+    """The text is not PHP type syntax."""
+
+
+class PhpFlavor:
+    """Reads PHP SDK docs."""
+
+    language = "php"
+    style: str | None = None
+
+    def namespace(self, folder: str) -> str:
+        """``Components`` -> ``components``."""
+        return folder.lower()
+
+    def model_name(self, written: str) -> str:
+        """Model names are written as they are."""
+        return written
+
+    def sniff(self, document: Document) -> int:
+        """PHP type cells, plus ```php blocks."""
+        score = 0
+        for section in document.sections:
+            for table in section.tables:
+                score += sum(
+                    1 for row in table.rows if len(row.cells) > 1 and _SIGNS.search(row.cells[1])
+                )
+            for subsection in section.subsections:
+                score += sum(block.info == "php" for block in subsection.code_blocks)
+        return score
+
+    def support_page(self, document: Document) -> str | None:
+        """PHP trees hold model docs only."""
+        return None
+
+    def package(self, document: Document) -> str | None:
+        """PHP model docs name no package."""
+        return None
+
+    def parse_type_cell(self, cell: str, refs: RefResolver) -> CellType:
+        """Parse a cell such as ``*?string*`` or ``array<[Components\\Tag](...)>``."""
+        try:
+            return _cell(cell.strip(), refs)
+        except _Unknown:
+            raise CellError(
+                f"unknown type syntax '{cell}'; expected a PHP type such as *string*, *?int*, "
+                "array<*string*>, array<string, *mixed*> or [?Ns\\Name](link)"
+            ) from None
+
+    def wire_name(self, source_name: str) -> str:
+        """PHP shows the property name the SDK uses: kept as the wire name."""
+        if not _IDENT.fullmatch(source_name):
+            raise CellError(
+                f"field name '{source_name}' is not a PHP identifier; expected e.g. `clickId`"
+            )
+        return source_name
+
+    def nullable(self, cell: CellType, required: bool) -> bool | None:
+        """``?`` on a required field means nullable; otherwise PHP does not tell."""
+        return True if required and cell.wrapper == NULLABLE_MARK else None
+
+    def parse_variant(self, subsection: Subsection, union: TypeName, refs: RefResolver) -> Variant:
+        """Read a ``### `T` `` entry from its ``@var`` docblock."""
+        blocks = [block for block in subsection.code_blocks if block.info == "php"]
+        match = _VARIANT_CODE.fullmatch(blocks[0].text) if blocks else None
+        if match is None:
+            raise CellError(
+                "union variant needs a ```php block `/**` `* @var <type>` `*/` "
+                "`<type> $value = /* values here */`"
+            )
+        try:
+            node = _bare(match["type"], refs)
+        except _Unknown:
+            raise CellError(
+                f"unknown PHP type '{match['type']}' in union variant; expected e.g. string, "
+                "array<string> or Components\\Name"
+            ) from None
+        native = match["native"]
+        if subsection.heading != f"`{native}`":
+            raise CellError(
+                f"union variant heading '{subsection.heading}' differs from its type "
+                f"'{native}'; expected '### `{native}`'"
+            )
+        return Variant(node, None)
+
+    def parse_enum_blocks(self, section: Section) -> EnumValues:
+        """PHP enums are always tables."""
+        raise CellError("'## Values' has no table; expected a | Name | Value | table")
+
+    def parse_usage(self, section: Section, name: TypeName) -> Usage:
+        """PHP model docs have no example section."""
+        raise CellError("PHP model docs have no '## Example Usage'; expected none")
+
+
+PHP = PhpFlavor()
+"""The PHP flavor."""
+
+
+def _cell(text: str, refs: RefResolver) -> CellType:
+    """Parse a markdown-decorated PHP type."""
+    if text.startswith("array<string, ") and text.endswith(">"):
+        return CellType(MapType(_cell(text[14:-1], refs).node, values_nullable=None))
+    if text.startswith("array<") and text.endswith(">"):
+        return CellType(ArrayType(_cell(text[6:-1], refs).node, items_nullable=None))
+    if text.startswith("["):
+        return _link(text, refs)
+    inner = wrapped(text, "*")
+    if inner is None:
+        raise _Unknown
+    mark = NULLABLE_MARK if inner.startswith("?") else None
+    leaf = PRIMITIVES.get(inner.removeprefix("?"))
+    if leaf is None:
+        raise _Unknown
+    return CellType(leaf, mark)
+
+
+def _link(text: str, refs: RefResolver) -> CellType:
+    """Parse ``[?Ns\\Name](target)``, a union ``[a|b|null](target)`` or a library link."""
+    found = whole_link(text)
+    if found is None:
+        raise _Unknown
+    label, target = found[0].strip(), found[1].strip()
+    if label in LINKED_LIBRARY_TYPES and is_external(target):
+        return CellType(LINKED_LIBRARY_TYPES[label])
+    if is_external(target):
+        raise CellError(f"external link '{target}' for '{label}'; expected a link to an input doc")
+    if "|" in label:
+        parts = label.split("|")
+        mark = NULLABLE_MARK if parts[-1] == "null" else None
+        return CellType(RefType(refs.link(target)), mark)
+    mark = NULLABLE_MARK if label.startswith("?") else None
+    match = _QUALIFIED.fullmatch(label.removeprefix("?"))
+    if match is None:
+        raise _Unknown
+    name = refs.link(target)
+    if name.name != match[2]:
+        raise CellError(
+            f"link text '{label}' does not match the linked doc's model '{name}'; "
+            f"expected [{match[1]}\\{name.name}]({target})"
+        )
+    return CellType(RefType(name), mark)
+
+
+def _bare(text: str, refs: RefResolver) -> TypeNode:
+    """A bare PHP type from a docblock: ``string``, ``array<string>``, ``Components\\Name``."""
+    if text.startswith("array<string, ") and text.endswith(">"):
+        return MapType(_bare(text[14:-1], refs), values_nullable=None)
+    if text.startswith("array<") and text.endswith(">"):
+        return ArrayType(_bare(text[6:-1], refs), items_nullable=None)
+    if text in PRIMITIVES:
+        return PRIMITIVES[text]
+    match = _QUALIFIED.fullmatch(text)
+    if match is None:
+        raise _Unknown
+    return RefType(refs.name(match[1].lower(), match[2]))

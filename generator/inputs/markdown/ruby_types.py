@@ -1,0 +1,178 @@
+"""The Ruby docs flavor (Sorbet types): ``*::String*``, ``*T.nilable(::String)*``, ``T::Array<...>``.
+
+Named types are links labelled with the full constant path, SDK module
+first (``[T.nilable(::OpenApiSDK::Operations::Mode)](...)``); ``T.nilable``
+marks a type optional or nullable, so it tells nullability only on a
+required field.  Unions have no docs of their own: a union-typed field
+shows ``::Object``, which is all the doc says (any value).
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.inputs.markdown.document import Document, Section, Subsection
+from generator.inputs.markdown.flavor import (
+    CellError,
+    CellType,
+    EnumValues,
+    RefResolver,
+    Usage,
+    Variant,
+)
+from generator.inputs.markdown.syntax import is_external, whole_link, wrapped
+from generator.ir import ArrayType, MapType, Primitive, PrimitiveKind, RefType, TypeName
+from generator.naming import camel_case
+
+PRIMITIVES: dict[str, Primitive] = {
+    "::String": Primitive(PrimitiveKind.STRING),
+    "::Integer": Primitive(PrimitiveKind.INTEGER),
+    "::Float": Primitive(PrimitiveKind.NUMBER),
+    "T::Boolean": Primitive(PrimitiveKind.BOOLEAN),
+    "::Object": Primitive(PrimitiveKind.ANY),
+    "::DateTime": Primitive(PrimitiveKind.STRING, "date-time"),
+    "::Date": Primitive(PrimitiveKind.STRING, "date"),
+}
+"""Sorbet types written in italics and their IR leaves."""
+
+LINKED_LIBRARY_TYPES: dict[str, Primitive] = {
+    "Faraday::Response": Primitive(PrimitiveKind.ANY, "http-response"),
+}
+"""Library types written as links to their reference pages."""
+
+NILABLE = "nilable"
+"""``CellType.wrapper`` of ``T.nilable(...)``."""
+
+_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_CONSTANT = re.compile(r"::(?P<module>[A-Z]\w*)::(?P<namespace>[A-Z]\w*)::(?P<name>[A-Za-z_]\w*)")
+_SIGNS = re.compile(r"T\.nilable\(|\*::(?:String|Float|Integer|Object)\*|T::")
+
+
+class _Unknown(Exception):
+    """The text is not Sorbet type syntax."""
+
+
+class RubyFlavor:
+    """Reads Ruby SDK docs."""
+
+    language = "ruby"
+    style: str | None = None
+
+    def namespace(self, folder: str) -> str:
+        """Ruby folders are the namespaces (``shared`` holds the components)."""
+        return folder
+
+    def model_name(self, written: str) -> str:
+        """Model names are written as they are."""
+        return written
+
+    def sniff(self, document: Document) -> int:
+        """Sorbet type cells."""
+        score = 0
+        for section in document.sections:
+            for table in section.tables:
+                score += sum(
+                    1 for row in table.rows if len(row.cells) > 1 and _SIGNS.search(row.cells[1])
+                )
+        return score
+
+    def support_page(self, document: Document) -> str | None:
+        """Ruby trees hold model docs only."""
+        return None
+
+    def package(self, document: Document) -> str | None:
+        """The SDK module every linked type starts with (``OpenApiSDK``)."""
+        for section in document.sections:
+            for table in section.tables:
+                for row in table.rows:
+                    match = _CONSTANT.search(row.cells[1]) if len(row.cells) > 1 else None
+                    if match is not None:
+                        return match["module"]
+        return None
+
+    def parse_type_cell(self, cell: str, refs: RefResolver) -> CellType:
+        """Parse a cell such as ``*T.nilable(::String)*`` or ``T::Array<[::M::Shared::Tag](...)>``."""
+        try:
+            return _cell(cell.strip(), refs)
+        except _Unknown:
+            raise CellError(
+                f"unknown type syntax '{cell}'; expected a Sorbet type such as *::String*, "
+                "*T.nilable(::Float)*, T::Array<*::String*>, T::Hash[Symbol, *::Object*] "
+                "or [T.nilable(::Module::Namespace::Name)](link)"
+            ) from None
+
+    def wire_name(self, source_name: str) -> str:
+        """``click_id`` -> ``clickId``."""
+        if not _IDENT.fullmatch(source_name):
+            raise CellError(
+                f"field name '{source_name}' is not a Ruby identifier; expected e.g. `click_id`"
+            )
+        return camel_case(source_name)
+
+    def nullable(self, cell: CellType, required: bool) -> bool | None:
+        """``T.nilable`` on a required field means nullable; otherwise Ruby does not tell."""
+        return True if required and cell.wrapper == NILABLE else None
+
+    def parse_variant(self, subsection: Subsection, union: TypeName, refs: RefResolver) -> Variant:
+        """Ruby docs list no union variants."""
+        raise CellError("Ruby union docs have no variants; expected no '## Supported Types'")
+
+    def parse_enum_blocks(self, section: Section) -> EnumValues:
+        """Ruby enums are always tables."""
+        raise CellError("'## Values' has no table; expected a | Name | Value | table")
+
+    def parse_usage(self, section: Section, name: TypeName) -> Usage:
+        """Ruby model docs have no example section."""
+        raise CellError("Ruby model docs have no '## Example Usage'; expected none")
+
+
+RUBY = RubyFlavor()
+"""The Ruby flavor."""
+
+
+def _cell(text: str, refs: RefResolver) -> CellType:
+    """Parse a markdown-decorated Sorbet type."""
+    if text.startswith("T::Array<") and text.endswith(">"):
+        return CellType(ArrayType(_cell(text[9:-1], refs).node, items_nullable=None))
+    if text.startswith("T::Hash[Symbol, ") and text.endswith("]"):
+        return CellType(MapType(_cell(text[16:-1], refs).node, values_nullable=None))
+    if text.startswith("["):
+        return _link(text, refs)
+    inner = wrapped(text, "*")
+    if inner is None:
+        raise _Unknown
+    wrapper, bare = _unwrap(inner)
+    leaf = PRIMITIVES.get(bare)
+    if leaf is None:
+        raise _Unknown
+    return CellType(leaf, wrapper)
+
+
+def _unwrap(text: str) -> tuple[str | None, str]:
+    """``T.nilable(::String)`` -> ``("nilable", "::String")``."""
+    if text.startswith("T.nilable(") and text.endswith(")"):
+        return NILABLE, text[10:-1]
+    return None, text
+
+
+def _link(text: str, refs: RefResolver) -> CellType:
+    """Parse ``[T.nilable(::Module::Namespace::Name)](target)`` or a library link."""
+    found = whole_link(text)
+    if found is None:
+        raise _Unknown
+    wrapper, label = _unwrap(found[0].strip())
+    target = found[1].strip()
+    if label in LINKED_LIBRARY_TYPES and is_external(target):
+        return CellType(LINKED_LIBRARY_TYPES[label], wrapper)
+    match = _CONSTANT.fullmatch(label)
+    if match is None:
+        raise _Unknown
+    if is_external(target):
+        raise CellError(f"external link '{target}' for '{label}'; expected a link to an input doc")
+    name = refs.link(target)
+    if name.name != match["name"]:
+        raise CellError(
+            f"link text '{label}' does not match the linked doc's model '{name}'; "
+            f"expected [::{match['module']}::{match['namespace']}::{name.name}]({target})"
+        )
+    return CellType(RefType(name), wrapper)

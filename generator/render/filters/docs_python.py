@@ -1,0 +1,189 @@
+"""Speakeasy Python SDK doc conventions: snake_case names, ``Optional[...]`` type cells, union code.
+
+Names as written in Python docs are used only when the definition was read
+from Python docs; otherwise they are derived from the wire names.
+"""
+
+from __future__ import annotations
+
+import json
+import keyword
+
+from generator.ir import (
+    ArrayType,
+    Definition,
+    EnumModel,
+    EnumValue,
+    Field,
+    JsonScalar,
+    LiteralType,
+    MapType,
+    ObjectModel,
+    Primitive,
+    PrimitiveKind,
+    RefType,
+    TypeNode,
+    UnionModel,
+    UnionType,
+)
+from generator.naming import snake_case
+from generator.render.filters.go_docs import doc_link
+from generator.render.filters.markdown import enum_words, example_text, field_rows, md_table
+
+LINKED: dict[tuple[PrimitiveKind, str], tuple[str, str]] = {
+    (PrimitiveKind.STRING, "date"): (
+        "date",
+        "https://docs.python.org/3/library/datetime.html#date-objects",
+    ),
+    (PrimitiveKind.STRING, "date-time"): (
+        "datetime",
+        "https://docs.python.org/3/library/datetime.html#datetime-objects",
+    ),
+    (PrimitiveKind.ANY, "http-response"): (
+        "httpx.Response",
+        "https://www.python-httpx.org/api/#response",
+    ),
+}
+"""Leaves written as links to their reference pages."""
+BINARY = "Union[bytes, IO[bytes], io.IOBase]"
+"""How a binary upload is typed."""
+OPEN_ENUM_NOTE = "This is an open enum. Unrecognized values will not fail type checks."
+"""The sentence before the values of an open enum."""
+
+
+def is_python(definition: Definition) -> bool:
+    """The definition was read from Python docs, so its names as written are Python names."""
+    return definition.docs_flavor is not None and definition.docs_flavor.language == "python"
+
+
+def py_doc_field_name(field: Field, own: bool) -> str:
+    """A field's Python name: as written in Python docs, else snake_case of the wire name."""
+    if own and field.source_name:
+        return field.source_name
+    name = snake_case(field.sdk_name or field.name)
+    return name + "_" if keyword.iskeyword(name) else name
+
+
+def py_enum_constant(model: EnumModel, value: EnumValue) -> str:
+    """An enum value's Python constant: as written in Python docs, else ``UPPER_SNAKE``."""
+    if value.source_name and is_python(model):
+        return value.source_name
+    words = enum_words(value.value)
+    return "_".join(words).upper() + ("_" if words == ["wildcard"] else "") or "VALUE"
+
+
+def _scalar(node: Primitive) -> str:
+    if node.kind is PrimitiveKind.STRING:
+        return BINARY if node.format == "binary" else "str"
+    return {
+        PrimitiveKind.INTEGER: "int",
+        PrimitiveKind.NUMBER: "float",
+        PrimitiveKind.BOOLEAN: "bool",
+    }.get(node.kind, "Any")
+
+
+def _literal(value: JsonScalar) -> str:
+    """``Literal[...]`` argument: JSON for strings and numbers, Python words for the rest."""
+    if value is True:
+        return "True"
+    if value is False:
+        return "False"
+    if value is None:
+        return "None"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def py_doc_type(node: TypeNode, wrapper: str | None = None) -> str:
+    """A type cell: ``*str*``, ``*Optional[str]*``, ``List[*str*]``, ``[Optional[ns.X]](link)``."""
+
+    def wrap(text: str) -> str:
+        return f"{wrapper}[{text}]" if wrapper else text
+
+    if isinstance(node, Primitive):
+        linked = LINKED.get((node.kind, node.format or ""))
+        if linked is not None:
+            return f"[{wrap(linked[0])}]({linked[1]})"
+        return f"*{wrap(_scalar(node))}*"
+    if isinstance(node, ArrayType):
+        return f"List[{py_doc_type(node.items, 'Nullable' if node.items_nullable else None)}]"
+    if isinstance(node, MapType):
+        inner = py_doc_type(node.values, "Nullable" if node.values_nullable else None)
+        return f"Dict[str, {inner}]"
+    if isinstance(node, RefType):
+        return f"[{wrap(str(node.target))}]({doc_link(node.target)})"
+    if isinstance(node, LiteralType):
+        return f"*{wrap('Literal[' + _literal(node.value) + ']')}*"
+    assert isinstance(node, UnionType)
+    return f"*{wrap('Union[' + ', '.join(py_bare_type(v) for v in node.variants) + ']')}*"
+
+
+def field_wrapper(field: Field) -> str | None:
+    """``Optional``, ``Nullable``, ``OptionalNullable`` or nothing, from required and nullable."""
+    if isinstance(field.type, ArrayType | MapType):
+        return None
+    if field.required:
+        return "Nullable" if field.nullable else None
+    return "OptionalNullable" if field.nullable else "Optional"
+
+
+def py_fields_table(model: ObjectModel) -> str:
+    """The ``## Fields`` table of an object model."""
+    own = is_python(model)
+    names = [py_doc_field_name(field, own) for field in model.fields]
+    types = [py_doc_type(field.type, field_wrapper(field)) for field in model.fields]
+    header, rows = field_rows(model.fields, names, types)
+    return md_table(header, rows)
+
+
+def py_values_table(model: EnumModel) -> str:
+    """The ``## Values`` table of a closed enum."""
+    rows = [
+        [f"`{py_enum_constant(model, value)}`", example_text(value.value)[0]]
+        for value in model.values
+    ]
+    return md_table(["Name", "Value"], rows)
+
+
+def py_values_list(model: EnumModel) -> str:
+    """The ``## Values`` of an open enum: the note, then one ``- `"value"` `` bullet each."""
+    bullets = "\n".join(f"- `{_literal(value.value)}`" for value in model.values)
+    return f"{OPEN_ENUM_NOTE}\n\n{bullets}"
+
+
+def py_bare_type(node: TypeNode) -> str:
+    """A Python type as code writes it: ``str``, ``List[str]``, ``components.Tag``."""
+    if isinstance(node, Primitive):
+        linked = LINKED.get((node.kind, node.format or ""))
+        return linked[0] if linked else _scalar(node)
+    if isinstance(node, ArrayType):
+        return f"List[{py_bare_type(node.items)}]"
+    if isinstance(node, MapType):
+        return f"Dict[str, {py_bare_type(node.values)}]"
+    if isinstance(node, RefType):
+        return str(node.target)
+    if isinstance(node, LiteralType):
+        return f"Literal[{_literal(node.value)}]"
+    assert isinstance(node, UnionType)
+    return "Union[" + ", ".join(py_bare_type(v) for v in node.variants) + "]"
+
+
+def py_variants(model: UnionModel) -> list[str]:
+    """The Python type of each ``### `` entry of ``## Supported Types``."""
+    return [py_bare_type(variant.type) for variant in model.variants]
+
+
+def py_enum_usage(model: EnumModel) -> str | None:
+    """An enum's example (import, then ``value: X = ...``); ``None`` when the package is unknown."""
+    flavor = model.docs_flavor
+    if flavor is None or flavor.language != "python" or not flavor.package:
+        return None
+    example = model.examples[0] if model.examples else model.values[0].value
+    if isinstance(example, dict | list):
+        return None
+    note = (
+        "# Open enum: unrecognized values are captured as UnrecognizedStr\n" if model.open else ""
+    )
+    name = model.name.name
+    return (
+        f"from {flavor.package}.models import {name}\n\n{note}value: {name} = {_literal(example)}"
+    )

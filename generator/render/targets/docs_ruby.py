@@ -1,0 +1,26 @@
+"""The ``docs-ruby`` target: Speakeasy-format Ruby SDK model docs (``models/<ns>/<model>.md``)."""
+
+from __future__ import annotations
+
+from generator.ir import Schema
+from generator.render.filters.go_docs import doc_path
+from generator.render.targets.base import Options, OutputFile, Target
+
+
+def plan(schema: Schema, options: Options) -> list[OutputFile]:
+    """One doc per definition, at the path Speakeasy uses."""
+    return [
+        OutputFile(
+            doc_path(definition.name),
+            f"docs-ruby/{definition.kind}.md.jinja",
+            {"model": definition},
+        )
+        for definition in schema.definitions
+    ]
+
+
+TARGET = Target(
+    name="docs-ruby",
+    description="Speakeasy Ruby SDK model docs (markdown field tables)",
+    plan=plan,
+)
