@@ -610,7 +610,7 @@ class OneOf(Codec):
                 continue
             found: list[Issue] = []
             variant.check(dumped, "", found)
-            if not found:
+            if not found and variant.load(dumped) == value:  # this variant's own value
                 return dumped
         return value
 
