@@ -3,10 +3,11 @@
     python benchmarks/flavor_agreement.py [CORPUS]      (default ../shared/corpus)
 
 Agreement: the IRs read from ``dub-seed-era/{go,python,typescript,php,ruby}``
-(one spec, five SDK generators) are compared.  Models are matched by name
-(Go's ``sdkerrors`` and Ruby's ``shared`` are the others' ``errors`` /
-``components``), fields by wire name, on three facts, each only where both
-flavors carry it:
+(one spec, five SDK generators) are compared.  Models are matched by
+namespace and name (Ruby's ``shared`` is the others' ``components``), or by
+name alone when a flavor has one model of that name elsewhere (Ruby keeps
+the error models in ``shared`` too); fields by wire name; on three facts,
+each only where both flavors carry it:
 
 - type: kinds, containers, literal values and referenced model names;
   integer vs number only when neither side is TypeScript (whose ``number``
@@ -115,6 +116,24 @@ def models_by_key(definitions: Sequence[Definition]) -> dict[tuple[str, str], De
     return {(_namespace(d.name.namespace), d.name.name): d for d in definitions}
 
 
+def canonical_keys(
+    indexed: dict[str, dict[tuple[str, str], Definition]],
+) -> dict[str, dict[tuple[str, str], Definition]]:
+    """Re-key each flavor's models: a key no other flavor has moves to the one other key of
+    the same name, if there is exactly one (Ruby keeps the error models in ``shared``)."""
+    result: dict[str, dict[tuple[str, str], Definition]] = {}
+    for flavor, models in indexed.items():
+        others = {key for f, m in indexed.items() if f != flavor for key in m}
+        moved: dict[tuple[str, str], Definition] = {}
+        for key, definition in models.items():
+            same_name = [other for other in others if other[1] == key[1]]
+            if key not in others and len(same_name) == 1 and same_name[0] not in models:
+                key = same_name[0]
+            moved[key] = definition
+        result[flavor] = moved
+    return result
+
+
 def _shape(node: TypeNode, typescript: bool) -> object:
     """What two flavors can both say about a type."""
     if isinstance(node, Primitive):
@@ -178,7 +197,7 @@ def _brief(node: TypeNode) -> str:
 def agreement(trees: dict[str, Sequence[Definition]]) -> Agreement:
     """Compare the IRs of the flavors in ``trees``."""
     result = Agreement()
-    indexed = {flavor: models_by_key(defs) for flavor, defs in trees.items()}
+    indexed = canonical_keys({flavor: models_by_key(defs) for flavor, defs in trees.items()})
     keys = sorted({key for models in indexed.values() for key in models})
     for key in keys:
         shown = {f: models[key] for f, models in indexed.items() if key in models}

@@ -429,9 +429,13 @@ def test_a_forced_flavor_wins_and_unknown_docs_are_reported(tmp_path: Path) -> N
     read_tree(files, collector, flavor="php")
     assert any("expected a PHP type" in str(p) for p in collector.problems)
     plain = write(tmp_path, {"models/x/plain.md": "# Plain\n\nJust text.\n"})
+    latin = tmp_path / "models" / "x" / "latin.md"
+    latin.write_bytes(b"# Caf\xe9\n")
     collector = Collector()
-    assert read_tree(plain, collector).definitions == []
+    files = [DocFile(latin, "models/x/latin.md", "x"), *plain]
+    assert read_tree(files, collector).definitions == []
     assert [str(p) for p in collector.problems] == [
         "models/x/plain.md: cannot tell which SDK's docs these are; expected Speakeasy model "
-        "docs of go, python, typescript, php, ruby (force one with --flavor)"
+        "docs of go, python, typescript, php, ruby (force one with --flavor)",
+        "models/x/latin.md: cannot read the doc (not valid UTF-8); expected a UTF-8 markdown file",
     ]

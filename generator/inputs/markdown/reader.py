@@ -86,26 +86,44 @@ def read_tree(
         if document is not None:
             loaded.append((file, document))
     chosen = _choose_flavor(flavor, [document for _, document in loaded])
-    if chosen is None:
-        where = Location(files[0].display if files else "--spec")
-        collector.add(
-            where,
-            "cannot tell which SDK's docs these are; expected Speakeasy model docs of "
-            f"{', '.join(language_names())} (force one with --flavor)",
-        )
-        return TreeRead([], None)
     result = TreeRead([], None)
+    if chosen is None:
+        if loaded:
+            collector.add(
+                Location(loaded[0][0].display),
+                "cannot tell which SDK's docs these are; expected Speakeasy model docs of "
+                f"{', '.join(language_names())} (force one with --flavor)",
+            )
+    else:
+        _read_models(loaded, chosen, per_file, result)
+    for location, what in result.skipped:
+        collector.warn(location, f"{what}; it is left out")
+    for file_collector in per_file.values():
+        for problem in sorted(file_collector.problems, key=lambda p: p.location.line or 0):
+            collector.add(problem.location, problem.message)
+        for warning in file_collector.warnings:
+            collector.warn(warning.location, warning.message)
+    return result
+
+
+def _read_models(
+    loaded: list[tuple[DocFile, Document]],
+    flavor: Flavor,
+    per_file: dict[str, Collector],
+    result: TreeRead,
+) -> None:
+    """Name every doc (links may point forward), then build each; fill ``result``."""
     index = DocIndex()
     named: list[_Named] = []
     defined_at: dict[TypeName, Location] = {}
     for file, document in loaded:
         file_collector = per_file[file.display]
-        page = chosen.support_page(document)
+        page = flavor.support_page(document)
         if page is not None:
             result.skipped.append((Location(file.display, 1), f"not a model doc: {page}"))
             index.add(file.path, None)
             continue
-        name = _model_name(file, document, chosen, file_collector)
+        name = _model_name(file, document, flavor, file_collector)
         index.add(file.path, name)
         if name is None:
             continue
@@ -115,32 +133,22 @@ def read_tree(
             continue
         defined_at[name] = location
         named.append(_Named(file, document, name))
+    definitions: list[Definition] = []
     packages: list[str] = []
     for item in named:
-        builder = _build(item, index, chosen, per_file[item.file.display])
-        if builder is None:
+        built = _build(item, index, flavor, per_file[item.file.display])
+        if built is None:
             continue
-        definition, package = builder
-        if definition is not None:
-            result.definitions.append(definition)
-        if package:
-            packages.append(package)
+        if built[0] is not None:
+            definitions.append(built[0])
+        if built[1]:
+            packages.append(built[1])
     if not packages:
-        packages = [p for _, d in loaded[:50] if (p := chosen.package(d))]
-    docs_flavor = DocsFlavor(chosen.language, chosen.style, packages[0] if packages else None)
-    result.flavor = docs_flavor
+        packages = [p for _, document in loaded[:50] if (p := flavor.package(document))]
+    result.flavor = DocsFlavor(flavor.language, flavor.style, packages[0] if packages else None)
     result.definitions = [
-        dataclasses.replace(definition, docs_flavor=docs_flavor)
-        for definition in result.definitions
+        dataclasses.replace(definition, docs_flavor=result.flavor) for definition in definitions
     ]
-    for location, what in result.skipped:
-        collector.warn(location, f"{what}; it is left out")
-    for file_collector in per_file.values():
-        for problem in sorted(file_collector.problems, key=lambda p: p.location.line or 0):
-            collector.add(problem.location, problem.message)
-        for warning in file_collector.warnings:
-            collector.warn(warning.location, warning.message)
-    return result
 
 
 def _choose_flavor(flavor: Flavor | str | None, documents: list[Document]) -> Flavor | None:
