@@ -65,7 +65,10 @@ def py_doc_field_name(field: Field, own: bool) -> str:
 
 
 def py_enum_constant(model: EnumModel, value: EnumValue) -> str:
-    """An enum value's Python constant: as written in Python docs, else ``UPPER_SNAKE``."""
+    """An enum value's Python constant: as written in Python docs, else ``UPPER_SNAKE``.
+
+    Speakeasy's Python names ``*`` ``WILDCARD_`` (the other languages ``Wildcard``).
+    """
     if value.source_name and is_python(model):
         return value.source_name
     words = enum_words(value.value)
