@@ -384,3 +384,26 @@ def test_check_of_an_out_folder_never_generated(
     assert code == 1
     assert "was never generated (no .specloom-manifest.json)" in stdout
     assert f"would add {out.as_posix()}/python/models/operations.py" in stdout
+
+
+def test_input_warnings_are_printed_and_fail_only_with_strict(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    spec = tmp_path / "api.yaml"
+    spec.write_text(
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
+        "    A:\n      allOf:\n        - type: object\n          properties: {a: {type: string}}\n"
+        "        - type: string\n",
+        encoding="utf-8",
+    )
+    code, stdout, stderr = run(capsys, "ir", str(spec))
+    assert code == 0 and json.loads(stdout)["definitions"]
+    [line] = stderr.splitlines()
+    assert line.startswith(f"{spec.as_posix()}:7: warning: allOf combines schemas")
+    out = tmp_path / "out"
+    args = ["--spec", str(spec), "--out", str(out), "--target", "python"]
+    code, _, stderr = run(capsys, "generate", *args, "--strict")
+    assert code == 2 and "(an error with --strict)" in stderr
+    assert not out.exists()
+    code, _, stderr = run(capsys, "generate", *args)
+    assert code == 0 and ":7: warning: allOf" in stderr

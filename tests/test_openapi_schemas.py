@@ -197,3 +197,27 @@ components:
     ]
     union = got["components.U"]
     assert isinstance(union, UnionModel) and union.mapping == (("a", comps("A")),)
+
+
+def test_variants_that_only_require_properties_leave_the_object(tmp_path: Path) -> None:
+    text = """openapi: 3.0.3
+info: {title: t, version: '1'}
+paths: {}
+components:
+  schemas:
+    Search:
+      type: object
+      properties:
+        ids: {type: array, items: {type: string}}
+        stores: {type: array, items: {type: string}}
+      oneOf:
+        - required: [ids]
+        - required: [stores]
+"""
+    got, problems, warnings = read(tmp_path, text)
+    assert problems == []
+    assert warnings == [
+        "spec.yaml:11: oneOf only combines required properties; read as the object, the oneOf "
+        "rule is not represented (at /components/schemas/Search/oneOf)"
+    ]
+    assert list(fields(got["components.Search"])) == ["ids", "stores"]

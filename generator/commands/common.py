@@ -130,9 +130,14 @@ def require_spec(settings: Settings) -> None:
         raise SpecloomError([Problem(where, message)])
 
 
-def read_schema(paths: tuple[Path, ...] | list[Path], flavor: str | None) -> Schema:
-    """Read inputs into one schema (``SpecloomError`` on bad input)."""
-    return read_inputs(paths, flavor=flavor)
+def read_schema(
+    paths: tuple[Path, ...] | list[Path], flavor: str | None, strict: bool = False
+) -> Schema:
+    """Read inputs into one schema (``SpecloomError`` on bad input); print the read's warnings."""
+    warnings: list[Problem] = []
+    schema = read_inputs(paths, flavor=flavor, warnings=warnings)
+    report_warnings(warnings, strict)
+    return schema
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +155,7 @@ class Run:
 def read_and_render(settings: Settings, strict: bool) -> Run:
     """Read the inputs, render the targets; print warnings (raise them with ``strict``)."""
     require_spec(settings)
-    schema = read_schema(settings.spec, settings.flavor)
+    schema = read_schema(settings.spec, settings.flavor, strict)
     options = Options(package=settings.package, go_style=settings.go_style)
     rendering = render_files(schema, settings.targets, options, settings.templates)
     report_warnings(rendering.warnings, strict)

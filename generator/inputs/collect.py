@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.diagnostics import Collector
+from generator.diagnostics import Collector, Problem
 from generator.ir import Definition, Location, Schema
 from generator.ir.merge import merge_schema
 
@@ -82,10 +82,13 @@ def docs_trees(docs: Sequence[Path]) -> dict[Path, list[Path]]:
     return trees
 
 
-def read_inputs(paths: Sequence[Path], flavor: str | None = None) -> Schema:
+def read_inputs(
+    paths: Sequence[Path], flavor: str | None = None, warnings: list[Problem] | None = None
+) -> Schema:
     """Read every input below ``paths`` into one schema; raises ``SpecloomError`` on any problem.
 
     ``flavor`` forces the docs flavor of markdown inputs (``None``: detect it).
+    ``warnings``, when given, receives the warnings of a successful read.
     """
     from generator.inputs.markdown import DocFile, language_names, read_docs
     from generator.inputs.openapi import read_openapi
@@ -114,4 +117,6 @@ def read_inputs(paths: Sequence[Path], flavor: str | None = None) -> Schema:
     sources = tuple(display_path(path) for path in [*specs, *docs])
     schema = merge_schema(definitions, sources, collector)
     collector.raise_if_any()
+    if warnings is not None:
+        warnings.extend(collector.warnings)
     return schema

@@ -21,6 +21,7 @@ from generator.inputs.openapi.names import Hint, type_name_part
 from generator.inputs.openapi.references import References, Target
 from generator.inputs.openapi.shapes import (
     JSON_TYPES,
+    constraint_only_variants,
     declares_null,
     enum_makes_definition,
     inferred_type,
@@ -268,6 +269,15 @@ class SchemaReader:
         key = union_key(schema)
         if key is not None:
             return models.union_model(self, schema, ptr, line, hint, key)
+        for rules in ("oneOf", "anyOf"):
+            if rules in schema and constraint_only_variants(schema, rules):
+                self.ctx.key_warning(
+                    schema,
+                    ptr,
+                    rules,
+                    f"{rules} only combines required properties; read as the object, "
+                    f"the {rules} rule is not represented",
+                )
         if "enum" in schema:
             return self._enum(schema, ptr, line, hint)
         if "const" in schema:

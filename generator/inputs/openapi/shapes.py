@@ -36,13 +36,33 @@ RawResolver = Callable[[str], "dict[str, object] | None"]
 """Finds the raw schema a ``$ref`` string points at (``None`` when it does not resolve)."""
 
 
+_CONSTRAINING = frozenset(("required", "not", "minProperties", "maxProperties"))
+
+
 def union_key(schema: dict[str, object]) -> str | None:
-    """``"oneOf"`` or ``"anyOf"``: the keyword listing a union's variants, if any."""
-    if "oneOf" in schema:
-        return "oneOf"
-    if "anyOf" in schema:
-        return "anyOf"
-    return None
+    """``"oneOf"`` or ``"anyOf"``: the keyword listing a union's variants, if any.
+
+    Variants that only constrain the object beside them (``properties`` with
+    ``oneOf: [{required: [a]}, {required: [b]}]``) make no union: see
+    ``constraint_only_variants``.
+    """
+    key = "oneOf" if "oneOf" in schema else "anyOf" if "anyOf" in schema else None
+    if key is not None and constraint_only_variants(schema, key):
+        return None
+    return key
+
+
+def constraint_only_variants(schema: dict[str, object], key: str) -> bool:
+    """``schema`` has properties and its ``key`` variants only add ``required``-like rules."""
+    variants = schema.get(key)
+    if not isinstance(schema.get("properties"), dict) or not isinstance(variants, list):
+        return False
+    return bool(variants) and all(
+        isinstance(variant, dict)
+        and variant
+        and all(k in _CONSTRAINING or k in _ANNOTATIONS or k.startswith("x-") for k in variant)
+        for variant in variants
+    )
 
 
 def is_null_schema(schema: object) -> bool:
