@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import statistics
 import subprocess
 import sys
@@ -38,10 +39,11 @@ def generate(spec: Path, target: str, out: Path) -> str | None:
 def import_ms(folder: Path, statement: str, *, bytecode: bool) -> float:
     """Wall time of one fresh interpreter importing the package, minus an empty interpreter's."""
     flags = [] if bytecode else ["-B"]
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
     def run(code: str) -> float:
         started = time.perf_counter()
-        subprocess.run([sys.executable, *flags, "-c", code], cwd=folder, check=True)
+        subprocess.run([sys.executable, *flags, "-c", code], cwd=folder, check=True, env=env)
         return (time.perf_counter() - started) * 1000
 
     prefix = "import sys; sys.path.insert(0, '.'); import pydantic; "
