@@ -52,6 +52,9 @@ _PRIMITIVE_KINDS = {
 }
 
 
+_SIMPLE_TYPES = frozenset(("string", "integer", "number", "boolean", "object", "array"))
+
+
 class SchemaReader:
     """Reads schemas of one spec, making definitions in ``ctx.definitions``."""
 
@@ -303,6 +306,8 @@ class SchemaReader:
         if "type" not in schema:
             return None, False
         value = schema["type"]
+        if value in _SIMPLE_TYPES:  # the common case: one plain type name
+            return [value], False
         names = [value] if isinstance(value, str) else value
         if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
             kw.wrong_type(self.ctx, schema, ptr, "type", "a type name or a list of type names")
