@@ -306,7 +306,7 @@ class SchemaReader:
         if "type" not in schema:
             return None, False
         value = schema["type"]
-        if value in _SIMPLE_TYPES:  # the common case: one plain type name
+        if isinstance(value, str) and value in _SIMPLE_TYPES:  # the common case: one type name
             return [value], False
         names = [value] if isinstance(value, str) else value
         if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
