@@ -7,6 +7,9 @@ SPEC is an OpenAPI / Swagger file; DOCS_TREE a folder holding ``models/``
 (or a folder above one), e.g. ``../shared/corpus/dub-seed-era/go``.  Both are
 read into the IR; then:
 
+- naming: the spec is read under each naming specloom offers (Speakeasy's
+  generations name inline schemas differently) and the one that finds most
+  doc models is used;
 - models: every doc model is looked up by name in the spec's IR (the Go
   folder ``sdkerrors`` is the IR namespace ``errors``); a name that differs
   only in case counts as found and is listed;
@@ -39,7 +42,7 @@ if str(ROOT) not in sys.path:
 
 from generator.diagnostics import Collector  # noqa: E402
 from generator.inputs.markdown import DocFile, read_docs  # noqa: E402
-from generator.inputs.openapi import read_openapi  # noqa: E402
+from generator.inputs.openapi import NAMINGS, read_openapi  # noqa: E402
 from generator.ir import (  # noqa: E402
     ArrayType,
     Definition,
@@ -296,6 +299,22 @@ def print_report(report: Report, target: str | None, show: int) -> None:
                 print(f"  {item}")
 
 
+def read_spec_as_docs_name(
+    spec_path: Path, docs: list[Definition]
+) -> tuple[Collector, list[Definition], str]:
+    """The spec's IR under the naming (Speakeasy generation) that finds most doc models."""
+    best: tuple[int, Collector, list[Definition], str] | None = None
+    for naming in NAMINGS:
+        problems = Collector()
+        spec = read_openapi(spec_path.resolve(), spec_path.as_posix(), problems, naming)
+        trial = Report()
+        compare_models(docs, spec, trial)
+        if best is None or trial.matched > best[0]:
+            best = (trial.matched, problems, spec, naming)
+    assert best is not None
+    return best[1], best[2], best[3]
+
+
 def run(spec_path: Path, tree: Path, show: int) -> int:
     """Compare one spec with one docs tree; print the report."""
     models = find_models_folder(tree)
@@ -303,14 +322,13 @@ def run(spec_path: Path, tree: Path, show: int) -> int:
         print(f"{tree}: no models folder found; expected DOCS_TREE/models or DOCS_TREE/docs/models")
         return 2
     started = time.perf_counter()
-    spec_problems = Collector()
-    spec = read_openapi(spec_path.resolve(), spec_path.as_posix(), spec_problems)
     doc_problems = Collector()
     docs = read_docs(doc_files(models), doc_problems)
+    spec_problems, spec, naming = read_spec_as_docs_name(spec_path, docs)
     elapsed = time.perf_counter() - started
     print(
         f"spec {spec_path}: {len(spec)} definitions, {len(spec_problems.problems)} errors, "
-        f"{len(spec_problems.warnings)} warnings"
+        f"{len(spec_problems.warnings)} warnings (naming {naming})"
     )
     for problem in spec_problems.problems[:show]:
         print(f"  {problem}")

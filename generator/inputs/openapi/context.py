@@ -52,6 +52,7 @@ class Context:
         collector: Collector,
         dialect: Dialect = OPENAPI_30,
         path: Path | None = None,
+        naming: str = "speakeasy-2023",
     ) -> None:
         self.document = document
         """The document being read."""
@@ -65,6 +66,8 @@ class Context:
         """Where problems and warnings go."""
         self.dialect = dialect
         """Swagger 2.0 / OpenAPI 3.0 / 3.1 differences."""
+        self.naming = naming
+        """The naming convention asked for (``name_resolution.NAMINGS``)."""
         self.names = NameRegistry()
         """Definition names taken so far."""
         self.definitions: list[Definition] = []

@@ -10,6 +10,7 @@ from generator.inputs.openapi import metadata
 from generator.inputs.openapi.constraints import for_kind
 from generator.inputs.openapi.context import Context
 from generator.inputs.openapi.document import join
+from generator.inputs.openapi.name_resolution import SPEAKEASY_2025
 from generator.inputs.openapi.names import Hint, ordinal
 from generator.inputs.openapi.shapes import is_null_schema, is_primitive_union
 from generator.inputs.openapi.typed import ANY, Typed
@@ -76,7 +77,8 @@ def object_model(
             )
     merged = len(parts) > 1 or parts[0][0] is not outer
     closed = additional is not None and additional[0] is False
-    if not properties and not closed and not merged:
+    empty_model = ctx.naming == SPEAKEASY_2025 and additional is None
+    if not properties and not closed and not merged and not empty_model:
         values = Typed(ANY)
         if additional is not None:
             values = reader.read(*additional, hint)
@@ -222,7 +224,7 @@ def union_model(
     nullable = len(others) < len(variants)
     if not others:
         return Typed(LiteralType(None), True)
-    if len(others) == 1:
+    if len(others) == 1 and "discriminator" not in schema:
         index, variant = others[0]
         through = hint.through(
             metadata.preferred_name(ctx, schema, ptr), metadata.description(ctx, schema, ptr)
@@ -244,9 +246,8 @@ def union_model(
     for position, (index, variant) in enumerate(others):
         variant_line = ctx.document.item_line(variants, index)
         variant_ptr = join(list_ptr, index)
-        typed = reader.read(
-            variant, variant_ptr, variant_line, hint.child(ordinal(position), name.name)
-        )
+        child = replace(hint.child(ordinal(position), name.name), variant=position + 1)
+        typed = reader.read(variant, variant_ptr, variant_line, child)
         nullable = nullable or typed.nullable
         found.append(UnionVariant(typed.type, ctx.location(variant_line, variant_ptr)))
     ctx.definitions.append(

@@ -40,6 +40,10 @@ class Hint:
     """``exact`` wins over a ``title``; when ``False`` the title names the schema if it has one."""
     raw: bool = False
     """``base`` is a property name as written, made PascalCase only if a name is needed."""
+    items: bool = False
+    """The schema is the items of the array property ``base`` (``messages`` -> ``Message``)."""
+    variant: int = 0
+    """1-based position of the schema among the variants of a union; 0 when it is none."""
 
     def child(self, base: str, parent: str, raw: bool = False) -> Hint:
         """Hint for a schema nested in the model ``parent`` (a property or a union variant)."""
@@ -67,12 +71,28 @@ def type_name_part(text: str) -> str:
     return pascal_case(text)
 
 
+@dataclass(frozen=True, slots=True)
+class NameFact:
+    """Why an inline definition got its name: what it asked for and who owns it."""
+
+    wanted: str
+    """The name it asked for (PascalCase): title, override or the property name."""
+    parent: str
+    """Name of the owning model (or operation / component) when it was claimed."""
+    items: bool
+    """It is the items of an array property (``wanted`` is that property's name)."""
+    variant: int = 0
+    """1-based position among the variants of the union ``parent``; 0 when it is none."""
+
+
 class NameRegistry:
     """The definition names taken so far, per namespace."""
 
     def __init__(self) -> None:
         self._taken: set[TypeName] = set()
         self._reserved: set[TypeName] = set()
+        self.facts: dict[TypeName, NameFact] = {}
+        """Inline definitions named from their context, in claiming order."""
 
     def is_taken(self, name: TypeName) -> bool:
         """``name`` is reserved or used."""
@@ -109,14 +129,19 @@ class NameRegistry:
             candidates = [base, hint.prefix + base, hint.root + hint.prefix + base]
         else:
             candidates = [base, hint.root + base, parent + base]
+        name = self._first_free(hint.namespace, candidates, f"{parent}{base}")
+        self._taken.add(name)
+        self.facts[name] = NameFact(
+            base, parent, hint.items and not wanted, 0 if wanted else hint.variant
+        )
+        return name
+
+    def _first_free(self, namespace: str, candidates: list[str], numbered: str) -> TypeName:
         for candidate in candidates:
-            name = TypeName(hint.namespace, candidate)
+            name = TypeName(namespace, candidate)
             if name not in self._taken:
-                self._taken.add(name)
                 return name
         number = 2
-        while TypeName(hint.namespace, f"{parent}{base}{number}") in self._taken:
+        while TypeName(namespace, f"{numbered}{number}") in self._taken:
             number += 1
-        name = TypeName(hint.namespace, f"{parent}{base}{number}")
-        self._taken.add(name)
-        return name
+        return TypeName(namespace, f"{numbered}{number}")

@@ -9,6 +9,12 @@ from generator.diagnostics import Collector
 from generator.inputs.openapi import keywords as kw
 from generator.inputs.openapi.context import OPENAPI_30, OPENAPI_31, SWAGGER_20, Context, Dialect
 from generator.inputs.openapi.loader import load_document
+from generator.inputs.openapi.name_resolution import (
+    DEFAULT_NAMING,
+    NAMINGS,
+    SPEAKEASY_2025,
+    resolve_names_2025,
+)
 from generator.inputs.openapi.operations import list_operations
 from generator.inputs.openapi.request_views import add_request_views
 from generator.inputs.openapi.requests import read_body, read_parameters
@@ -24,13 +30,21 @@ _EXPECTED = (
 )
 
 
-def read_openapi(path: Path, display: str, collector: Collector) -> list[Definition]:
+def read_openapi(
+    path: Path, display: str, collector: Collector, naming: str = DEFAULT_NAMING
+) -> list[Definition]:
     """Definitions of ``path``: named schemas, operations' request and response models, security.
 
     ``display`` is the file name put in locations.  Problems and warnings go
     to ``collector`` (the reading goes on to find them all); nothing is
-    raised.  The definitions are sorted by namespace and name.
+    raised.  ``naming`` is one of ``NAMINGS`` (see ``name_resolution``).
+    The definitions are sorted by namespace and name.
     """
+    if naming not in NAMINGS:
+        collector.add(
+            Location("--naming"), f"unknown naming {naming!r}; expected one of {', '.join(NAMINGS)}"
+        )
+        return []
     document = load_document(path, display, collector)
     if document is None:
         return []
@@ -45,7 +59,7 @@ def read_openapi(path: Path, display: str, collector: Collector) -> list[Definit
     dialect = _dialect(probe, root)
     if dialect is None:
         return []
-    ctx = Context(document, display, collector, dialect, path)
+    ctx = Context(document, display, collector, dialect, path, naming)
     if "components" in root:
         kw.mapping(ctx, root, "", "components")
     try:
@@ -58,6 +72,8 @@ def read_openapi(path: Path, display: str, collector: Collector) -> list[Definit
         for operation in operations:
             read_responses(reader, operation)
         read_security(ctx, root, operations)
+        if naming == SPEAKEASY_2025:
+            resolve_names_2025(ctx)
         add_request_views(ctx)
     except RecursionError:
         collector.add(

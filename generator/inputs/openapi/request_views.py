@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from generator.inputs.openapi.context import Context
+from generator.inputs.openapi.retarget import rename
 from generator.ir import (
     ArrayType,
     Definition,
@@ -34,7 +35,6 @@ from generator.ir import (
     TypeNode,
     UnionModel,
     UnionType,
-    UnionVariant,
 )
 
 OPERATIONS = "operations"
@@ -135,41 +135,7 @@ def _needing_views(used: set[TypeName], index: dict[TypeName, Definition]) -> se
 
 def _view(definition: Definition, renamed: dict[TypeName, TypeName]) -> Definition:
     """The request view of ``definition``: renamed if named, ``readOnly`` fields dropped."""
-    name = renamed.get(definition.name, definition.name)
     if isinstance(definition, ObjectModel):
-        fields = tuple(
-            replace(field, type=_retype(field.type, renamed))
-            for field in definition.fields
-            if not field.read_only
-        )
-        extra = definition.additional_properties
-        return replace(
-            definition,
-            name=name,
-            fields=fields,
-            additional_properties=_retype(extra, renamed) if extra is not None else None,
-        )
-    if isinstance(definition, UnionModel):
-        variants = tuple(
-            UnionVariant(_retype(v.type, renamed), v.location, v.source_name, v.examples)
-            for v in definition.variants
-        )
-        mapping = tuple(
-            (value, renamed.get(target, target)) for value, target in definition.mapping
-        )
-        return replace(definition, name=name, variants=variants, mapping=mapping)
-    return replace(definition, name=name)
-
-
-def _retype(node: TypeNode, renamed: dict[TypeName, TypeName]) -> TypeNode:
-    """``node`` with references to renamed definitions replaced."""
-    if isinstance(node, RefType):
-        target = renamed.get(node.target)
-        return RefType(target) if target is not None else node
-    if isinstance(node, ArrayType):
-        return replace(node, items=_retype(node.items, renamed))
-    if isinstance(node, MapType):
-        return replace(node, values=_retype(node.values, renamed))
-    if isinstance(node, UnionType):
-        return UnionType(tuple(_retype(variant, renamed) for variant in node.variants))
-    return node
+        kept = tuple(field for field in definition.fields if not field.read_only)
+        definition = replace(definition, fields=kept)
+    return rename(definition, renamed)

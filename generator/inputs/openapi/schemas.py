@@ -144,6 +144,9 @@ class SchemaReader:
             name = named.type.target
             description = hint.description if hint is not None else None
             return Hint(name.namespace, name.name, name.name, exact=name, description=description)
+        key = self.components.key_of_pointer(target.pointer) if self._is_component(target) else None
+        if key is not None:  # a named schema that is no definition (an array): named after itself
+            return self._component_hint(key)
         if hint is not None:
             return hint
         base = _target_base(target)
@@ -342,7 +345,8 @@ class SchemaReader:
             if "items" in schema:
                 raw = schema["items"]
                 item_line = self.ctx.document.key_line(schema, "items")
-                items = self.read(raw, join(ptr, "items"), item_line, hint)
+                item_hint = replace(hint, items=True) if hint.exact is None else hint
+                items = self.read(raw, join(ptr, "items"), item_line, item_hint)
             nullable = items.nullable or items.type == ANY  # any value includes null
             return Typed(ArrayType(items.type, for_kind(constraints, "array"), nullable))
         if kind == "file":  # Swagger 2.0

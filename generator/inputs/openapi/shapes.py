@@ -252,7 +252,7 @@ def makes_definition(schema: object, ptr: str, resolve: RawResolver) -> bool:
         if not isinstance(variants, list) or not variants:
             return False
         others = [variant for variant in variants if not is_null_schema(variant)]
-        if len(others) == 1:
+        if len(others) == 1 and "discriminator" not in schema:
             return makes_definition(others[0], ptr, resolve)
         return len(others) > 1 and not is_primitive_union(others)
     if "enum" in schema:

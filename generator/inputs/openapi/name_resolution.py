@@ -1,0 +1,107 @@
+"""How inline definitions are named when names collide: two Speakeasy generations.
+
+``speakeasy-2023`` (the default; Speakeasy's naming before its
+``nameResolutionFeb2025`` fix, as in the dub Go SDK docs): the first schema
+met keeps the short name, later ones get their owner's name in front (see
+``names``).  Names are given while reading.
+
+``speakeasy-2025`` (as in the Mistral TypeScript SDK docs), applied after
+reading, from what each inline definition asked for (``NameFact``):
+
+- the items of an array property are named in the singular
+  (``messages`` -> ``Message``);
+- a name asked for by several inline definitions is given to none: each gets
+  its owner's name in front (``ChatCompletionRequestStop``,
+  ``FimCompletionRequestStop``);
+- the variants of a union are named after it and their position
+  (``ChatModerationRequestInputs1``);
+- a name that is a named schema's already (case aside) gets the kind of the
+  definition after it (``DocumentUnion``, ``TypeEnum``);
+- an inline enum of a single value is a constant (``LiteralType``);
+- an object schema that lists no properties and says nothing of others
+  (``type: object``) is a model without fields, not a map (``models``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from generator.inputs.openapi.context import Context
+from generator.inputs.openapi.names import NameFact
+from generator.inputs.openapi.retarget import rename, retype
+from generator.ir import Definition, EnumModel, LiteralType, TypeName
+
+SPEAKEASY_2025 = "speakeasy-2025"
+"""Speakeasy's naming with its ``nameResolutionFeb2025`` fix."""
+
+NAMINGS = ("speakeasy-2023", SPEAKEASY_2025)
+"""The naming conventions ``read_openapi`` offers."""
+
+DEFAULT_NAMING = NAMINGS[0]
+"""Naming used unless another is asked for."""
+
+
+def singular(word: str) -> str:
+    """An English plural made singular, for the items of an array (``Entries`` -> ``Entry``)."""
+    if word.endswith("ies") and len(word) > 3:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def resolve_names_2025(ctx: Context) -> None:
+    """Rename ``ctx.definitions`` by the ``speakeasy-2025`` rules (see the module docstring)."""
+    index = {definition.name: definition for definition in ctx.definitions}
+    facts = {name: fact for name, fact in ctx.names.facts.items() if name in index}
+    literals = _single_values(facts, index)
+    facts = {name: fact for name, fact in facts.items() if name not in literals}
+    fixed = {(name.namespace, name.name.lower()) for name in index if name not in ctx.names.facts}
+    wanted = {name: _wanted(fact) for name, fact in facts.items()}
+    asked = Counter((name.namespace, want.lower()) for name, want in wanted.items())
+    renamed: dict[TypeName, TypeName] = {}
+    used = set(fixed)
+    for name, fact in facts.items():
+        parent_name = TypeName(name.namespace, fact.parent)
+        parent = renamed.get(parent_name, parent_name).name
+        want = wanted[name]
+        if fact.variant:
+            want = f"{parent}{fact.variant}"
+        elif asked[(name.namespace, want.lower())] > 1:
+            want = parent + want
+        if (name.namespace, want.lower()) in fixed:
+            want += _SUFFIXES.get(index[name].kind, "")
+        final, number = want, 2
+        while (name.namespace, final.lower()) in used:
+            final, number = f"{want}{number}", number + 1
+        used.add((name.namespace, final.lower()))
+        if final != name.name:
+            renamed[name] = TypeName(name.namespace, final)
+    if renamed or literals:
+        ctx.definitions[:] = [
+            rename(definition, renamed, literals)
+            for definition in ctx.definitions
+            if definition.name not in literals
+        ]
+        ctx.request_roots[:] = [retype(root, renamed, literals) for root in ctx.request_roots]
+
+
+_SUFFIXES = {"union": "Union", "enum": "Enum"}
+
+
+def _wanted(fact: NameFact) -> str:
+    return singular(fact.wanted) if fact.items else fact.wanted
+
+
+def _single_values(
+    facts: dict[TypeName, NameFact], index: dict[TypeName, Definition]
+) -> dict[TypeName, LiteralType]:
+    """Inline enums of one value: a constant, not a definition."""
+    found: dict[TypeName, LiteralType] = {}
+    for name in facts:
+        definition = index[name]
+        if isinstance(definition, EnumModel) and len(definition.values) == 1:
+            found[name] = LiteralType(definition.values[0].value)
+    return found

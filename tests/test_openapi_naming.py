@@ -1,0 +1,147 @@
+"""Inline names under both Speakeasy conventions: first come (2023) and all-or-none (2025)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.diagnostics import Collector
+from generator.inputs.openapi import NAMINGS, read_openapi
+from generator.inputs.openapi.name_resolution import singular
+from generator.ir import (
+    ArrayType,
+    Definition,
+    Field,
+    LiteralType,
+    ObjectModel,
+    RefType,
+    TypeName,
+    UnionModel,
+)
+
+SPEC = """openapi: 3.1.0
+info: {title: t, version: '1'}
+paths: {}
+components:
+  schemas:
+    Document: {type: object, properties: {id: {type: string}}}
+    ChatRequest:
+      type: object
+      properties:
+        messages:
+          type: array
+          items:
+            oneOf:
+              - {type: object, properties: {text: {type: string}}}
+              - {type: object, properties: {image: {type: string}}}
+        stop:
+          anyOf: [{type: string}, {type: array, items: {type: string}}]
+        kind: {type: string, enum: [chat], default: chat}
+        extra: {type: object}
+    FimRequest:
+      type: object
+      properties:
+        stop:
+          anyOf: [{type: string}, {type: array, items: {type: string}}]
+    OcrRequest:
+      type: object
+      properties:
+        document:
+          oneOf:
+            - $ref: '#/components/schemas/Document'
+            - {type: object, properties: {url: {type: string}}}
+"""
+
+
+def read(tmp_path: Path, naming: str) -> dict[str, Definition]:
+    path = tmp_path / "spec.yaml"
+    path.write_text(SPEC, encoding="utf-8")
+    collector = Collector()
+    definitions = read_openapi(path, "spec.yaml", collector, naming)
+    assert collector.problems == []
+    return {str(definition.name): definition for definition in definitions}
+
+
+def fields(definition: Definition) -> dict[str, Field]:
+    assert isinstance(definition, ObjectModel)
+    return {field.name: field for field in definition.fields}
+
+
+def comps(name: str) -> TypeName:
+    return TypeName("components", name)
+
+
+def test_first_come_names_2023(tmp_path: Path) -> None:
+    got = read(tmp_path, "speakeasy-2023")
+    assert sorted(got) == [
+        "components.ChatRequest",
+        "components.Document",
+        "components.FimRequest",
+        "components.FimRequestStop",
+        "components.Kind",
+        "components.Messages",
+        "components.OcrRequest",
+        "components.OcrRequestDocument",
+        "components.OcrRequestTwo",
+        "components.One",
+        "components.Stop",
+        "components.Two",
+    ]
+    chat = fields(got["components.ChatRequest"])
+    assert chat["messages"].type == ArrayType(RefType(comps("Messages")))
+    assert chat["kind"].type == RefType(comps("Kind"))
+
+
+def test_all_or_none_names_2025(tmp_path: Path) -> None:
+    got = read(tmp_path, "speakeasy-2025")
+    assert sorted(got) == [
+        "components.ChatRequest",
+        "components.ChatRequestStop",  # asked for by two: neither keeps "Stop"
+        "components.Document",
+        "components.DocumentUnion",  # "Document" is a named schema's: the kind follows
+        "components.DocumentUnion2",  # its second variant
+        "components.Extra",  # an object that lists no properties is a model
+        "components.FimRequest",
+        "components.FimRequestStop",
+        "components.Message",  # array items in the singular
+        "components.Message1",  # variants after their union and position
+        "components.Message2",
+        "components.OcrRequest",
+    ]
+    chat = fields(got["components.ChatRequest"])
+    assert chat["messages"].type == ArrayType(RefType(comps("Message")))
+    assert chat["kind"].type == LiteralType("chat")  # an enum of one value is a constant
+    message = got["components.Message"]
+    assert isinstance(message, UnionModel)
+    assert [v.type for v in message.variants] == [
+        RefType(comps("Message1")),
+        RefType(comps("Message2")),
+    ]
+    extra = got["components.Extra"]
+    assert isinstance(extra, ObjectModel) and extra.fields == ()
+
+
+def test_unknown_naming_is_a_problem(tmp_path: Path) -> None:
+    path = tmp_path / "spec.yaml"
+    path.write_text(SPEC, encoding="utf-8")
+    collector = Collector()
+    assert read_openapi(path, "spec.yaml", collector, "speakeasy-1999") == []
+    assert [str(p) for p in collector.problems] == [
+        "--naming: unknown naming 'speakeasy-1999'; expected one of " + ", ".join(NAMINGS)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("plural", "one"),
+    [
+        ("Messages", "Message"),
+        ("Entries", "Entry"),
+        ("Boxes", "Box"),
+        ("Status", "Status"),
+        ("Data", "Data"),
+        ("Addresses", "Address"),
+    ],
+)
+def test_singular(plural: str, one: str) -> None:
+    assert singular(plural) == one
