@@ -29,6 +29,8 @@ class Settings:
     """Custom template folders, searched before the built-ins."""
     flavor: str | None = None
     """Docs flavor of markdown inputs; ``None`` detects it from the docs themselves."""
+    naming: str | None = None
+    """How OpenAPI inline schemas are named (``speakeasy-2023`` or ``speakeasy-2025``)."""
     go_style: str | None = None
     """Type style of the ``docs-go`` target (``old`` or ``new``); ``None``: as the input docs."""
 
@@ -55,7 +57,7 @@ def load_settings(pyproject: Path) -> Settings:
     table = data.get("tool", {}).get("specloom", {})
     if not isinstance(table, dict):
         raise SpecloomError([Problem(where, "[tool.specloom] must be a table")])
-    known = {"spec", "targets", "out", "package", "templates", "flavor", "go-style"}
+    known = {"spec", "targets", "out", "package", "templates", "flavor", "go-style", "naming"}
     unknown = sorted(set(table) - known)
     if unknown:
         raise SpecloomError(
@@ -77,5 +79,6 @@ def load_settings(pyproject: Path) -> Settings:
         package=_strings(table.get("package", "models"), "package", where)[0],
         templates=tuple(base / p for p in _strings(table.get("templates", []), "templates", where)),
         flavor=_strings(table["flavor"], "flavor", where)[0] if "flavor" in table else None,
+        naming=_strings(table["naming"], "naming", where)[0] if "naming" in table else None,
         go_style=_strings(table["go-style"], "go-style", where)[0] if "go-style" in table else None,
     )

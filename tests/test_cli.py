@@ -407,3 +407,26 @@ def test_input_warnings_are_printed_and_fail_only_with_strict(
     assert not out.exists()
     code, _, stderr = run(capsys, "generate", *args)
     assert code == 0 and ":7: warning: allOf" in stderr
+
+
+def test_naming_option_picks_speakeasys_convention(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    spec = tmp_path / "api.yaml"
+    spec.write_text(
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /chat:\n    post:\n"
+        "      operationId: chat\n      requestBody:\n        content:\n          application/json:\n"
+        "            schema:\n              type: object\n              properties:\n"
+        "                messages:\n                  type: array\n                  items:\n"
+        "                    type: object\n                    properties:\n"
+        "                      role: {type: string}\n",
+        encoding="utf-8",
+    )
+
+    def names(*options: str) -> list[str]:
+        code, stdout, _ = run(capsys, "ir", str(spec), *options)
+        assert code == 0
+        return sorted(d["name"]["name"] for d in json.loads(stdout)["definitions"])
+
+    assert names() == ["ChatRequestBody", "Messages"]
+    assert names("--naming", "speakeasy-2025") == ["ChatRequestBody", "Message"]

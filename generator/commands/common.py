@@ -31,6 +31,17 @@ def add_flavor_option(parser: argparse.ArgumentParser, name: str = "--flavor") -
     )
 
 
+def add_naming_option(parser: argparse.ArgumentParser) -> None:
+    """``--naming``: how OpenAPI inline schemas are named."""
+    from generator.inputs.openapi import NAMINGS
+
+    parser.add_argument(
+        "--naming",
+        choices=NAMINGS,
+        help=f"names of inline OpenAPI schemas, as Speakeasy's conventions (default: {NAMINGS[0]})",
+    )
+
+
 def add_color_option(parser: argparse.ArgumentParser) -> None:
     """``--color auto|always|never``."""
     parser.add_argument(
@@ -77,6 +88,7 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, metavar="DIR", help="out folder (default: generated)")
     parser.add_argument("--package", metavar="NAME", help="Python package name (default: models)")
     add_flavor_option(parser)
+    add_naming_option(parser)
     parser.add_argument(
         "--go-style",
         choices=("old", "new"),
@@ -101,6 +113,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
         package=args.package if getattr(args, "package", None) is not None else settings.package,
         templates=tuple(args.templates) if args.templates else settings.templates,
         flavor=args.flavor if getattr(args, "flavor", None) is not None else settings.flavor,
+        naming=args.naming if getattr(args, "naming", None) is not None else settings.naming,
         go_style=args.go_style if getattr(args, "go_style", None) else settings.go_style,
     )
     problems = []
@@ -131,11 +144,14 @@ def require_spec(settings: Settings) -> None:
 
 
 def read_schema(
-    paths: tuple[Path, ...] | list[Path], flavor: str | None, strict: bool = False
+    paths: tuple[Path, ...] | list[Path],
+    flavor: str | None,
+    strict: bool = False,
+    naming: str | None = None,
 ) -> Schema:
     """Read inputs into one schema (``SpecloomError`` on bad input); print the read's warnings."""
     warnings: list[Problem] = []
-    schema = read_inputs(paths, flavor=flavor, warnings=warnings)
+    schema = read_inputs(paths, flavor=flavor, warnings=warnings, naming=naming)
     report_warnings(warnings, strict)
     return schema
 
@@ -155,7 +171,7 @@ class Run:
 def read_and_render(settings: Settings, strict: bool) -> Run:
     """Read the inputs, render the targets; print warnings (raise them with ``strict``)."""
     require_spec(settings)
-    schema = read_schema(settings.spec, settings.flavor, strict)
+    schema = read_schema(settings.spec, settings.flavor, strict, settings.naming)
     options = Options(package=settings.package, go_style=settings.go_style)
     rendering = render_files(schema, settings.targets, options, settings.templates)
     report_warnings(rendering.warnings, strict)
@@ -163,8 +179,11 @@ def read_and_render(settings: Settings, strict: bool) -> Run:
 
 
 def warning_line(problem: Problem) -> str:
-    """``path:line: warning: message``."""
-    return f"{problem.location}: warning: {problem.message}"
+    """``path:line: warning: message``, with the JSON pointer where the line alone is not enough."""
+    text = f"{problem.location}: warning: {problem.message}"
+    if problem.location.pointer is not None and problem.location.line is not None:
+        text += f" (at {problem.location.pointer})"
+    return text
 
 
 def report_warnings(warnings: list[Problem], strict: bool) -> None:

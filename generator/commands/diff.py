@@ -7,7 +7,12 @@ import json
 import sys
 from pathlib import Path
 
-from generator.commands.common import add_color_option, add_flavor_option, read_schema
+from generator.commands.common import (
+    add_color_option,
+    add_flavor_option,
+    add_naming_option,
+    read_schema,
+)
 from generator.diff import diff_schemas
 from generator.diff.report import exit_code, json_report, summary_line, text_report
 from generator.inputs.collect import display_path
@@ -34,6 +39,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("new", type=Path, metavar="NEW", help="new spec: a file or a folder")
     add_flavor_option(parser, "--old-flavor")
     add_flavor_option(parser, "--new-flavor")
+    add_naming_option(parser)
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default: text)"
     )
@@ -43,8 +49,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     """Read both sides, compare, print; the exit code tells none / non-breaking / breaking."""
-    old = read_schema([args.old], args.old_flavor)
-    new = read_schema([args.new], args.new_flavor)
+    old = read_schema([args.old], args.old_flavor, naming=args.naming)
+    new = read_schema([args.new], args.new_flavor, naming=args.naming)
     changes = diff_schemas(old, new)
     if args.format == "json":
         data = {

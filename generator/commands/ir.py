@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from generator.commands.common import EXIT_OK, add_flavor_option, read_schema
+from generator.commands.common import EXIT_OK, add_flavor_option, add_naming_option, read_schema
 from generator.ir.serialize import schema_to_data
 
 
@@ -18,12 +18,13 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "paths", nargs="+", type=Path, metavar="PATH", help="input files or folders"
     )
     add_flavor_option(parser)
+    add_naming_option(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Read the inputs and print their IR."""
-    schema = read_schema(args.paths, args.flavor)
+    schema = read_schema(args.paths, args.flavor, naming=args.naming)
     json.dump(schema_to_data(schema), sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
     return EXIT_OK

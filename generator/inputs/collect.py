@@ -83,12 +83,16 @@ def docs_trees(docs: Sequence[Path]) -> dict[Path, list[Path]]:
 
 
 def read_inputs(
-    paths: Sequence[Path], flavor: str | None = None, warnings: list[Problem] | None = None
+    paths: Sequence[Path],
+    flavor: str | None = None,
+    warnings: list[Problem] | None = None,
+    naming: str | None = None,
 ) -> Schema:
     """Read every input below ``paths`` into one schema; raises ``SpecloomError`` on any problem.
 
     ``flavor`` forces the docs flavor of markdown inputs (``None``: detect it).
     ``warnings``, when given, receives the warnings of a successful read.
+    ``naming`` picks how OpenAPI inline schemas are named (``None``: the default).
     """
     from generator.inputs.markdown import DocFile, language_names, read_docs
     from generator.inputs.openapi import read_openapi
@@ -107,7 +111,10 @@ def read_inputs(
         )
     definitions: list[Definition] = []
     for spec in specs:
-        definitions += read_openapi(spec.resolve(), display_path(spec), collector)
+        if naming is None:
+            definitions += read_openapi(spec.resolve(), display_path(spec), collector)
+        else:
+            definitions += read_openapi(spec.resolve(), display_path(spec), collector, naming)
     for tree in docs_trees(docs).values():
         files = [
             DocFile(doc.resolve(), display_path(doc), doc.resolve().parent.name) for doc in tree
