@@ -12,6 +12,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import black
 import pytest
 
 from generator.cli import main
@@ -239,9 +240,10 @@ def test_deprecated_fields_are_marked_and_usable(models: ModuleType, out: Path) 
             "E501",
             ".",
         ],
+        ["ruff", "check", "--no-cache", "--isolated", "."],
         ["mypy", "--strict", "--no-incremental", "--cache-dir", "/dev/null", "-p", "models"],
     ],
-    ids=["black", "ruff", "mypy"],
+    ids=["black", "ruff", "ruff-default-rules", "mypy"],
 )
 def test_quality_gates(out: Path, command: list[str]) -> None:
     result = subprocess.run(
@@ -256,3 +258,89 @@ def test_a_union_writes_a_value_back_with_its_own_variant(models: ModuleType) ->
     assert union.dump("") == ""  # not [] (the array variant could "dump" a string too)
     assert union.dump(["a"]) == ["a"]
     assert union.load("") == ""
+
+
+CORNERS = """
+openapi: 3.1.0
+info: {title: layouts black rewrote in the corpus's packages, version: "1"}
+paths: {}
+components:
+  schemas:
+    TextCompletion:
+      type: object
+      properties:
+        id: {type: string}
+    Kind:
+      type: string
+      enum: [text_completion, chat_completion]
+      description: The object type, which is always "text_completion"
+    PaymentPagesCheckoutSessionShippingAddressCollectionAllowedCountries:
+      type: string
+      enum: [AC, AD]
+    CustomerBalanceResourceCashBalanceTransactionResourceAdjustedForOverdraftBalanceTransaction:
+      description: The balance transaction that took funds out of the balance
+      anyOf:
+        - {type: string, maxLength: 5000}
+        - $ref: '#/components/schemas/TextCompletion'
+    Session:
+      type: object
+      required: [allowed_countries, balance_transaction]
+      properties:
+        allowed_countries:
+          type: array
+          items:
+            $ref: '#/components/schemas/PaymentPagesCheckoutSessionShippingAddressCollectionAllowedCountries'
+        balance_transaction:
+          $ref: '#/components/schemas/CustomerBalanceResourceCashBalanceTransactionResourceAdjustedForOverdraftBalanceTransaction'
+        logo:
+          anyOf:
+            - {type: string, format: uri}
+            - {type: string}
+        mode:
+          anyOf:
+            - {const: fast}
+            - {const: slow}
+        ratio: {type: number, maximum: 1.0e+100}
+"""
+
+
+@pytest.fixture(scope="module")
+def corners(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("corners")
+    (folder / "spec.yaml").write_text(CORNERS, encoding="utf-8")
+    argv = ["generate", "--spec", str(folder / "spec.yaml"), "--target", "python"]
+    assert main([*argv, "--out", str(folder / "out")]) == 0
+    return folder / "out" / "python"
+
+
+def test_corpus_layouts_are_black_stable(corners: Path) -> None:
+    """One case of each layout black rewrote in the corpus's packages (issues 4 and 5)."""
+    source = (corners / "models" / "components.py").read_text(encoding="utf-8")
+    expected = [
+        '"""The object type, which is always \\"text_completion\\" """',  # space before """
+        "CustomerBalanceResourceCashBalanceTransactionResourceAdjustedForOverdraftBalanceTransaction: (",
+        "_codec_CustomerBalanceResourceCashBalanceTransactionResourceAdjustedForOverdraftBalanceTransaction: (",
+        '_fields_: ClassVar[tuple[_rt.Field, ...]] = (_rt.Field("id", "id_", _rt.String()),)',
+        "    balance_transaction: CustomerBalanceResourceCashBalanceTransactionResourceAdjustedForOverdraftBalanceTransaction",
+        "    allowed_countries: list[",
+        "logo: str | _rt.Unset",  # not str | str
+        'Mode: TypeAlias = \'Literal["fast", "slow"]\'',
+        "_rt.Number(maximum=1e100)",
+    ]
+    assert [text for text in expected if text not in source] == []
+    assert black.format_str(source, mode=black.Mode()) == source
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["ruff", "check", "--no-cache", "--isolated", "."],
+        ["mypy", "--strict", "--no-incremental", "--cache-dir", "/dev/null", "-p", "models"],
+    ],
+    ids=["ruff-default-rules", "mypy"],
+)
+def test_corpus_layouts_pass_ruff_and_mypy(corners: Path, command: list[str]) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", *command], cwd=corners, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -30,6 +30,7 @@ from generator.ir import (
 )
 from generator.ir.types import Constraints
 from generator.naming import pascal_case, python_identifier, snake_case
+from generator.render.filters.python_hints import parse_hint
 from generator.render.filters.python_layout import Call, Expr, literal
 from generator.render.filters.python_literals import py_repr
 
@@ -165,18 +166,39 @@ def annotation(node: TypeNode, schema: Schema, namespace: str) -> str:
         return _PRIMITIVE_ANNOTATIONS[node.kind]
     if isinstance(node, ArrayType):
         items = annotation(node.items, schema, namespace)
-        return f"list[{items}{'' if node.items_nullable is False else ' | None'}]"
+        return f"list[{items if node.items_nullable is False else union_text([items, 'None'])}]"
     if isinstance(node, MapType):
         values = annotation(node.values, schema, namespace)
-        return f"dict[str, {values}{'' if node.values_nullable is False else ' | None'}]"
+        nullable = node.values_nullable is not False
+        return f"dict[str, {union_text([values, 'None']) if nullable else values}]"
     if isinstance(node, RefType):
         target = schema.get(node.target)
         other = _open_enum_base(target) if isinstance(target, EnumModel) else None
         reference = _reference(node.target, namespace)
         return reference if other is None else f"{reference} | {other}"
     if isinstance(node, LiteralType):
-        return f"Literal[{py_repr(node.value)}]"
-    return " | ".join(annotation(variant, schema, namespace) for variant in node.variants)
+        return "None" if node.value is None else f"Literal[{py_repr(node.value)}]"
+    return union_text([annotation(variant, schema, namespace) for variant in node.variants])
+
+
+def union_text(parts: list[str]) -> str:
+    """Annotations joined by ``|``, each operand once and all literals in one ``Literal[...]``.
+
+    ruff's default rules reject ``str | str`` and ``Literal[1] | Literal[2]``.
+    """
+    operands: list[str] = []
+    literals: list[str] = []
+    for part in parts:
+        for operand in parse_hint(part).operands:
+            if operand.head == "Literal" and operand.args is not None:
+                if not literals:
+                    operands.append("Literal")  # where the merged literal goes
+                literals += [a.flat() for a in operand.args if a.flat() not in literals]
+            elif operand.flat() not in operands:
+                operands.append(operand.flat())
+    return " | ".join(
+        f"Literal[{', '.join(literals)}]" if text == "Literal" else text for text in operands
+    )
 
 
 def accepts_null(field: Field) -> bool:
@@ -189,7 +211,7 @@ def field_annotation(field: Field, schema: Schema, namespace: str) -> str:
     """Annotation of the attribute for ``field``: ``None`` and ``_rt.Unset`` added as needed."""
     text = annotation(field.type, schema, namespace)
     if accepts_null(field):
-        text += " | None"
+        text = union_text([text, "None"])
     if not field.required:
         text += " | _rt.Unset"
     return text

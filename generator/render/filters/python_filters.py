@@ -14,7 +14,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from generator.ir import Definition, Field, ObjectModel, UnionModel
-from generator.render.filters import python_code, python_layout
+from generator.render.filters import python_code, python_hints, python_layout
 from generator.render.filters.python_literals import py_repr
 from generator.render.filters.python_pydantic import pydantic_models
 
@@ -47,10 +47,11 @@ def py_field(context: Context, field: Field, attribute: str, indent: int = 4) ->
 def py_model_options(context: Context, model: ObjectModel, indent: int = 4) -> list[str]:
     """Class-level settings lines of a model (``_closed_``, ``_extra_``, property counts)."""
     options = python_code.model_options(model, context["schema"], context["namespace"])
-    return [
-        python_layout.layout(value, indent, prefix=f"{declaration} = ")
-        for declaration, value in options
-    ]
+    lines = []
+    for declaration, value in options:
+        name, annotation = declaration.split(": ", 1)
+        lines.append(python_layout.annotated_assignment(name, annotation, value, indent))
+    return lines
 
 
 @pass_context
@@ -58,7 +59,7 @@ def py_union_codec(context: Context, union: UnionModel) -> str:
     """The module-level ``_codec_<Union> = _rt.OneOf(...)`` statement of a named union."""
     name = python_code.union_codec_name(union.name, union.name.namespace)
     call = python_code.union_codec(union, context["schema"], context["namespace"])
-    return python_layout.layout(call, 0, prefix=f"{name}: _rt.Codec = ")
+    return python_layout.annotated_assignment(name, "_rt.Codec", call, 0)
 
 
 @pass_context
@@ -80,7 +81,7 @@ def py_assignment_source(target: str, source: str, indent: int = 0) -> str:
 def py_class_header(name: str, base: str) -> str:
     """``class Name(Base):`` as black writes it (the base on its own line when too long)."""
     line = f"class {name}({base}):"
-    if len(line) <= python_layout.LINE_LENGTH:
+    if len(line) <= python_hints.LINE_LENGTH:
         return line
     return f"class {name}(\n    {base}\n):"
 
@@ -92,7 +93,11 @@ def json_text(value: object) -> str:
 
 def py_alias(target: str, text: str) -> str:
     """``target = "<text>"`` (a type alias as a string) laid out as black keeps it."""
-    return python_layout.assignment(target, py_repr(text), 0)
+    value = py_repr(python_code.union_text([text]))
+    if ": " not in target:
+        return python_layout.assignment(target, value, 0)
+    name, annotation = target.split(": ", 1)
+    return python_layout.annotated_assignment(name, annotation, value, 0)
 
 
 PYTHON_FILTERS: dict[str, Callable[..., Any]] = {

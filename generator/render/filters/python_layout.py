@@ -1,8 +1,11 @@
-"""Lay out Python call expressions the way black keeps them.
+"""Lay out Python calls and assignments the way black keeps them.
 
 A call that fits on its line is written flat; one that does not is exploded,
 one argument per line with a trailing comma (black's "magic trailing comma"
 keeps that form).  Nested calls follow the same rule at their own depth.
+Statements (``name: T``, ``name: T = value``, ``NAME = value``) that do not
+fit are split where black's right-hand split puts them: in the value's own
+brackets, around the value, or -- for very long names -- in the annotation.
 """
 
 from __future__ import annotations
@@ -10,8 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-LINE_LENGTH = 88
-"""black's default line length."""
+from generator.render.filters.python_hints import (
+    LINE_LENGTH,
+    Hint,
+    hint_lines,
+    is_single_leaf,
+    parse_hint,
+    subscript_lines,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,13 +54,16 @@ def flat(expr: Expr) -> str:
     return expr if isinstance(expr, str) else expr.flat()
 
 
-def layout(expr: Expr, indent: int, prefix: str = "", suffix: str = "") -> str:
+def layout(
+    expr: Expr, indent: int, prefix: str = "", suffix: str = "", explode: bool = False
+) -> str:
     """Source of ``prefix + expr + suffix`` starting at column ``indent``, without leading spaces.
 
-    Continuation lines are indented by the caller's ``indent`` plus four per level.
+    Continuation lines are indented by the caller's ``indent`` plus four per
+    level.  ``explode`` splits a call even when it fits.
     """
     one_line = prefix + flat(expr) + suffix
-    if isinstance(expr, str) or indent + len(one_line) <= LINE_LENGTH:
+    if isinstance(expr, str) or (indent + len(one_line) <= LINE_LENGTH and not explode):
         return one_line
     if not expr.args and not expr.kwargs:
         return one_line
@@ -77,58 +89,76 @@ def literal(value: object, source: Callable[[object], str]) -> Expr:
 
 
 def assignment(target: str, value: str, indent: int) -> str:
-    """``target = value`` as black writes it: a long value goes in parentheses.
+    """``target = value`` (no annotation) as black writes it.
 
-    black does so for a plain assignment only when the value then fits, and
-    for an annotated one (``name: T = value``) always.
+    Too long, the value goes in parentheses unless it is a single token that
+    would not fit there either.
     """
     line = f"{target} = {value}"
     if indent + len(line) <= LINE_LENGTH:
         return line
-    if ":" not in target and indent + 4 + len(value) > LINE_LENGTH:
+    if is_single_leaf(value) and indent + 4 + len(value) > LINE_LENGTH:
         return line
     return f"{target} = (\n{' ' * (indent + 4)}{value}\n{' ' * indent})"
 
 
 def annotated_line(name: str, annotation: str, default: str | None, indent: int) -> str:
-    """``name: annotation = default`` as black writes it (long annotations go in parentheses)."""
-    tail = "" if default is None else f" = {default}"
-    line = f"{name}: {annotation}{tail}"
+    """``name: annotation`` or ``name: annotation = default`` as black writes it."""
+    if default is not None:
+        return annotated_assignment(name, annotation, default, indent)
+    line = f"{name}: {annotation}"
     if indent + len(line) <= LINE_LENGTH:
         return line
-    pad = " " * (indent + 4)
-    head = f"{name}: {annotation} = ("
-    if default is not None and indent + len(head) <= LINE_LENGTH:
-        return f"{head}\n{pad}{default}\n{' ' * indent})"  # black splits the value first
-    if indent + 4 + len(annotation) > LINE_LENGTH and " | " in annotation:
-        operands = _split_union(annotation)
-        operands = [
-            _explode_subscript(operand, indent + 4, 0 if index == 0 else 2)
-            for index, operand in enumerate(operands)
-        ]
-        annotation = f"\n{pad}| ".join(operands)
-    return f"{name}: (\n{pad}{annotation}\n{' ' * indent}){tail}"
+    hint = parse_hint(annotation)
+    operand = hint.operands[0]
+    alone = len(hint.operands) == 1 and operand.args is None and is_single_leaf(operand.head)
+    if alone and indent + 4 + len(operand.head) > LINE_LENGTH:
+        return line  # one token: parentheses would not make it fit
+    head, body, closer = _split_annotation(name, hint, indent)
+    if indent + len(head) > LINE_LENGTH:  # black's second opinion: parentheses, if all fits
+        inner = hint_lines(hint, indent + 4)
+        if indent + len(name) + 3 <= LINE_LENGTH and all(len(x) <= LINE_LENGTH for x in inner):
+            head, body, closer = f"{name}: (", inner, ")"
+    return "\n".join([head, *body, " " * indent + closer])
 
 
-def _explode_subscript(operand: str, column: int, prefix: int) -> str:
-    """``list[X]`` too long for its line at ``column`` as black splits it: X on a line of its own."""
-    if column + prefix + len(operand) <= LINE_LENGTH or not operand.endswith("]"):
-        return operand
-    opening = operand.find("[")
-    if opening < 0:
-        return operand
-    inner = operand[opening + 1 : -1]
-    return f"{operand[: opening + 1]}\n{' ' * (column + 4)}{inner}\n{' ' * column}]"
+def annotated_assignment(name: str, annotation: str, value: Expr, indent: int) -> str:
+    """``name: annotation = value`` as black writes it.
+
+    In order of preference: the value's own brackets split (a call), the
+    value in parentheses, then -- when even ``name: annotation = (`` is too
+    long -- the annotation split as black splits it.
+    """
+    target = f"{name}: {annotation}"
+    one_line = f"{target} = {flat(value)}"
+    if indent + len(one_line) <= LINE_LENGTH:
+        return one_line
+    pad = " " * indent
+    call = value if isinstance(value, Call) and (value.args or value.kwargs) else None
+    if call is not None and indent + len(f"{target} = {call.function}(") <= LINE_LENGTH:
+        return layout(call, indent, prefix=f"{target} = ")
+    if indent + len(f"{target} = (") <= LINE_LENGTH:
+        body = layout(value, indent + 4)
+        return f"{target} = (\n{pad}    {body}\n{pad})"
+    head, lines, closer = _split_annotation(name, parse_hint(annotation), indent)
+    if call is not None:
+        # black splits the call first, then the line before it -- unless a
+        # second try that keeps the call whole has a first line that fits
+        whole = f"{closer} = {flat(value)}"
+        keep = indent + len(whole) <= LINE_LENGTH and indent + len(head) <= LINE_LENGTH
+        rest = whole if keep else layout(call, indent, prefix=f"{closer} = ", explode=True)
+    else:
+        rest = assignment(closer, flat(value), indent)
+    return "\n".join([head, *lines, pad + rest])
 
 
-def _split_union(annotation: str) -> list[str]:
-    """The top-level ``|`` operands of an annotation (not those inside brackets)."""
-    parts, depth, start = [], 0, 0
-    for index, char in enumerate(annotation):
-        depth += char in "[("
-        depth -= char in "])"
-        if depth == 0 and annotation.startswith(" | ", index):
-            parts.append(annotation[start:index])
-            start = index + 3
-    parts.append(annotation[start:])
-    return parts
+def _split_annotation(name: str, hint: Hint, indent: int) -> tuple[str, list[str], str]:
+    """``name: <hint>`` split over lines: first line, inner lines and closing bracket.
+
+    A single subscripted operand splits at its own brackets; anything else
+    goes in parentheses.
+    """
+    operand = hint.operands[0]
+    if len(hint.operands) == 1 and operand.args is not None:
+        return f"{name}: {operand.head}[", subscript_lines(operand.args, indent + 4), "]"
+    return f"{name}: (", hint_lines(hint, indent + 4), ")"

@@ -6,12 +6,22 @@ black-stable without running black.
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 _LINE_BREAKS = str.maketrans(
     {"\r": "\n", "\v": "\n", "\f": "\n", "\x1c": "\n", "\x1d": "\n", "\x1e": "\n"}
     | {"\x85": "\n", "\u2028": "\n", "\u2029": "\n"}
 )
+
+_NOT_PLAIN = re.compile(r"[^\x20-\x7e]+")
+"""Runs of characters that may need an escape in a string literal: controls and non-ASCII."""
+
+_NOT_PLAIN_DOCSTRING = re.compile(r"[^\n\x20-\x7e]+")
+"""The same in a docstring, where line breaks stay as they are."""
+
+_TEXTWRAP_SPACES = re.compile(r"[\t\n\x0b\x0c\r]")
+"""Whitespace textwrap turns into spaces (a line holding any goes the slow way)."""
 
 
 def _escape_char(char: str, quote: str) -> str:
@@ -42,7 +52,16 @@ def py_str(value: str) -> str:
     black keeps); every backslash, quote and non-printable character escaped.
     """
     quote = "'" if value.count('"') > value.count("'") else '"'
-    return quote + "".join(_escape_char(char, quote) for char in value) + quote
+    text = value.replace("\\", "\\\\").replace(quote, "\\" + quote)
+    return quote + _NOT_PLAIN.sub(_escape_run, text) + quote
+
+
+def _escape_run(match: re.Match[str]) -> str:
+    """A run of controls and non-ASCII characters, the non-printable ones escaped."""
+    run = match.group()
+    if run.isprintable():
+        return run
+    return "".join(char if char.isprintable() else _escape_char(char, '"') for char in run)
 
 
 def py_repr(value: object) -> str:
@@ -57,7 +76,7 @@ def py_repr(value: object) -> str:
         text = repr(value)
         if text in ("inf", "-inf", "nan"):
             return f'float("{text}")'
-        return text
+        return text.replace("e+", "e")  # black writes 1e100, not 1e+100
     if isinstance(value, list):
         return "[" + ", ".join(py_repr(item) for item in value) + "]"
     if isinstance(value, dict):
@@ -91,9 +110,14 @@ def wrap(text: str, width: int, hang: int = 0) -> str:
     wrapped: list[str] = []
     for line in text.split("\n"):
         lead = line[: len(line) - len(line.lstrip(" "))]
+        stripped = line.strip()
+        room = max(width - len(lead), 20)
+        if len(stripped) <= room and not _TEXTWRAP_SPACES.search(stripped):
+            wrapped.append(lead + stripped)  # what textwrap returns for a line that fits
+            continue
         pieces = textwrap.wrap(
-            line.strip(),
-            max(width - len(lead), 20),
+            stripped,
+            room,
             break_long_words=False,
             break_on_hyphens=False,
             subsequent_indent=" " * hang,
@@ -103,17 +127,9 @@ def wrap(text: str, width: int, hang: int = 0) -> str:
 
 
 def _escape_docstring(text: str) -> str:
-    escaped = []
-    for char in text:
-        if char == "\\":
-            escaped.append("\\\\")
-        elif char == '"':
-            escaped.append('\\"')
-        elif char != "\n" and not char.isprintable():
-            escaped.append(_escape_char(char, '"'))
-        else:
-            escaped.append(char)
-    return "".join(escaped)
+    """Backslashes and double quotes escaped, non-printable characters as escapes."""
+    text = text.replace("\\", "\\\\").replace('"', '\\"')
+    return _NOT_PLAIN_DOCSTRING.sub(_escape_run, text)
 
 
 def py_docstring(value: str, indent: int = 0) -> str:
@@ -127,5 +143,7 @@ def py_docstring(value: str, indent: int = 0) -> str:
     lines = body.split("\n")
     indented = [lines[0]] + [pad + line if line else "" for line in lines[1:]]
     if len(lines) == 1:
+        if body.endswith('"'):  # an escaped quote: black puts a space before the closing quotes
+            body += " "
         return f'"""{body}"""'
     return '"""' + "\n".join(indented) + "\n" + pad + '"""'
