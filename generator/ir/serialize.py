@@ -6,7 +6,39 @@ import dataclasses
 import enum
 from typing import Any
 
+from generator import ir
 from generator.ir.definitions import Schema
+
+NO_DEFAULT: Any = object()
+"""Marks an attribute without a default in a ``node_fields`` table."""
+
+FieldTable = tuple[tuple[str, Any], ...]
+"""``(attribute name, default or NO_DEFAULT)`` of each ``init`` attribute of a node class."""
+
+
+def node_fields(cls: type) -> FieldTable:
+    """The attributes ``to_data`` writes for a dataclass, with the default each may be left out at."""
+    table = []
+    for field in dataclasses.fields(cls):
+        if not field.init:
+            continue
+        default = field.default
+        if default is dataclasses.MISSING:
+            factory = field.default_factory
+            default = NO_DEFAULT if factory is dataclasses.MISSING else factory()
+        table.append((field.name, default))
+    return tuple(table)
+
+
+IR_FIELDS: dict[type, FieldTable] = {
+    cls: node_fields(cls)
+    for cls in vars(ir).values()
+    if isinstance(cls, type) and dataclasses.is_dataclass(cls)
+}
+"""``node_fields`` of every IR class, worked out once at import (the IR classes never change)."""
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def to_data(value: Any) -> Any:
@@ -15,25 +47,27 @@ def to_data(value: Any) -> Any:
     Dataclass nodes become objects with a leading ``"node"`` key naming the IR
     class; attributes equal to their default are left out to keep output short.
     """
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        data: dict[str, Any] = {"node": type(value).__name__}
-        for field in dataclasses.fields(value):
-            if not field.init:
-                continue
-            item = getattr(value, field.name)
-            if field.default is not dataclasses.MISSING and item == field.default:
-                continue
-            if field.default_factory is not dataclasses.MISSING and item == field.default_factory():
-                continue
-            data[field.name] = to_data(item)
-        return data
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, tuple | list):
-        return [to_data(item) for item in value]
-    if isinstance(value, dict):
-        return {str(key): to_data(item) for key, item in value.items()}
-    return value
+    table = IR_FIELDS.get(type(value))
+    if table is None:
+        if type(value) in _SCALARS:
+            return value
+        if isinstance(value, enum.Enum):
+            return value.value
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            table = node_fields(type(value))
+        elif isinstance(value, tuple | list):
+            return [to_data(item) for item in value]
+        elif isinstance(value, dict):
+            return {str(key): to_data(item) for key, item in value.items()}
+        else:
+            return value
+    data: dict[str, Any] = {"node": type(value).__name__}
+    for name, default in table:
+        item = getattr(value, name)
+        if default is not NO_DEFAULT and (item is default or item == default):
+            continue
+        data[name] = to_data(item)
+    return data
 
 
 def schema_to_data(schema: Schema) -> dict[str, Any]:

@@ -24,10 +24,30 @@ def digest(data: bytes) -> str:
 def read_manifest(out: Path) -> dict[str, str]:
     """Paths (relative, POSIX) and hashes of the files specloom last wrote to ``out``."""
     try:
-        data = json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))
+        text = (out / MANIFEST_NAME).read_text(encoding="utf-8")
     except (OSError, ValueError):
         return {}
-    files = data.get("files", {}) if isinstance(data, dict) else {}
+    return manifest_files(text)
+
+
+_LAYOUT_START = '{\n  "generator": "specloom",\n  "files": {'
+"""How every manifest ``manifest_text`` writes begins: the listing comes before the IR."""
+
+
+def manifest_files(text: str) -> dict[str, str]:
+    """The file listing of a manifest's text; ``{}`` when it is not a manifest.
+
+    A manifest as ``manifest_text`` lays it out has only its listing decoded,
+    not the IR snapshot after it (megabytes for a big spec).
+    """
+    try:
+        if text.startswith(_LAYOUT_START):
+            files, _ = json.JSONDecoder().raw_decode(text, len(_LAYOUT_START) - 1)
+        else:
+            data = json.loads(text)
+            files = data.get("files", {}) if isinstance(data, dict) else {}
+    except ValueError:
+        return {}
     return (
         {str(path): str(value) for path, value in files.items()} if isinstance(files, dict) else {}
     )

@@ -16,7 +16,7 @@ from typing import Any
 
 from generator import ir
 from generator.ir import Definition, Location, Schema, sort_definitions
-from generator.ir.serialize import to_data
+from generator.ir.serialize import IR_FIELDS, NO_DEFAULT, to_data
 
 SNAPSHOT_FORMAT = 1
 """Version of the snapshot layout; a snapshot of another version is ignored."""
@@ -28,27 +28,31 @@ _NOWHERE = Location("(snapshot)")
 
 def schema_snapshot(schema: Schema) -> dict[str, Any]:
     """The schema as compact JSON data for the manifest: ``{"format": 1, "definitions": [...]}``."""
-    definitions = [_prune(to_data(definition)) for definition in schema.definitions]
+    definitions = [_compact(definition) for definition in schema.definitions]
     return {"format": SNAPSHOT_FORMAT, "definitions": definitions}
 
 
-def _prune(value: Any) -> Any:
-    if isinstance(value, list):
-        return [_prune(item) for item in value]
-    if not isinstance(value, dict):
-        return value
-    node = value.get("node")
-    result = {}
-    for key, item in value.items():
-        if key in _DROPPED:
+def _compact(value: Any) -> Any:
+    """``to_data`` without examples and locations (a definition keeps its JSON pointer)."""
+    table = IR_FIELDS.get(type(value))
+    if table is None:
+        if type(value) is tuple:
+            return [_compact(item) for item in value]
+        return to_data(value)  # scalars, enums and JSON values, as ``to_data`` writes them
+    kind = type(value).__name__
+    data: dict[str, Any] = {"node": kind}
+    for name, default in table:
+        if name in _DROPPED:
             continue
-        if key == "location":
-            pointer = item.get("pointer")
-            if node in _DEFINITIONS and pointer is not None:
-                result[key] = {"node": "Location", "file": "", "pointer": pointer}
+        item = getattr(value, name)
+        if default is not NO_DEFAULT and (item is default or item == default):
             continue
-        result[key] = _prune(item)
-    return result
+        if name == "location":
+            if kind in _DEFINITIONS and item.pointer is not None:
+                data[name] = {"node": "Location", "file": "", "pointer": item.pointer}
+            continue
+        data[name] = _compact(item)
+    return data
 
 
 class SnapshotError(ValueError):

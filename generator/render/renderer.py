@@ -14,6 +14,7 @@ from generator.ir import Location, Schema
 from generator.render.catalog import unused_custom_templates
 from generator.render.environment import custom_loaders, make_environment
 from generator.render.targets import TARGETS, Options, Target
+from generator.render.workers import run_jobs
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,15 +43,37 @@ def render_files(
     options: Options,
     template_dirs: Sequence[Path] = (),
 ) -> Rendering:
-    """Render ``targets`` (registered names or ``Target`` objects) and check the custom folders."""
+    """Render ``targets`` (registered names or ``Target`` objects) and check the custom folders.
+
+    The files are rendered on two cores when there are many (see ``workers``).
+    """
     env = make_environment(template_dirs)
-    files: dict[str, str] = {}
+    jobs: list[tuple[str, str, dict[str, object]]] = []
     for item in targets:
         target = TARGETS[item] if isinstance(item, str) else item
         for output in target.plan(schema, options):
             context = {"schema": schema, "options": options, **output.context}
-            files[f"{target.name}/{output.path}"] = _render_one(env, output.template, context)
-    served = set().union(*(loader.served for loader in custom_loaders(env)))
+            jobs.append((f"{target.name}/{output.path}", output.template, context))
+    loaders = custom_loaders(env)
+
+    def render_job(index: int) -> str | list[Problem]:
+        _, template, context = jobs[index]
+        try:
+            return _render_one(env, template, context)
+        except SpecloomError as error:
+            return error.problems  # raised below, in the order of the files
+
+    texts, served_by_worker = run_jobs(
+        render_job, len(jobs), lambda: [loader.served for loader in loaders]
+    )
+    for loader, served in zip(loaders, served_by_worker or (), strict=False):
+        loader.served.update(served)
+    files: dict[str, str] = {}
+    for (path, _, _), text in zip(jobs, texts, strict=True):
+        if not isinstance(text, str):
+            raise SpecloomError(text)
+        files[path] = text
+    served = set().union(*(loader.served for loader in loaders))
     warnings = unused_custom_templates(env, template_dirs, served)
     return Rendering(dict(sorted(files.items())), warnings)
 

@@ -64,18 +64,23 @@ def md_table(header: Sequence[TableCell], rows: Sequence[Sequence[TableCell]]) -
     padded to it, so a cell holding ``<br/>`` or ``\|`` may overflow.
     Rows are joined with newlines; no newline follows the last row.
     """
-    width = max(cell_width(cell) for row in [header, *rows] for cell in row)
-
-    def line(cells: Sequence[TableCell]) -> str:
-        texts = [_escaped(cell) for cell in cells]
-        return "| " + " | ".join(text.ljust(width) for text in texts) + " |"
-
-    separator = "| " + " | ".join("-" * width for _ in header) + " |"
-    return "\n".join([line(header), separator, *(line(row) for row in rows)])
-
-
-def _escaped(cell: TableCell) -> str:
-    return md_cell(cell.text if isinstance(cell, Cell) else cell)
+    width = 0
+    texts: list[list[str]] = []
+    for row in (header, *rows):
+        escaped = []
+        for cell in row:
+            if isinstance(cell, Cell):
+                size, text = cell.width, cell.text
+            else:
+                size, text = len(cell), cell
+            if size > width:
+                width = size
+            escaped.append(md_cell(text))
+        texts.append(escaped)
+    separator = "| " + " | ".join(["-" * width] * len(header)) + " |"
+    lines = ["| " + " | ".join([text.ljust(width) for text in row]) + " |" for row in texts]
+    lines.insert(1, separator)
+    return "\n".join(lines)
 
 
 def name_cell(name: str, deprecated: bool) -> str:

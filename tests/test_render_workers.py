@@ -1,0 +1,133 @@
+"""Rendering on two cores: the same files, in the same order, with the same errors as one core."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.diagnostics import SpecloomError
+from generator.inputs.collect import read_inputs
+from generator.ir import (
+    Definition,
+    EnumModel,
+    EnumValue,
+    Location,
+    Schema,
+    TypeName,
+    sort_definitions,
+)
+from generator.render import workers
+from generator.render.renderer import render_files
+from generator.render.targets import Options
+
+needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="no os.fork on this platform")
+
+
+@needs_fork
+def test_jobs_come_back_in_order_with_the_workers_state() -> None:
+    results, state = workers.run_jobs(lambda i: (i * i, os.getpid()), 500, lambda: "worker", 2)
+    assert [value for value, _ in results] == [i * i for i in range(500)]
+    pids = {pid for _, pid in results}
+    assert os.getpid() in pids or len(pids) == 1  # the worker may take every job on a busy machine
+    assert state == "worker"
+
+
+def test_few_jobs_run_here_without_a_worker() -> None:
+    results, state = workers.run_jobs(lambda i: os.getpid(), 3, lambda: "worker")
+    assert results == [os.getpid()] * 3 and state is None
+
+
+@needs_fork
+def test_a_crash_in_the_worker_is_raised_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    parent = os.getpid()
+    take_jobs = workers._take_jobs
+
+    def slow_here(*args: object) -> object:
+        if os.getpid() == parent:
+            time.sleep(0.3)  # the worker takes the jobs meanwhile
+        return take_jobs(*args)  # type: ignore[arg-type]
+
+    def job(index: int) -> int:
+        if os.getpid() != parent:
+            raise ValueError("boom in the worker")
+        return index
+
+    monkeypatch.setattr(workers, "_take_jobs", slow_here)
+    with pytest.raises(RuntimeError, match="boom in the worker"):
+        workers.run_jobs(job, 100, min_jobs=2)
+
+
+def _enums(count: int) -> Schema:
+    definitions: list[Definition] = [
+        EnumModel(
+            TypeName("components", f"Mode{index}"),
+            (EnumValue("a", Location("x")), EnumValue(f"b{index}|x", Location("x"))),
+            Location("x"),
+            description=f"Mode {index}.",
+        )
+        for index in range(count)
+    ]
+    return Schema(sort_definitions(definitions))
+
+
+@needs_fork
+def test_two_cores_render_what_one_core_renders(monkeypatch: pytest.MonkeyPatch) -> None:
+    schema = _enums(300)
+    targets = ["python", "docs-go", "docs-typescript"]
+    parallel = render_files(schema, targets, Options()).files
+    monkeypatch.setattr(workers, "MIN_JOBS", 10**9)
+    serial = render_files(schema, targets, Options()).files
+    assert list(parallel) == list(serial) and parallel == serial
+    assert len(serial) > 600
+
+
+@needs_fork
+def test_the_first_template_error_in_file_order_is_raised(tmp_path: Path) -> None:
+    custom = tmp_path / "templates" / "docs-go"
+    custom.mkdir(parents=True)
+    (custom / "enum.md.jinja").write_text(
+        "{% if model.name.name in ('Mode120', 'Mode250') %}{{ model.nothing.deeper }}{% endif %}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(SpecloomError) as raised:
+        render_files(_enums(300), ["docs-go"], Options(), [tmp_path / "templates"])
+    (problem,) = raised.value.problems
+    assert problem.location.file.endswith("enum.md.jinja") and problem.location.line == 1
+    assert "nothing" in problem.message
+
+
+@needs_fork
+def test_custom_templates_loaded_by_the_worker_count_as_used(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    folder = tmp_path / "templates"
+    (folder / "docs-go").mkdir(parents=True)
+    (folder / "docs-go" / "enum.md.jinja").write_text(
+        "{% include 'docs-go/' ~ 'values.jinja' %}\n", encoding="utf-8"
+    )
+    (folder / "docs-go" / "values.jinja").write_text("{{ model.name.name }}", encoding="utf-8")
+    parent = os.getpid()
+    take_jobs = workers._take_jobs
+
+    def slow_here(*args: object) -> object:
+        if os.getpid() == parent:
+            time.sleep(0.5)  # the worker renders every file meanwhile
+        return take_jobs(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(workers, "_take_jobs", slow_here)
+    rendering = render_files(_enums(300), ["docs-go"], Options(), [folder])
+    assert rendering.files["docs-go/models/components/mode7.md"] == "Mode7"
+    assert rendering.warnings == []  # values.jinja is only ever loaded by a computed name
+
+
+def test_the_project_spec_renders_alike_on_one_and_two_cores(
+    monkeypatch: pytest.MonkeyPatch, project: Path
+) -> None:
+    schema = read_inputs([project / "spec"])
+    monkeypatch.setattr(workers, "MIN_JOBS", 2)
+    parallel = render_files(schema, ["python", "docs-go"], Options()).files
+    monkeypatch.setattr(workers, "MIN_JOBS", 10**9)
+    assert render_files(schema, ["python", "docs-go"], Options()).files == parallel
