@@ -32,26 +32,38 @@ def schema_snapshot(schema: Schema) -> dict[str, Any]:
     return {"format": SNAPSHOT_FORMAT, "definitions": definitions}
 
 
+def _snapshot_fields(cls: type) -> tuple[tuple[str, Any, bool], ...]:
+    """``(name, default, is the kept location)`` of the attributes a snapshot writes for ``cls``."""
+    keeps_location = cls.__name__ in _DEFINITIONS
+    return tuple(
+        (name, default, name == "location")
+        for name, default in IR_FIELDS[cls]
+        if name not in _DROPPED and (name != "location" or keeps_location)
+    )
+
+
+_FIELDS = {cls: _snapshot_fields(cls) for cls in IR_FIELDS}
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def _compact(value: Any) -> Any:
     """``to_data`` without examples and locations (a definition keeps its JSON pointer)."""
-    table = IR_FIELDS.get(type(value))
+    cls = type(value)
+    table = _FIELDS.get(cls)
     if table is None:
-        if type(value) is tuple:
+        if cls is tuple:
             return [_compact(item) for item in value]
         return to_data(value)  # scalars, enums and JSON values, as ``to_data`` writes them
-    kind = type(value).__name__
-    data: dict[str, Any] = {"node": kind}
-    for name, default in table:
-        if name in _DROPPED:
-            continue
+    data: dict[str, Any] = {"node": cls.__name__}
+    for name, default, is_location in table:
         item = getattr(value, name)
         if default is not NO_DEFAULT and (item is default or item == default):
             continue
-        if name == "location":
-            if kind in _DEFINITIONS and item.pointer is not None:
+        if is_location:
+            if item.pointer is not None:
                 data[name] = {"node": "Location", "file": "", "pointer": item.pointer}
-            continue
-        data[name] = _compact(item)
+        else:
+            data[name] = item if type(item) in _SCALARS else _compact(item)
     return data
 
 
