@@ -31,9 +31,14 @@ Every tool runs as an installed program would: with bytecode caching on (a
 shared ``PYTHONPYCACHEPREFIX`` under the scratch folder, even when the
 caller sets ``PYTHONDONTWRITEBYTECODE``) after one untimed warm-up run per
 tool and spec, which also brings the spec into the page cache.  Each run
-writes into a fresh folder, and the folders are removed only at the end:
-deleting thousands of files just before a run makes the next file creations
-on ext4 several times slower, a cost of the harness rather than of the tool.
+writes into a fresh folder below ``--scratch`` (default: the system's
+temporary folder), and the folders are removed only at the end.
+
+File creation can depend on what the file system went through just before:
+on ext4 without a journal, creating files within minutes of deleting
+thousands (an earlier benchmark's clean-up, a test suite) is several times
+slower, which weighs on the tools that write thousands of files (specloom's
+docs).  ``--scratch /dev/shm`` (a tmpfs) keeps that out of the figures.
 """
 
 from __future__ import annotations
@@ -244,6 +249,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--peers-bin", type=Path, help="folder holding the peers' executables")
     parser.add_argument("--timeout", type=float, default=600, help="seconds per run (default 600)")
     parser.add_argument(
+        "--scratch", type=Path, help="folder for the runs' output (default: the temporary folder)"
+    )
+    parser.add_argument(
         "--only", action="append", help="run only these tools (repeatable: specloom, load, ...)"
     )
     parser.add_argument(
@@ -254,11 +262,15 @@ def main(argv: list[str] | None = None) -> int:
     if not specs:
         print(f"no specs given and {BIG} is empty or absent")
         return 2
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, {args.runs} runs per tool")
+    where = args.scratch or Path(tempfile.gettempdir())
+    print(
+        f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, {args.runs} runs per tool, "
+        f"output in {where}"
+    )
     chosen = [
         t for t in tools(args.peers_bin, args.safe_load) if not args.only or t.name in args.only
     ]
-    with tempfile.TemporaryDirectory(prefix="specloom-peers-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="specloom-peers-", dir=args.scratch) as scratch:
         for spec in specs:
             results: dict[str, Result] = {}
             notes: dict[str, str] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from generator.render import workers
 from generator.render.renderer import render_files
 from generator.render.targets import Options
 
-needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="no os.fork on this platform")
+needs_fork = pytest.mark.skipif(not workers.can_fork(), reason="no safe fork or one core here")
 
 
 @needs_fork
@@ -131,3 +132,15 @@ def test_the_project_spec_renders_alike_on_one_and_two_cores(
     parallel = render_files(schema, ["python", "docs-go"], Options()).files
     monkeypatch.setattr(workers, "MIN_JOBS", 10**9)
     assert render_files(schema, ["python", "docs-go"], Options()).files == parallel
+
+
+def test_with_other_threads_running_no_worker_is_forked() -> None:
+    release = threading.Event()
+    thread = threading.Thread(target=release.wait)
+    thread.start()
+    try:
+        results, state = workers.run_jobs(lambda i: os.getpid(), 500, lambda: "worker", 2)
+    finally:
+        release.set()
+        thread.join()
+    assert results == [os.getpid()] * 500 and state is None

@@ -6,7 +6,7 @@ results travel back, pickled through a pipe.  Jobs are handed out in index
 order from a pipe both processes read (small chunks, so neither waits for
 the other while jobs remain); the results come back in index order, so the
 outcome is the same as running the jobs one after the other.  Where ``fork``
-is missing, or for a few jobs, they simply run here.
+is missing or unsafe, on one core, or for a few jobs, they simply run here.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ import gc
 import os
 import pickle
 import signal
+import sys
+import threading
 import traceback
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -41,7 +43,7 @@ def run_jobs(
     loaded) is called in the worker after its last job; it is ``None`` when
     every job ran here.  Fewer than ``min_jobs`` (default ``MIN_JOBS``) jobs all run here.
     """
-    if count < max(MIN_JOBS if min_jobs is None else min_jobs, 2) or not hasattr(os, "fork"):
+    if count < max(MIN_JOBS if min_jobs is None else min_jobs, 2) or not can_fork():
         return [job(index) for index in range(count)], None
     chunk = -(-count // _TOKENS)
     queue_read, queue_write = os.pipe()
@@ -78,6 +80,14 @@ def run_jobs(
     theirs: dict[int, Result] = outcome[1]
     mine.update(theirs)
     return [mine[index] for index in range(count)], outcome[2]
+
+
+def can_fork() -> bool:
+    """A worker can help: ``fork`` is safe here (one thread, not macOS) and a second core is free."""
+    if not hasattr(os, "fork") or sys.platform == "darwin" or threading.active_count() > 1:
+        return False
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return (cores or 1) > 1
 
 
 def _take_jobs(

@@ -75,7 +75,7 @@ def md_table(header: Sequence[TableCell], rows: Sequence[Sequence[TableCell]]) -
                 size, text = len(cell), cell
             if size > width:
                 width = size
-            escaped.append(md_cell(text))
+            escaped.append(md_cell(text) if "|" in text or "\n" in text else text)
         texts.append(escaped)
     separator = "| " + " | ".join(["-" * width] * len(header)) + " |"
     lines = ["| " + " | ".join([text.ljust(width) for text in row]) + " |" for row in texts]
