@@ -23,7 +23,13 @@ from generator.ir import (
     TypeNode,
     UnionModel,
 )
-from generator.render.filters.markdown import enum_words, example_text, field_rows, md_table
+from generator.render.filters.markdown import (
+    enum_words,
+    example_text,
+    field_rows,
+    md_table,
+    shown_required,
+)
 
 RESPONSE = (
     "\\Psr\\Http\\Message\\ResponseInterface",
@@ -138,7 +144,7 @@ def _marked(field: Field) -> bool:
         return False
     if isinstance(field.type, Primitive) and field.type.kind is PrimitiveKind.ANY:
         return False
-    return not field.required or field.nullable is True
+    return not shown_required(field) or field.nullable is True
 
 
 def php_fields_table(model: ObjectModel, schema: Schema) -> str:

@@ -28,7 +28,13 @@ from generator.ir import (
 )
 from generator.naming import snake_case
 from generator.render.filters.go_docs import doc_link
-from generator.render.filters.markdown import enum_words, example_text, field_rows, md_table
+from generator.render.filters.markdown import (
+    enum_words,
+    example_text,
+    field_rows,
+    md_table,
+    shown_required,
+)
 
 LINKED: dict[tuple[PrimitiveKind, str], tuple[str, str]] = {
     (PrimitiveKind.STRING, "date"): (
@@ -124,7 +130,7 @@ def field_wrapper(field: Field) -> str | None:
     """``Optional``, ``Nullable``, ``OptionalNullable`` or nothing, from required and nullable."""
     if isinstance(field.type, ArrayType | MapType):
         return None
-    if field.required:
+    if shown_required(field):
         return "Nullable" if field.nullable else None
     return "OptionalNullable" if field.nullable else "Optional"
 

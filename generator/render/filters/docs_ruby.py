@@ -24,7 +24,13 @@ from generator.ir import (
 )
 from generator.naming import snake_case
 from generator.render.filters.go_docs import doc_link
-from generator.render.filters.markdown import enum_words, example_text, field_rows, md_table
+from generator.render.filters.markdown import (
+    enum_words,
+    example_text,
+    field_rows,
+    md_table,
+    shown_required,
+)
 
 DEFAULT_MODULE = "OpenApiSDK"
 """The SDK module Speakeasy names Ruby SDKs by default, used when the docs name none."""
@@ -109,7 +115,7 @@ def _nilable(field: Field) -> bool:
     """``T.nilable`` on optional scalars and named types, and on required nullable ones."""
     if isinstance(field.type, ArrayType | MapType):
         return False
-    return not field.required or field.nullable is True
+    return not shown_required(field) or field.nullable is True
 
 
 def ruby_fields_table(model: ObjectModel, schema: Schema) -> str:

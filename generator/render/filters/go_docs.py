@@ -28,7 +28,13 @@ from generator.ir import (
     UnionVariant,
 )
 from generator.naming import go_name, pascal_case
-from generator.render.filters.markdown import enum_words, example_text, field_rows, md_table
+from generator.render.filters.markdown import (
+    enum_words,
+    example_text,
+    field_rows,
+    md_table,
+    shown_required,
+)
 
 TIME_LINK = "https://pkg.go.dev/time#Time"
 """Where Go docs link ``time.Time``."""
@@ -164,7 +170,7 @@ def _literal_type(value: JsonValue) -> str:
 
 def go_field_type(field: Field, style: str = "old") -> str:
     """Type cell of a field: a pointer when optional, and in the new style also when nullable."""
-    pointer = not field.required or (style == "new" and field.nullable is True)
+    pointer = not shown_required(field) or (style == "new" and field.nullable is True)
     return go_type(field.type, pointer, style)
 
 

@@ -11,7 +11,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.ir import Definition, Field, JsonValue
+from generator.ir import Definition, Field, JsonValue, LiteralType
 from generator.naming import split_words
 
 BREAK = "<br/>"
@@ -153,6 +153,18 @@ def json_number(value: int | float) -> str:
     return text
 
 
+def shown_required(field: Field) -> bool:
+    """Whether SDK docs show ``field`` as required.
+
+    Speakeasy shows a required field that has a default (other than a
+    constant) as optional, since callers may leave it out; everything else
+    as the IR says.
+    """
+    if field.required and field.default is not None:
+        return isinstance(field.type, LiteralType)
+    return field.required
+
+
 def field_rows(
     fields: Sequence[Field], names: Sequence[str], types: Sequence[str]
 ) -> tuple[list[TableCell], list[list[TableCell]]]:
@@ -166,7 +178,7 @@ def field_rows(
         row: list[TableCell] = [
             name_cell(name, field.deprecated),
             type_cell,
-            required_cell(field.required),
+            required_cell(shown_required(field)),
             description_cell(field),
         ]
         if with_examples:
