@@ -9,6 +9,7 @@ IR.  One module per language: ``go_types`` (old and new type style),
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -145,3 +146,25 @@ class Flavor(Protocol):
     def parse_usage(self, section: Section, name: TypeName) -> Usage:
         """Read a ``## Example Usage`` section of the doc of ``name``, or raise ``CellError``."""
         ...
+
+
+def sniff_score(
+    document: Document, signs: re.Pattern[str], code_language: str | None = None
+) -> int:
+    """How much ``document`` looks like one flavor: type cells matching ``signs``, plus code blocks.
+
+    Each table row whose second cell (the type) matches counts one; with
+    ``code_language``, so does each fenced block of that language.
+    """
+    score = 0
+    for section in document.sections:
+        for table in section.tables:
+            score += sum(
+                1 for row in table.rows if len(row.cells) > 1 and signs.search(row.cells[1])
+            )
+        if code_language is not None:
+            blocks = [*section.code_blocks]
+            for subsection in section.subsections:
+                blocks += subsection.code_blocks
+            score += sum(block.info == code_language for block in blocks)
+    return score

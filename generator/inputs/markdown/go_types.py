@@ -22,6 +22,7 @@ from generator.inputs.markdown.flavor import (
     RefResolver,
     Usage,
     Variant,
+    sniff_score,
 )
 from generator.inputs.markdown.syntax import is_external, whole_link, wrapped
 from generator.ir import (
@@ -117,16 +118,7 @@ class GoFlavor:
     def sniff(self, document: Document) -> int:
         """Type cells in this style, plus ```go blocks."""
         signs = _OLD_SIGNS if self.style == "old" else _NEW_SIGNS
-        score = 0
-        for section in document.sections:
-            for table in section.tables:
-                for row in table.rows:
-                    if len(row.cells) > 1 and signs.search(row.cells[1]):
-                        score += 1
-            for subsection in section.subsections:
-                score += sum(block.info == "go" for block in subsection.code_blocks)
-            score += sum(block.info == "go" for block in section.code_blocks)
-        return score
+        return sniff_score(document, signs, "go")
 
     def support_page(self, document: Document) -> str | None:
         """The call-options page: no model, only ``Options`` sections of ``With...`` entries."""

@@ -20,6 +20,7 @@ from generator.inputs.markdown.flavor import (
     RefResolver,
     Usage,
     Variant,
+    sniff_score,
 )
 from generator.inputs.markdown.syntax import is_external, whole_link, wrapped
 from generator.ir import (
@@ -79,15 +80,7 @@ class PhpFlavor:
 
     def sniff(self, document: Document) -> int:
         """PHP type cells, plus ```php blocks."""
-        score = 0
-        for section in document.sections:
-            for table in section.tables:
-                score += sum(
-                    1 for row in table.rows if len(row.cells) > 1 and _SIGNS.search(row.cells[1])
-                )
-            for subsection in section.subsections:
-                score += sum(block.info == "php" for block in subsection.code_blocks)
-        return score
+        return sniff_score(document, _SIGNS, "php")
 
     def support_page(self, document: Document) -> str | None:
         """PHP trees hold model docs only."""

@@ -25,6 +25,7 @@ from generator.inputs.markdown.flavor import (
     RefResolver,
     Usage,
     Variant,
+    sniff_score,
 )
 from generator.inputs.markdown.syntax import is_external, split_top_level, whole_link, wrapped
 from generator.ir import (
@@ -98,16 +99,7 @@ class PythonFlavor:
 
     def sniff(self, document: Document) -> int:
         """Python type cells, plus ```python blocks."""
-        score = 0
-        for section in document.sections:
-            for table in section.tables:
-                score += sum(
-                    1 for row in table.rows if len(row.cells) > 1 and _SIGNS.search(row.cells[1])
-                )
-            for subsection in section.subsections:
-                score += sum(block.info == "python" for block in subsection.code_blocks)
-            score += sum(block.info == "python" for block in section.code_blocks)
-        return score
+        return sniff_score(document, _SIGNS, "python")
 
     def support_page(self, document: Document) -> str | None:
         """``utils/retryconfig.md``: a ``Name | Type | Description | Example`` table, no Required."""

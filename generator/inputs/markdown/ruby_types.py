@@ -19,6 +19,7 @@ from generator.inputs.markdown.flavor import (
     RefResolver,
     Usage,
     Variant,
+    sniff_score,
 )
 from generator.inputs.markdown.syntax import is_external, whole_link, wrapped
 from generator.ir import ArrayType, MapType, Primitive, PrimitiveKind, RefType, TypeName
@@ -68,13 +69,7 @@ class RubyFlavor:
 
     def sniff(self, document: Document) -> int:
         """Sorbet type cells."""
-        score = 0
-        for section in document.sections:
-            for table in section.tables:
-                score += sum(
-                    1 for row in table.rows if len(row.cells) > 1 and _SIGNS.search(row.cells[1])
-                )
-        return score
+        return sniff_score(document, _SIGNS)
 
     def support_page(self, document: Document) -> str | None:
         """Ruby trees hold model docs only."""

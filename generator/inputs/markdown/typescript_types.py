@@ -23,6 +23,7 @@ from generator.inputs.markdown.flavor import (
     RefResolver,
     Usage,
     Variant,
+    sniff_score,
 )
 from generator.inputs.markdown.syntax import is_external, split_top_level, whole_link, wrapped
 from generator.inputs.markdown.typescript_values import read_all, read_value
@@ -96,16 +97,7 @@ class TypeScriptFlavor:
 
     def sniff(self, document: Document) -> int:
         """TypeScript type cells, plus ```typescript blocks."""
-        score = 0
-        for section in document.sections:
-            for table in section.tables:
-                score += sum(
-                    1 for row in table.rows if len(row.cells) > 1 and _SIGNS.search(row.cells[1])
-                )
-            for subsection in section.subsections:
-                score += sum(block.info == "typescript" for block in subsection.code_blocks)
-            score += sum(block.info == "typescript" for block in section.code_blocks)
-        return score
+        return sniff_score(document, _SIGNS, "typescript")
 
     def support_page(self, document: Document) -> str | None:
         """TypeScript trees hold model docs only."""
