@@ -26,7 +26,7 @@ from generator.inputs.openapi import keywords as kw
 from generator.inputs.openapi import metadata
 from generator.inputs.openapi.components import NAMESPACE as COMPONENTS
 from generator.inputs.openapi.document import join
-from generator.inputs.openapi.media import body_media_type
+from generator.inputs.openapi.media import body_media_type, content_schema
 from generator.inputs.openapi.models import make_field
 from generator.inputs.openapi.names import Hint, type_name_part
 from generator.inputs.openapi.operations import (
@@ -248,28 +248,12 @@ def _read_body(reader: SchemaReader, operation: Operation, params: list[_Param])
             f"requestBody is {kw.describe(body)}; expected a mapping",
         )
         return None
-    content = kw.mapping(ctx, body, body_ptr, "content")
-    if not content:
-        return None
-    media_type = body_media_type(content)
-    if media_type is None:
-        return None
-    media = content[media_type]
-    media_ptr = join(body_ptr, "content", media_type)
-    if not isinstance(media, dict):
-        ctx.key_problem(
-            content,
-            join(body_ptr, "content"),
-            media_type,
-            f"{media_type} is {kw.describe(media)}; expected a mapping",
-        )
-        return None
-    if "schema" not in media:
+    located = content_schema(ctx, body, body_ptr, body_media_type)
+    if located is None:
         return None
     required = "required" in body and kw.boolean(ctx, body, body_ptr, "required")
-    schema = media["schema"]
-    schema_line = ctx.document.key_line(media, "schema")
-    return _body_schema(reader, operation, schema, join(media_ptr, "schema"), schema_line, required)
+    schema, schema_ptr, schema_line = located
+    return _body_schema(reader, operation, schema, schema_ptr, schema_line, required)
 
 
 def _body_schema(

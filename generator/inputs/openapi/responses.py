@@ -25,7 +25,7 @@ from generator.inputs.openapi import keywords as kw
 from generator.inputs.openapi.components import ERRORS_NAMESPACE
 from generator.inputs.openapi.context import Context
 from generator.inputs.openapi.document import join, unescape
-from generator.inputs.openapi.media import json_media_type
+from generator.inputs.openapi.media import content_schema, json_media_type
 from generator.inputs.openapi.names import Hint, type_name_part
 from generator.inputs.openapi.operations import NAMESPACE, Operation
 from generator.inputs.openapi.references import Target
@@ -149,25 +149,7 @@ def _body_schema(
         if "schema" not in response:
             return None
         return response["schema"], join(ptr, "schema"), ctx.document.key_line(response, "schema")
-    content = kw.mapping(ctx, response, ptr, "content")
-    if not content:
-        return None
-    media_type = json_media_type(content)
-    if media_type is None:
-        return None
-    media = content[media_type]
-    media_ptr = join(ptr, "content", media_type)
-    if not isinstance(media, dict):
-        ctx.key_problem(
-            content,
-            join(ptr, "content"),
-            media_type,
-            f"{media_type} is {kw.describe(media)}; expected a mapping",
-        )
-        return None
-    if "schema" not in media:
-        return None
-    return media["schema"], join(media_ptr, "schema"), ctx.document.key_line(media, "schema")
+    return content_schema(ctx, response, ptr, json_media_type)
 
 
 def _description(ctx: Context, response: dict[str, object], ptr: str) -> str | None:
