@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator.diagnostics import Collector, Problem
-from generator.ir import Definition, Location, Schema
+from generator.ir import Definition, Location, Operation, Schema
 from generator.ir.merge import merge_schema
 
 DOC_SUFFIXES = frozenset({".md"})
@@ -95,7 +95,7 @@ def read_inputs(
     ``naming`` picks how OpenAPI inline schemas are named (``None``: the default).
     """
     from generator.inputs.markdown import DocFile, language_names, read_docs
-    from generator.inputs.openapi import read_openapi
+    from generator.inputs.openapi.reader import read_openapi_spec
 
     collector = Collector()
     if flavor is not None and flavor not in language_names():
@@ -110,11 +110,15 @@ def read_inputs(
             Location(", ".join(p.as_posix() for p in paths) or "--spec"), "no input files found"
         )
     definitions: list[Definition] = []
+    operations: list[Operation] | None = [] if specs else None
     for spec in specs:
         if naming is None:
-            definitions += read_openapi(spec.resolve(), display_path(spec), collector)
+            read = read_openapi_spec(spec.resolve(), display_path(spec), collector)
         else:
-            definitions += read_openapi(spec.resolve(), display_path(spec), collector, naming)
+            read = read_openapi_spec(spec.resolve(), display_path(spec), collector, naming)
+        definitions += read.definitions
+        if operations is not None:
+            operations += read.operations
     for tree in docs_trees(docs).values():
         files = [
             DocFile(doc.resolve(), display_path(doc), doc.resolve().parent.name) for doc in tree
@@ -122,7 +126,7 @@ def read_inputs(
         definitions += read_docs(files, collector, flavor=flavor)
     collector.raise_if_any()  # a broken input would make merging report conflicts that are not real
     sources = tuple(display_path(path) for path in [*specs, *docs])
-    schema = merge_schema(definitions, sources, collector)
+    schema = merge_schema(definitions, sources, collector, operations)
     collector.raise_if_any()
     if warnings is not None:
         warnings.extend(collector.warnings)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Union
 
 from generator.ir.location import Location
+from generator.ir.operations import Operation
 from generator.ir.types import (
     NO_CONSTRAINTS,
     Constraints,
@@ -192,6 +193,9 @@ class Schema:
     """All named definitions, sorted by (namespace, name)."""
     sources: tuple[str, ...] = ()
     """The input files the schema was read from, in reading order."""
+    operations: tuple[Operation, ...] | None = None
+    """The API's operations, sorted by path then method; ``None`` when no input carries
+    operations (markdown docs only), ``()`` when the inputs have none."""
     _index: dict[TypeName, Definition] = field(
         init=False, repr=False, compare=False, default_factory=dict
     )

@@ -26,6 +26,7 @@ from generator.ir.definitions import (
     UnionVariant,
     sort_definitions,
 )
+from generator.ir.operations import Operation
 from generator.ir.types import (
     NO_CONSTRAINTS,
     ArrayType,
@@ -48,9 +49,16 @@ class Conflict(Exception):
 
 
 def merge_schema(
-    definitions: list[Definition], sources: tuple[str, ...], collector: Collector
+    definitions: list[Definition],
+    sources: tuple[str, ...],
+    collector: Collector,
+    operations: list[Operation] | None = None,
 ) -> Schema:
-    """Build the schema, merging definitions that share a qualified name."""
+    """Build the schema, merging definitions that share a qualified name.
+
+    ``operations`` are those of every input that carries operations (``None``:
+    no input does); one operation given by two inputs must be the same in both.
+    """
     by_name: dict[TypeName, Definition] = {}
     for definition in definitions:
         known = by_name.get(definition.name)
@@ -64,7 +72,41 @@ def merge_schema(
                 definition.location,
                 f"{definition.name} disagrees with its definition at {known.location}: {conflict}",
             )
-    return Schema(definitions=sort_definitions(list(by_name.values())), sources=sources)
+    return Schema(
+        definitions=sort_definitions(list(by_name.values())),
+        sources=sources,
+        operations=_merge_operations(operations, collector) if operations is not None else None,
+    )
+
+
+def _merge_operations(operations: list[Operation], collector: Collector) -> tuple[Operation, ...]:
+    """The operations sorted by path then method, one per ``METHOD /path``."""
+    by_key: dict[tuple[str, str], Operation] = {}
+    for operation in operations:
+        key = (operation.path, operation.method)
+        known = by_key.get(key)
+        if known is None:
+            by_key[key] = operation
+        elif _without_locations(known) != _without_locations(operation):
+            collector.add(
+                operation.location,
+                f"operation {operation.key} disagrees with its definition at {known.location}",
+            )
+    return tuple(by_key[key] for key in sorted(by_key))
+
+
+def _without_locations(value: object) -> object:
+    """``value`` as plain data without its locations, to compare two inputs' operations."""
+    from generator.ir.serialize import to_data
+
+    def strip(data: object) -> object:
+        if isinstance(data, dict):
+            return {k: strip(v) for k, v in data.items() if k != "location"}
+        if isinstance(data, list):
+            return [strip(item) for item in data]
+        return data
+
+    return strip(to_data(value))
 
 
 def merge_definition(first: Definition, second: Definition) -> Definition:

@@ -4,6 +4,8 @@
 spec change does.  Examples and locations are left out (they would churn the
 manifest without changing a fact), except a definition's JSON pointer, which
 tells that it came from an OpenAPI document (see ``generator.diff.facts``).
+Operations are kept too (without locations), so the summary can tell
+requests from responses and report endpoint changes.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import typing
 from typing import Any
 
 from generator import ir
-from generator.ir import Definition, Location, Schema, sort_definitions
+from generator.ir import Definition, Location, Operation, Schema, sort_definitions
 from generator.ir.serialize import IR_FIELDS, NO_DEFAULT, to_data
 
 SNAPSHOT_FORMAT = 1
@@ -29,7 +31,10 @@ _NOWHERE = Location("(snapshot)")
 def schema_snapshot(schema: Schema) -> dict[str, Any]:
     """The schema as compact JSON data for the manifest: ``{"format": 1, "definitions": [...]}``."""
     definitions = [_compact(definition) for definition in schema.definitions]
-    return {"format": SNAPSHOT_FORMAT, "definitions": definitions}
+    data: dict[str, Any] = {"format": SNAPSHOT_FORMAT, "definitions": definitions}
+    if schema.operations is not None:
+        data["operations"] = [_compact(operation) for operation in schema.operations]
+    return data
 
 
 def _snapshot_fields(cls: type) -> tuple[tuple[str, Any, bool], ...]:
@@ -78,11 +83,17 @@ def load_snapshot(data: object) -> Schema:
     definitions = data.get("definitions")
     if not isinstance(definitions, list):
         raise SnapshotError("no definitions")
+    listed = data.get("operations")
     try:
         decoded = tuple(_decode(item, Definition, _NOWHERE) for item in definitions)
+        operations = (
+            tuple(_decode(item, Operation, _NOWHERE) for item in listed)
+            if isinstance(listed, list)
+            else None
+        )
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise SnapshotError(str(error)) from None
-    return Schema(definitions=sort_definitions(list(decoded)))
+    return Schema(definitions=sort_definitions(list(decoded)), operations=operations)
 
 
 def _decode(value: Any, hint: Any, where: Location) -> Any:
@@ -93,6 +104,10 @@ def _decode(value: Any, hint: Any, where: Location) -> Any:
     if origin in (typing.Union, types.UnionType):
         if value is None:
             return None
+        if isinstance(value, list):
+            sequence = [a for a in typing.get_args(hint) if typing.get_origin(a) is tuple]
+            if sequence:
+                return _decode(value, sequence[0], where)
         if isinstance(value, dict) and "node" in value:
             cls = getattr(ir, value["node"])
             if cls not in typing.get_args(hint):

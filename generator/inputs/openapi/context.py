@@ -10,7 +10,8 @@ from pathlib import Path
 from generator.diagnostics import Collector
 from generator.inputs.openapi.document import Document, join
 from generator.inputs.openapi.names import NameRegistry
-from generator.ir import Definition, Location, TypeNode
+from generator.inputs.openapi.typed import Typed
+from generator.ir import Definition, Location, Operation, TypeNode
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,10 @@ class Context:
         """Definitions made so far, in the order they were made."""
         self.request_roots: list[TypeNode] = []
         """Types of what requests send (bodies, parameters), for ``request_views``."""
+        self.read_types: dict[str, Typed] = {}
+        """Type of each schema of the main document read so far, by JSON pointer."""
+        self.operations: list[Operation] = []
+        """The operations of the document as IR (made after the definitions)."""
         self._reported: set[tuple[str, int | None, str | None, str]] = set()
 
     @contextmanager

@@ -28,7 +28,7 @@ from collections import Counter
 
 from generator.inputs.openapi.context import Context
 from generator.inputs.openapi.names import NameFact
-from generator.inputs.openapi.retarget import rename, retype
+from generator.inputs.openapi.retarget import rename, retype, retype_operation
 from generator.ir import Definition, EnumModel, LiteralType, TypeName
 
 SPEAKEASY_2025 = "speakeasy-2025"
@@ -86,6 +86,7 @@ def resolve_names_2025(ctx: Context) -> None:
             if definition.name not in literals
         ]
         ctx.request_roots[:] = [retype(root, renamed, literals) for root in ctx.request_roots]
+        ctx.operations[:] = [retype_operation(op, renamed, literals) for op in ctx.operations]
 
 
 _SUFFIXES = {"union": "Union", "enum": "Enum"}

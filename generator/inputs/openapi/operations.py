@@ -47,6 +47,10 @@ class Operation:
     """PascalCase name: the ``operationId`` (else method and path), unique in the document."""
     shared_parameters: tuple[Parameter, ...] = ()
     """Parameters of the path item, which apply to every operation of the path."""
+    path: str = ""
+    """The path template (the key under ``paths``)."""
+    method: str = ""
+    """The HTTP method, lower case."""
 
 
 def list_operations(ctx: Context, root: dict[str, object]) -> list[Operation]:
@@ -82,7 +86,7 @@ def list_operations(ctx: Context, root: dict[str, object]) -> list[Operation]:
                 )
                 continue
             name = _unique_name(ctx, node, op_ptr, method, path, used)
-            found.append(Operation(node, op_ptr, name, shared))
+            found.append(Operation(node, op_ptr, name, shared, str(path), method))
     return found
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.diagnostics import Collector
@@ -15,13 +16,14 @@ from generator.inputs.openapi.name_resolution import (
     SPEAKEASY_2025,
     resolve_names_2025,
 )
+from generator.inputs.openapi.operation_ir import read_operation_ir
 from generator.inputs.openapi.operations import list_operations
 from generator.inputs.openapi.request_views import add_request_views
 from generator.inputs.openapi.requests import read_body, read_parameters
 from generator.inputs.openapi.responses import error_schema_keys, read_responses
 from generator.inputs.openapi.schemas import SchemaReader
 from generator.inputs.openapi.security import read_security
-from generator.ir import Definition, Location, sort_definitions
+from generator.ir import Definition, Location, Operation, sort_definitions
 
 _VERSION = re.compile(r"3\.([01])(\.\d+)?([-+].*)?")
 _EXPECTED = (
@@ -33,6 +35,23 @@ _EXPECTED = (
 def read_openapi(
     path: Path, display: str, collector: Collector, naming: str = DEFAULT_NAMING
 ) -> list[Definition]:
+    """The definitions of ``path`` (see ``read_openapi_spec``)."""
+    return read_openapi_spec(path, display, collector, naming).definitions
+
+
+@dataclass(frozen=True, slots=True)
+class OpenAPIRead:
+    """What one OpenAPI document gives: its definitions and its operations."""
+
+    definitions: list[Definition]
+    """Named schemas, request and response models, security; sorted by namespace and name."""
+    operations: list[Operation]
+    """The operations, in document order."""
+
+
+def read_openapi_spec(
+    path: Path, display: str, collector: Collector, naming: str = DEFAULT_NAMING
+) -> OpenAPIRead:
     """Definitions of ``path``: named schemas, operations' request and response models, security.
 
     ``display`` is the file name put in locations.  Problems and warnings go
@@ -44,21 +63,21 @@ def read_openapi(
         collector.add(
             Location("--naming"), f"unknown naming {naming!r}; expected one of {', '.join(NAMINGS)}"
         )
-        return []
+        return OpenAPIRead([], [])
     document = load_document(path, display, collector)
     if document is None:
-        return []
+        return OpenAPIRead([], [])
     root = document.root
     if not isinstance(root, dict):
         collector.add(
             Location(display, document.line(root) or 1),
             f"the document is {kw.describe(root)}; {_EXPECTED}",
         )
-        return []
+        return OpenAPIRead([], [])
     probe = Context(document, display, collector, path=path)
     dialect = _dialect(probe, root)
     if dialect is None:
-        return []
+        return OpenAPIRead([], [])
     ctx = Context(document, display, collector, dialect, path, naming)
     if "components" in root:
         kw.mapping(ctx, root, "", "components")
@@ -67,11 +86,14 @@ def read_openapi(
         reader = SchemaReader(ctx, error_schema_keys(ctx, operations, dialect.schemas_pointer))
         reader.read_components()
         requests = [read_body(reader, operation) for operation in operations]
-        for parts in requests:
-            read_parameters(reader, parts)
+        request_models = [read_parameters(reader, parts) for parts in requests]
         for operation in operations:
             read_responses(reader, operation)
         read_security(ctx, root, operations)
+        ctx.operations = [
+            read_operation_ir(reader, root, parts, request)
+            for parts, request in zip(requests, request_models, strict=True)
+        ]
         if naming == SPEAKEASY_2025:
             resolve_names_2025(ctx)
         add_request_views(ctx)
@@ -79,8 +101,8 @@ def read_openapi(
         collector.add(
             Location(display), "schemas are nested too deeply to read; expected less nesting"
         )
-        return []
-    return list(sort_definitions(ctx.definitions))
+        return OpenAPIRead([], [])
+    return OpenAPIRead(list(sort_definitions(ctx.definitions)), ctx.operations)
 
 
 def _dialect(ctx: Context, root: dict[str, object]) -> Dialect | None:

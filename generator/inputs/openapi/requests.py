@@ -94,8 +94,8 @@ def read_body(reader: SchemaReader, operation: Operation) -> RequestParts:
     return RequestParts(operation, params, body)
 
 
-def read_parameters(reader: SchemaReader, parts: RequestParts) -> None:
-    """Second pass: read the parameters; with any, make ``<Operation>Request``."""
+def read_parameters(reader: SchemaReader, parts: RequestParts) -> TypeName | None:
+    """Second pass: read the parameters; with any, make ``<Operation>Request`` (its name)."""
     ctx = reader.ctx
     operation, body = parts.operation, parts.body
     fields = [
@@ -103,7 +103,7 @@ def read_parameters(reader: SchemaReader, parts: RequestParts) -> None:
     ]
     ctx.request_roots.extend(field.type for field in fields)
     if not fields:
-        return
+        return None
     if body is not None:
         location = ctx.location(
             ctx.document.key_line(operation.node, "requestBody"),
@@ -115,6 +115,7 @@ def read_parameters(reader: SchemaReader, parts: RequestParts) -> None:
     ctx.names.reserve(name)
     location = ctx.location(ctx.document.line(operation.node), operation.pointer)
     ctx.definitions.append(ObjectModel(name, tuple(fields), location))
+    return name
 
 
 def _is_plain(param: _Param) -> bool:

@@ -9,7 +9,9 @@ from generator.ir import (
     ArrayType,
     Definition,
     MapType,
+    MediaType,
     ObjectModel,
+    Operation,
     RefType,
     TypeName,
     TypeNode,
@@ -68,3 +70,35 @@ def rename(
         )
         return replace(definition, name=name, variants=variants, mapping=mapping)
     return replace(definition, name=name) if name != definition.name else definition
+
+
+def retype_operation(
+    operation: Operation,
+    renamed: dict[TypeName, TypeName],
+    replaced: Mapping[TypeName, TypeNode] | None = None,
+) -> Operation:
+    """``operation`` with its types' references following the renames."""
+
+    def node(value: TypeNode | None) -> TypeNode | None:
+        return retype(value, renamed, replaced) if value is not None else None
+
+    def media(content: tuple[MediaType, ...]) -> tuple[MediaType, ...]:
+        return tuple(replace(item, type=node(item.type)) for item in content)
+
+    body = operation.request_body
+    return replace(
+        operation,
+        parameters=tuple(replace(p, type=node(p.type)) for p in operation.parameters),
+        request_body=replace(body, content=media(body.content)) if body is not None else None,
+        responses=tuple(
+            replace(
+                response,
+                content=media(response.content),
+                headers=tuple(replace(h, type=node(h.type)) for h in response.headers),
+            )
+            for response in operation.responses
+        ),
+        request=renamed.get(operation.request, operation.request)
+        if operation.request is not None
+        else None,
+    )

@@ -186,7 +186,17 @@ class SchemaReader:
     # -- schemas --------------------------------------------------------------------
 
     def read(self, schema: object, ptr: str, line: int | None, hint: Hint) -> Typed:
-        """The type of ``schema`` (at JSON pointer ``ptr``, source line ``line``)."""
+        """The type of ``schema`` (at JSON pointer ``ptr``, source line ``line``).
+
+        The type of a schema of the main document is remembered by its pointer
+        (``Context.read_types``), for the operations that refer to it.
+        """
+        typed = self._read_schema(schema, ptr, line, hint)
+        if self.ctx.document is self.ctx.main:
+            self.ctx.read_types[ptr] = typed
+        return typed
+
+    def _read_schema(self, schema: object, ptr: str, line: int | None, hint: Hint) -> Typed:
         if isinstance(schema, bool):
             return Typed(ANY)
         if not isinstance(schema, dict):
