@@ -176,3 +176,36 @@ def test_specloom_ir_prints_operations(capsys: pytest.CaptureFixture[str]) -> No
         "deleteLink",
         "getLink",
     ]
+
+
+def test_openapi_export_writes_paths_that_read_back_the_same(tmp_path: Path) -> None:
+    from openapi_spec_validator import validate
+
+    from generator.export.openapi import export_openapi
+
+    schema = read_inputs([FIXTURES / "links.yaml"])
+    document = export_openapi(schema, title="links")
+    validate(document)
+    exported = tmp_path / "exported.yaml"
+    exported.write_text(json.dumps(document))
+    again = read_inputs([exported])
+
+    def shape(op: Operation) -> object:
+        body = op.request_body
+        return (
+            op.key,
+            op.operation_id,
+            op.summary,
+            op.tags,
+            op.deprecated,
+            [(p.name, p.where, p.style, p.explode, p.required, p.type) for p in op.parameters],
+            (body.required, [m.media_type for m in body.content]) if body else None,
+            [
+                (r.status, r.description, r.headers, [m.media_type for m in r.content])
+                for r in op.responses
+            ],
+        )
+
+    assert [shape(op) for op in again.operations or ()] == [
+        shape(op) for op in schema.operations or ()
+    ]

@@ -3,7 +3,8 @@
 OpenAPI 3.1 schemas are JSON Schema 2020-12, so the definitions are those of
 ``generator.export.jsonschema`` with references into ``components/schemas``;
 a union with a discriminator also gets OpenAPI's ``discriminator`` object.
-The IR keeps no paths, so ``paths`` is empty: the document describes models.
+``paths`` holds the IR's operations (``generator.export.paths``); it is empty
+when the inputs carry none (markdown docs): the document then describes models.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.export.jsonschema import Exporter, export_definitions
+from generator.export.paths import export_paths
 from generator.ir import Schema, UnionModel
 
 VERSION = "3.1.0"
@@ -39,6 +41,6 @@ def export_openapi(schema: Schema, *, title: str, version: str = "0.0.0") -> dic
         "openapi": VERSION,
         "info": {"title": title, "version": version},
         "jsonSchemaDialect": "https://spec.openapis.org/oas/3.1/dialect/base",
-        "paths": {},
+        "paths": export_paths(schema.operations or (), exporter),
         "components": {"schemas": schemas},
     }

@@ -75,18 +75,26 @@ def read_snapshot(out: Path) -> object:
 def manifest_text(files: Mapping[str, bytes], snapshot: Mapping[str, Any] | None = None) -> str:
     """The manifest for a set of rendered files (and the IR snapshot), deterministic.
 
-    The snapshot's definitions are written one per line, so a spec change
-    shows in ``git diff`` as the lines of the models it touched.
+    The snapshot's definitions (and operations) are written one per line, so a
+    spec change shows in ``git diff`` as the lines of the models it touched.
     """
     listing = {path: digest(data) for path, data in sorted(files.items())}
     text = json.dumps({"generator": "specloom", "files": listing}, indent=2)
     if snapshot is None:
         return text + "\n"
-    lines = ",\n".join(
-        "      " + json.dumps(item, ensure_ascii=False, separators=(",", ":"))
-        for item in snapshot["definitions"]
+    body = f'    "format": {json.dumps(snapshot["format"])},\n' + _listing(
+        "definitions", snapshot["definitions"]
     )
-    body = f'    "format": {json.dumps(snapshot["format"])},\n    "definitions": [\n{lines}\n    ]'
-    if not snapshot["definitions"]:
-        body = f'    "format": {json.dumps(snapshot["format"])},\n    "definitions": []'
+    if "operations" in snapshot:  # one operation per line too
+        body += ",\n" + _listing("operations", snapshot["operations"])
     return text[: -len("\n}")] + ',\n  "ir": {\n' + body + "\n  }\n}\n"
+
+
+def _listing(key: str, items: list[Any]) -> str:
+    """``"key": [...]`` with one item per line."""
+    if not items:
+        return f'    "{key}": []'
+    lines = ",\n".join(
+        "      " + json.dumps(item, ensure_ascii=False, separators=(",", ":")) for item in items
+    )
+    return f'    "{key}": [\n{lines}\n    ]'
