@@ -35,7 +35,16 @@ from generator.render.filters.python_layout import Call, Expr, literal
 from generator.render.filters.python_literals import py_repr
 
 RESERVED_ATTRIBUTES = frozenset(
-    {"check", "validate", "load", "from_dict", "to_dict", "with_defaults", "additional_properties"}
+    {
+        "check",
+        "validate",
+        "load",
+        "from_dict",
+        "to_dict",
+        "to_request",
+        "with_defaults",
+        "additional_properties",
+    }
     | {"Any", "Literal", "ClassVar", "TypeAlias", "datetime", "enum", "_rt"}
     | {name for name in dir(builtins) if not name.startswith("_")}
 )

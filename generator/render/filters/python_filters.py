@@ -15,6 +15,7 @@ from jinja2.runtime import Context
 
 from generator.ir import Definition, Field, ObjectModel, UnionModel
 from generator.render.filters import python_code, python_hints, python_layout
+from generator.render.filters.python_http import HTTP_FILTERS
 from generator.render.filters.python_literals import py_repr
 from generator.render.filters.python_pydantic import pydantic_models
 
@@ -113,5 +114,6 @@ PYTHON_FILTERS: dict[str, Callable[..., Any]] = {
     "json_text": json_text,
     "py_class_header": py_class_header,
     "pydantic_models": pydantic_models,
+    **HTTP_FILTERS,
 }
 """The ``python`` target's filters, by name (they replace shared filters of the same name)."""

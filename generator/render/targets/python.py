@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from generator.ir import EnumModel, ObjectModel, Schema, UnionModel
 from generator.render.filters.python_code import module_name
+from generator.render.filters.python_http import schema_uses_http
 from generator.render.targets.base import Options, OutputFile, Target
 
 
 def plan(schema: Schema, options: Options) -> list[OutputFile]:
-    """``<package>/__init__.py``, ``_runtime.py``, ``py.typed`` and one module per namespace."""
+    """``<package>/__init__.py``, ``_runtime.py``, ``py.typed``, one module per namespace, and
+    ``_http.py`` when some request class belongs to an operation."""
     package = options.package
     modules = [module_name(namespace) for namespace in schema.namespaces]
     files = [
@@ -16,6 +18,8 @@ def plan(schema: Schema, options: Options) -> list[OutputFile]:
         OutputFile(f"{package}/_runtime.py", "python/_runtime.py.jinja"),
         OutputFile(f"{package}/py.typed", "python/py.typed.jinja"),
     ]
+    if schema_uses_http(schema):
+        files.append(OutputFile(f"{package}/_http.py", "python/_http.py.jinja"))
     for namespace in schema.namespaces:
         definitions = schema.in_namespace(namespace)
         files.append(
