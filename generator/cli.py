@@ -20,6 +20,7 @@ from generator import __version__
 from generator.commands import check, diff, generate, ir, templates
 from generator.commands.common import EXIT_BAD_INPUT, EXIT_OK
 from generator.diagnostics import SpecloomError
+from generator.terminal import escape
 
 EXIT_DRIFT = check.EXIT_DRIFT
 """``check`` found drift."""
@@ -56,16 +57,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BROKEN_PIPE
     except SpecloomError as error:
         for problem in error.problems:
-            print(problem, file=sys.stderr)
+            print(escape(str(problem)), file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as error:
-        print(f"specloom: {error}", file=sys.stderr)
+        print(escape(f"specloom: {error}"), file=sys.stderr)
         return EXIT_BAD_INPUT
     except Exception as error:
         if os.environ.get("SPECLOOM_DEBUG"):
             raise
         print(
-            f"specloom: internal error: {type(error).__name__}: {error}\n"
+            escape(f"specloom: internal error: {type(error).__name__}: {error}") + "\n"
             "Please report it; set SPECLOOM_DEBUG=1 for the traceback.",
             file=sys.stderr,
         )

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -53,3 +54,43 @@ class Style:
         if line.startswith("@@"):
             return self.paint(body, "cyan") + end
         return line
+
+
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb"
+    "\ud800-\udfff]"
+)
+_UNSAFE_KEEPING_NEWLINES = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb"
+    "\ud800-\udfff]"
+)
+_NAMED = {"\n": "\\n", "\r": "\\r", "\x1b": "\\e"}
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group(0)
+    named = _NAMED.get(char)
+    if named is not None:
+        return named
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def escape(text: str) -> str:
+    """``text`` safe for one line of a terminal or CI log.
+
+    Control characters (newlines, escape sequences, C1 controls), line and
+    paragraph separators, bidirectional overrides, invisible format characters
+    and lone surrogates are shown as ``\\n``, ``\\e``, ``\\x85``, ``\\u202e``;
+    tabs and every other character are kept.
+    """
+    if text.isprintable() or _UNSAFE.search(text) is None:
+        return text
+    return _UNSAFE.sub(_escaped, text)
+
+
+def escape_lines(text: str) -> str:
+    """``escape`` that keeps line feeds (a diff or a multi-line report)."""
+    if _UNSAFE_KEEPING_NEWLINES.search(text) is None:
+        return text
+    return _UNSAFE_KEEPING_NEWLINES.sub(_escaped, text)

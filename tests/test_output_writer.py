@@ -98,14 +98,14 @@ def test_a_failed_write_removes_what_it_staged(
     real = writer._write_file
     calls = []
 
-    def failing(path: str, data: bytes) -> None:
-        calls.append(path)
+    def failing(folder: int, name: str, data: bytes) -> None:
+        calls.append(name)
         if len(calls) == 3:
             raise OSError(28, "No space left on device")
-        real(path, data)
+        real(folder, name, data)
 
     monkeypatch.setattr(writer, "_write_file", failing)
-    with pytest.raises(OSError, match="No space"):
+    with pytest.raises(SpecloomError, match="No space"):
         write_output(out, {path: text + "changed\n" for path, text in FILES.items()})
     assert len(calls) == 3
     assert tree(out) == before  # no temporary file left, no file replaced

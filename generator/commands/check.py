@@ -28,7 +28,7 @@ from generator.ir import Schema
 from generator.output.drift import Drift, find_drift
 from generator.output.manifest import MANIFEST_NAME, edited_by_hand, read_snapshot
 from generator.output.snapshot import SnapshotError, load_snapshot
-from generator.terminal import Style, wants_colour
+from generator.terminal import Style, escape, escape_lines, wants_colour
 
 EXIT_DRIFT = 1
 """The out folder is out of date."""
@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return code
     if drift.clean:
-        print(f"specloom check: {out}/ is up to date")
+        print(f"specloom check: {escape(out)}/ is up to date")
         return code
     style = Style(wants_colour(sys.stdout, args.color))
     manifest_found = (settings.out / MANIFEST_NAME).is_file()
@@ -96,6 +96,7 @@ def _print_text(
     manifest_found: bool,
 ) -> None:
     write = sys.stdout.write
+    out = escape(out)
     write(
         style.paint(
             f"What the spec change does to the models (IR of {out}/ -> current inputs):", "bold"
@@ -117,7 +118,7 @@ def _print_text(
     else:
         write(text_report(changes, style, indent="  "))
         write(f"  {summary_line(changes)}\n")
-    for path in edited:
+    for path in map(escape, edited):
         message = (
             f"{out}/{path}: edited by hand since specloom wrote it (its hash differs from "
             f"{MANIFEST_NAME}); `specloom generate` would undo the edit, so make it in the "
@@ -125,11 +126,13 @@ def _print_text(
         )
         write(style.paint(message, "yellow") + "\n")
     for diff in drift.changed.values():
-        write("".join(style.diff_line(line) for line in diff.splitlines(keepends=True)))
+        write(
+            "".join(style.diff_line(escape_lines(line)) for line in diff.splitlines(keepends=True))
+        )
     for path in drift.added:
-        write(style.paint(f"would add {out}/{path}", "green") + "\n")
+        write(style.paint(f"would add {out}/{escape(path)}", "green") + "\n")
     for path in drift.removed:
-        write(style.paint(f"would remove {out}/{path}", "red") + "\n")
+        write(style.paint(f"would remove {out}/{escape(path)}", "red") + "\n")
     counts = (
         f"{len(drift.changed)} changed, {len(drift.added)} to add, {len(drift.removed)} to remove"
     )

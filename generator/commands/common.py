@@ -14,7 +14,7 @@ from generator.inputs.collect import display_path, read_inputs
 from generator.ir import Location, Schema
 from generator.render.renderer import render_files
 from generator.render.targets import TARGETS, Options
-from generator.terminal import COLOR_CHOICES
+from generator.terminal import COLOR_CHOICES, escape
 
 EXIT_OK = 0
 """Success."""
@@ -196,4 +196,4 @@ def report_warnings(warnings: list[Problem], strict: bool) -> None:
             ]
         )
     for problem in warnings:
-        print(warning_line(problem), file=sys.stderr)
+        print(escape(warning_line(problem)), file=sys.stderr)

@@ -16,7 +16,7 @@ from generator.commands.common import (
 from generator.diff import diff_schemas
 from generator.diff.report import exit_code, json_report, summary_line, text_report
 from generator.inputs.collect import display_path
-from generator.terminal import Style, wants_colour
+from generator.terminal import Style, escape, wants_colour
 
 EPILOG = """\
 exit codes: 0 no semantic change (descriptions, deprecation and namespaces do not count),
@@ -64,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
     style = Style(wants_colour(sys.stdout, args.color))
     sys.stdout.write(text_report(changes, style))
     print(
-        f"specloom diff: {display_path(args.old)} -> {display_path(args.new)}: {summary_line(changes)}"
+        escape(f"specloom diff: {display_path(args.old)} -> {display_path(args.new)}: ")
+        + summary_line(changes)
     )
     return exit_code(changes)

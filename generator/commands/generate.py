@@ -14,9 +14,10 @@ from generator.commands.common import (
 from generator.diagnostics import Problem
 from generator.inputs.collect import display_path
 from generator.ir import Location
-from generator.output.manifest import edited_by_hand
+from generator.output.manifest import hand_edits
 from generator.output.snapshot import schema_snapshot
 from generator.output.writer import write_output
+from generator.terminal import escape
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -33,9 +34,8 @@ def run(args: argparse.Namespace) -> int:
     out = display_path(settings.out)
     replaced = [
         path
-        for path in edited_by_hand(settings.out)
-        if path in result.files
-        and (settings.out / path).read_bytes() != result.files[path].encode("utf-8")
+        for path, data in hand_edits(settings.out).items()
+        if path in result.files and data != result.files[path].encode("utf-8")
     ]
     report_warnings(
         [
@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         args.strict,
     )
     changed = write_output(settings.out, result.files, schema_snapshot(result.schema))
-    print(f"specloom: {len(result.files)} files in {out}/, {len(changed)} changed")
+    print(f"specloom: {len(result.files)} files in {escape(out)}/, {len(changed)} changed")
     for path in changed:
-        print(f"  {out}/{path}")
+        print(f"  {escape(out)}/{escape(path)}")
     return EXIT_OK

@@ -7,7 +7,7 @@ from itertools import groupby
 from typing import Any
 
 from generator.diff.changes import Change, Impact
-from generator.terminal import Style
+from generator.terminal import Style, escape
 
 EXIT_NO_CHANGE = 0
 """No semantic change (non-semantic changes such as descriptions do not count)."""
@@ -64,10 +64,10 @@ def text_report(changes: Sequence[Change], style: Style = PLAIN, indent: str = "
     lines: list[str] = []
     semantic = [c for c in changes if c.impact is not Impact.NON_SEMANTIC]
     for model, group in groupby(semantic, key=lambda c: c.model):
-        lines.append(indent + style.paint(str(model), "bold"))
+        lines.append(indent + style.paint(escape(str(model)), "bold"))
         for change in group:
             label = style.paint(f"{change.impact.value:<12}", _COLOURS[change.impact])
-            lines.append(f"{indent}  {label}  {_what(change)}")
+            lines.append(f"{indent}  {label}  {escape(_what(change))}")
     apart = [c for c in changes if c.impact is Impact.NON_SEMANTIC]
     if apart:
         lines.append(
@@ -75,7 +75,7 @@ def text_report(changes: Sequence[Change], style: Style = PLAIN, indent: str = "
         )
         for change in apart:
             where = f"{change.model} {change.subject}".rstrip()
-            lines.append(f"{indent}  {style.paint(f'{where}: {change.message}', 'dim')}")
+            lines.append(f"{indent}  {style.paint(escape(f'{where}: {change.message}'), 'dim')}")
     return "".join(line + "\n" for line in lines)
 
 

@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.output.manifest import read_manifest
+from generator.output.manifest import listing
+from generator.output.tree import UnsafePath, reading, unsafe_problems
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,17 +31,28 @@ class Drift:
 def find_drift(out: Path, files: Mapping[str, str]) -> Drift:
     """Compare ``files`` (rendered, by relative path) with ``out``."""
     drift = Drift()
-    for path, text in sorted(files.items()):
-        target = out / path
-        if not target.is_file():
-            drift.added.append(path)
-            continue
-        current = target.read_bytes().decode("utf-8", errors="replace")
-        if current != text:
-            drift.changed[path] = unified_diff(path, current, text)
-    for path in sorted(set(read_manifest(out)) - set(files)):
-        if (out / path).is_file():
-            drift.removed.append(path)
+    refused: list[UnsafePath] = []
+    with reading(out) as tree:
+        for path, text in sorted(files.items()):
+            try:
+                data = tree.read(path) if tree.exists else None
+            except UnsafePath as error:
+                refused.append(error)
+                continue
+            if not isinstance(data, bytes):
+                drift.added.append(path)
+                continue
+            current = data.decode("utf-8", errors="replace")
+            if current != text:
+                drift.changed[path] = unified_diff(path, current, text)
+        for path in sorted(set(listing(tree)) - set(files)):
+            try:
+                if tree.exists and tree.is_file(path):
+                    drift.removed.append(path)
+            except UnsafePath as error:
+                refused.append(error)
+        if refused:
+            raise unsafe_problems(tree, refused)
     return drift
 
 

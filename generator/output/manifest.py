@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from generator.output.tree import OutTree, UnsafePath, check_relative, reading, unsafe_problems
+
 MANIFEST_NAME = ".specloom-manifest.json"
 """File name of the manifest, at the top of the out folder."""
 
@@ -22,12 +24,33 @@ def digest(data: bytes) -> str:
 
 
 def read_manifest(out: Path) -> dict[str, str]:
-    """Paths (relative, POSIX) and hashes of the files specloom last wrote to ``out``."""
-    try:
-        text = (out / MANIFEST_NAME).read_text(encoding="utf-8")
-    except (OSError, ValueError):
+    """Paths (relative, POSIX) and hashes of the files specloom last wrote to ``out``.
+
+    The manifest is read without following a symbolic link (one is an error);
+    entries that do not name a path inside the out folder are left out.
+    """
+    with reading(out) as tree:
+        return listing(tree)
+
+
+def listing(tree: OutTree) -> dict[str, str]:
+    """The manifest's entries that name a path inside the out folder (``{}`` without one)."""
+    data = _manifest_bytes(tree)
+    if data is None:
         return {}
-    return manifest_files(text)
+    files = manifest_files(data.decode("utf-8", "replace"))
+    return {path: value for path, value in files.items() if check_relative(path) is None}
+
+
+def _manifest_bytes(tree: OutTree) -> bytes | None:
+    """The manifest's bytes (``None`` when absent); ``SpecloomError`` for a symbolic link."""
+    if not tree.exists:
+        return None
+    try:
+        data = tree.read(MANIFEST_NAME)
+    except UnsafePath as error:
+        raise tree.error(error.path, error.reason) from None
+    return data if isinstance(data, bytes) else None
 
 
 _LAYOUT_START = '{\n  "generator": "specloom",\n  "files": {'
@@ -55,19 +78,39 @@ def manifest_files(text: str) -> dict[str, str]:
 
 def edited_by_hand(out: Path) -> list[str]:
     """Files specloom wrote to ``out`` whose contents no longer match the manifest's hash."""
-    edited = []
-    for path, expected in sorted(read_manifest(out).items()):
-        target = out / path
-        if target.is_file() and digest(target.read_bytes()) != expected:
-            edited.append(path)
+    return sorted(hand_edits(out))
+
+
+def hand_edits(out: Path) -> dict[str, bytes]:
+    """``edited_by_hand`` with each file's current contents.
+
+    Raises ``SpecloomError`` naming a symbolic link met on the way (never followed).
+    """
+    edited: dict[str, bytes] = {}
+    refused: list[UnsafePath] = []
+    with reading(out) as tree:
+        for path, expected in sorted(listing(tree).items()):
+            try:
+                data = tree.read(path)
+            except UnsafePath as error:
+                refused.append(error)
+                continue
+            if isinstance(data, bytes) and digest(data) != expected:
+                edited[path] = data
+        if refused:
+            raise unsafe_problems(tree, refused)
     return edited
 
 
 def read_snapshot(out: Path) -> object:
     """The IR snapshot stored in ``out``'s manifest (see ``output.snapshot``), or ``None``."""
+    with reading(out) as tree:
+        text = _manifest_bytes(tree)
+    if text is None:
+        return None
     try:
-        data = json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(text)
+    except (ValueError, RecursionError):
         return None
     return data.get("ir") if isinstance(data, dict) else None
 
