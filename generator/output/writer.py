@@ -188,13 +188,16 @@ def _commit(tree: OutTree, moves: dict[str, bytes], stale: dict[str, str]) -> No
                 _write_file(stage, staged, moves[path])
             except OSError as error:
                 raise _failure(tree, path, error) from None
-        folders = sorted(
-            {
-                folder
-                for path in moves
-                if (folder := path.rpartition("/")[0]) and tree.folder(folder) is None
-            }
-        )
+        parents = {path.rpartition("/")[0] for path in moves} - {""}
+        ancestors = {
+            "/".join(parts[:depth])
+            for parts in (folder.split("/") for folder in parents)
+            for depth in range(1, len(parts) + 1)
+        }
+        try:
+            folders = sorted(folder for folder in ancestors if tree.folder(folder) is None)
+        except UnsafePath as error:
+            raise tree.error(error.path, f"{error.reason}; nothing was written") from None
         try:
             _write_file(stage, _FOLDERS, json.dumps(folders).encode())
             for folder in folders:
