@@ -57,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BROKEN_PIPE
     except SpecloomError as error:
         for problem in error.problems:
-            print(escape(str(problem)), file=sys.stderr)
+            print(_shorten(escape(str(problem))), file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as error:
         print(escape(f"specloom: {error}"), file=sys.stderr)
@@ -71,6 +71,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERNAL_ERROR
+
+
+_LONGEST_LINE = 2000
+"""Longest problem line printed: a message quoting a huge input is cut (the input stays the user's)."""
+
+
+def _shorten(line: str) -> str:
+    if len(line) <= _LONGEST_LINE:
+        return line
+    return line[: _LONGEST_LINE - 30] + f"... ({len(line)} characters)"
 
 
 def run() -> None:

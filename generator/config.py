@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.diagnostics import Problem, SpecloomError
 from generator.ir import Location
+from generator.limits import KEYS, Limits
 
 DEFAULT_TARGETS = ("python", "docs-go")
 """Targets generated when neither the command line nor the config names any."""
@@ -33,6 +34,8 @@ class Settings:
     """How OpenAPI inline schemas are named (``speakeasy-2023`` or ``speakeasy-2025``)."""
     go_style: str | None = None
     """Type style of the ``docs-go`` target (``old`` or ``new``); ``None``: as the input docs."""
+    limits: Limits = field(default_factory=Limits)
+    """Bounds of the run and the folders ``$ref`` may reach (``[tool.specloom.limits]``, ``ref-roots``)."""
 
 
 def _strings(value: object, key: str, where: Location) -> tuple[str, ...]:
@@ -57,7 +60,18 @@ def load_settings(pyproject: Path) -> Settings:
     table = data.get("tool", {}).get("specloom", {})
     if not isinstance(table, dict):
         raise SpecloomError([Problem(where, "[tool.specloom] must be a table")])
-    known = {"spec", "targets", "out", "package", "templates", "flavor", "go-style", "naming"}
+    known = {
+        "spec",
+        "targets",
+        "out",
+        "package",
+        "templates",
+        "flavor",
+        "go-style",
+        "naming",
+        "limits",
+        "ref-roots",
+    }
     unknown = sorted(set(table) - known)
     if unknown:
         raise SpecloomError(
@@ -81,4 +95,30 @@ def load_settings(pyproject: Path) -> Settings:
         flavor=_strings(table["flavor"], "flavor", where)[0] if "flavor" in table else None,
         naming=_strings(table["naming"], "naming", where)[0] if "naming" in table else None,
         go_style=_strings(table["go-style"], "go-style", where)[0] if "go-style" in table else None,
+        limits=_limits(table, base, where),
     )
+
+
+def _limits(table: dict[str, object], base: Path, where: Location) -> Limits:
+    """``[tool.specloom.limits]`` and ``ref-roots``; unknown keys and non-integers are errors."""
+    values: dict[str, object] = {}
+    raw = table.get("limits", {})
+    if not isinstance(raw, dict):
+        raise SpecloomError([Problem(where, "[tool.specloom.limits] must be a table")])
+    for key, value in raw.items():
+        if key not in KEYS:
+            raise SpecloomError(
+                [
+                    Problem(
+                        where,
+                        f"[tool.specloom.limits] unknown key {key!r}; expected some of {sorted(KEYS)}",
+                    )
+                ]
+            )
+        if type(value) is not int or value < 1:
+            raise SpecloomError(
+                [Problem(where, f"[tool.specloom.limits] {key}: expected a positive integer")]
+            )
+        values[KEYS[key]] = value
+    roots = tuple(base / p for p in _strings(table.get("ref-roots", []), "ref-roots", where))
+    return Limits(**values, ref_roots=roots)  # type: ignore[arg-type]

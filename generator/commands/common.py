@@ -8,6 +8,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator import limits
 from generator.config import Settings, load_settings
 from generator.diagnostics import Problem, SpecloomError
 from generator.inputs.collect import display_path, read_inputs
@@ -39,6 +40,16 @@ def add_naming_option(parser: argparse.ArgumentParser) -> None:
         "--naming",
         choices=NAMINGS,
         help=f"names of inline OpenAPI schemas, as Speakeasy's conventions (default: {NAMINGS[0]})",
+    )
+
+
+def add_ref_option(parser: argparse.ArgumentParser) -> None:
+    """``--allow-ref-outside``: a file ``$ref`` may name a file outside the spec's folder."""
+    parser.add_argument(
+        "--allow-ref-outside",
+        action="store_true",
+        help="let a file $ref name files outside the folder of the spec that names it "
+        "(default: refused; [tool.specloom] ref-roots lists extra folders)",
     )
 
 
@@ -89,6 +100,7 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--package", metavar="NAME", help="Python package name (default: models)")
     add_flavor_option(parser)
     add_naming_option(parser)
+    add_ref_option(parser)
     parser.add_argument(
         "--go-style",
         choices=("old", "new"),
@@ -116,6 +128,10 @@ def settings_from(args: argparse.Namespace) -> Settings:
         naming=args.naming if getattr(args, "naming", None) is not None else settings.naming,
         go_style=args.go_style if getattr(args, "go_style", None) else settings.go_style,
     )
+    if getattr(args, "allow_ref_outside", False):
+        settings = dataclasses.replace(
+            settings, limits=dataclasses.replace(settings.limits, allow_ref_outside=True)
+        )
     problems = []
     where = Location("command line")
     for target in settings.targets:
@@ -153,6 +169,14 @@ def read_schema(
     warnings: list[Problem] = []
     schema = read_inputs(paths, flavor=flavor, warnings=warnings, naming=naming)
     report_warnings(warnings, strict)
+    limit = limits.current().max_models
+    if len(schema.definitions) > limit:
+        where = Location(", ".join(display_path(path) for path in paths))
+        message = (
+            f"{len(schema.definitions)} models; expected at most {limit} "
+            "(raise [tool.specloom.limits] max-models)"
+        )
+        raise SpecloomError([Problem(where, message)])
     return schema
 
 
@@ -171,9 +195,10 @@ class Run:
 def read_and_render(settings: Settings, strict: bool) -> Run:
     """Read the inputs, render the targets; print warnings (raise them with ``strict``)."""
     require_spec(settings)
-    schema = read_schema(settings.spec, settings.flavor, strict, settings.naming)
-    options = Options(package=settings.package, go_style=settings.go_style)
-    rendering = render_files(schema, settings.targets, options, settings.templates)
+    with limits.using(settings.limits):
+        schema = read_schema(settings.spec, settings.flavor, strict, settings.naming)
+        options = Options(package=settings.package, go_style=settings.go_style)
+        rendering = render_files(schema, settings.targets, options, settings.templates)
     report_warnings(rendering.warnings, strict)
     return Run(schema, rendering.files, rendering.warnings)
 

@@ -7,15 +7,18 @@ import json
 import sys
 from pathlib import Path
 
+from generator import limits
 from generator.commands.common import (
     add_color_option,
     add_flavor_option,
     add_naming_option,
+    add_ref_option,
     read_schema,
 )
 from generator.diff import diff_schemas
 from generator.diff.report import exit_code, json_report, summary_line, text_report
 from generator.inputs.collect import display_path
+from generator.limits import Limits
 from generator.terminal import Style, escape, wants_colour
 
 EPILOG = """\
@@ -40,6 +43,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_flavor_option(parser, "--old-flavor")
     add_flavor_option(parser, "--new-flavor")
     add_naming_option(parser)
+    add_ref_option(parser)
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default: text)"
     )
@@ -49,8 +53,9 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     """Read both sides, compare, print; the exit code tells none / non-breaking / breaking."""
-    old = read_schema([args.old], args.old_flavor, naming=args.naming)
-    new = read_schema([args.new], args.new_flavor, naming=args.naming)
+    with limits.using(Limits(allow_ref_outside=args.allow_ref_outside)):
+        old = read_schema([args.old], args.old_flavor, naming=args.naming)
+        new = read_schema([args.new], args.new_flavor, naming=args.naming)
     changes = diff_schemas(old, new)
     if args.format == "json":
         data = {

@@ -7,8 +7,16 @@ import json
 import sys
 from pathlib import Path
 
-from generator.commands.common import EXIT_OK, add_flavor_option, add_naming_option, read_schema
+from generator import limits
+from generator.commands.common import (
+    EXIT_OK,
+    add_flavor_option,
+    add_naming_option,
+    add_ref_option,
+    read_schema,
+)
 from generator.ir.serialize import schema_to_data
+from generator.limits import Limits
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -19,12 +27,14 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     add_flavor_option(parser)
     add_naming_option(parser)
+    add_ref_option(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Read the inputs and print their IR."""
-    schema = read_schema(args.paths, args.flavor, naming=args.naming)
+    with limits.using(Limits(allow_ref_outside=args.allow_ref_outside)):
+        schema = read_schema(args.paths, args.flavor, naming=args.naming)
     json.dump(schema_to_data(schema), sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
     return EXIT_OK

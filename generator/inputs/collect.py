@@ -44,9 +44,17 @@ def find_inputs(paths: Sequence[Path], collector: Collector) -> tuple[list[Path]
     specs: set[Path] = set()
     for path in paths:
         if path.is_dir():
+            root = path.resolve()
             for found in sorted(path.rglob("*")):
                 hidden = any(part.startswith(".") for part in found.relative_to(path).parts)
                 if hidden or not found.is_file():
+                    continue
+                if not found.resolve().is_relative_to(root):
+                    collector.warn(
+                        Location(display_path(found)),
+                        "is a symbolic link to a file outside the input folder; not read "
+                        "(name the file itself with --spec to read it)",
+                    )
                     continue
                 if found.suffix in DOC_SUFFIXES:
                     docs.add(found)

@@ -15,7 +15,8 @@ CASES = Path(__file__).resolve().parent / "cases"
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     """``specloom ARGS`` in-process: exit code, stdout, stderr (no config file read)."""
-    code = main([*args, "--config", os.devnull] if args[0] in ("generate", "check") else list(args))
+    default_config = args[0] in ("generate", "check") and "--config" not in args
+    code = main([*args, "--config", os.devnull] if default_config else list(args))
     captured = capsys.readouterr()
     return code, captured.out, captured.err
 

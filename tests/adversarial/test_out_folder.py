@@ -138,7 +138,9 @@ def test_check_never_reads_through_a_symlink(
     secret.write_text("SECRET_TOKEN = 'hunter2'\n")
     (out / "python/models/components.py").unlink()
     (out / "python/models/components.py").symlink_to(secret)
-    code, stdout, err = run(capsys, "check", "--spec", SPEC, "--out", str(out), "--target", "python")
+    code, stdout, err = run(
+        capsys, "check", "--spec", SPEC, "--out", str(out), "--target", "python"
+    )
     assert code == 2 and "is a symbolic link" in err
     assert "hunter2" not in stdout + err
 

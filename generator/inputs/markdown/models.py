@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator import limits
 from generator.diagnostics import Collector
 from generator.inputs.markdown.cells import (
     OPTIONAL_MARK,
@@ -37,6 +38,31 @@ EXAMPLE_HEADER = "Example"
 ENUM_HEADER = ("Name", "Value")
 FIELD_HEADER_TEXT = "Field | Type | Required | Description [| Example]"
 ENUM_HEADER_TEXT = "Name | Value"
+
+
+def type_nesting_problem(cell: str) -> str | None:
+    """Why a type cell nests too deeply to read (past ``max-depth``), or ``None``.
+
+    The depth counted is the bracket nesting plus the ``[]`` array markers
+    (Go's ``[][]T``, TypeScript's ``T[][]``), each a level of the type.
+    """
+    limit = limits.current().max_depth
+    if len(cell) <= limit:
+        return None
+    depth = deepest = 0
+    for char in cell:
+        if char in "[<({":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]>)}":
+            depth = max(depth - 1, 0)
+    levels = deepest + cell.count("[]") + cell.count("map[")
+    if levels <= limit:
+        return None
+    return (
+        f"type nested deeper than {limit} levels; expected a shallower type "
+        "(raise [tool.specloom.limits] max-depth)"
+    )
 
 
 class ModelBuilder:
@@ -227,7 +253,10 @@ class ModelBuilder:
                 self._problem(row.line, str(error))
                 ok = False
         cell_type = None
+        too_deep = type_nesting_problem(type_cell)
         try:
+            if too_deep is not None:
+                raise CellError(too_deep)
             cell_type = self._flavor.parse_type_cell(type_cell, self._refs)
         except CellError as error:
             self._problem(row.line, str(error))

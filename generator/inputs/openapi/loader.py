@@ -10,6 +10,7 @@ value low.  Plain scalars follow the YAML 1.2 core schema (``scalars``).
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -26,9 +27,10 @@ from yaml.events import (  # type: ignore[import-untyped, unused-ignore]
     StreamEndEvent,
 )
 
+from generator import limits
 from generator.diagnostics import Collector
 from generator.inputs.openapi.document import Document, LineTable
-from generator.inputs.openapi.scalars import resolve_plain, resolve_tagged
+from generator.inputs.openapi.scalars import resolve_plain, resolve_tagged, scalar_is_integer
 from generator.ir import Location
 
 _Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
@@ -40,6 +42,7 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 _SURROGATE_PAIR = re.compile(
     r"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})"
 )
+_LONE_SURROGATE = re.compile(r"(?<!\\)((?:\\\\)*)\\u([dD][89a-fA-F][0-9a-fA-F]{2})")
 _JSON_START = re.compile(r"\s*[{\[]")
 _LEADING_TABS = re.compile(r"^[ \t]+", re.MULTILINE)
 
@@ -54,12 +57,21 @@ _NO_KEY = object()
 
 def load_document(path: Path, display: str, collector: Collector) -> Document | None:
     """Read ``path`` (YAML or JSON); ``None`` (with a problem recorded) when it cannot be parsed."""
+    limit = limits.current().max_document_bytes
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
     except OSError as error:
         reason = error.strerror or str(error)
         collector.add(
             Location(display), f"cannot read the file ({reason}); expected a readable file"
+        )
+        return None
+    if len(data) > limit:
+        collector.add(
+            Location(display),
+            f"the file is larger than {limit} bytes; expected a smaller document "
+            "(raise [tool.specloom.limits] max-document-bytes)",
         )
         return None
     try:
@@ -76,9 +88,22 @@ def load_document(path: Path, display: str, collector: Collector) -> Document | 
 def parse_text(text: str, display: str, collector: Collector, json_text: bool) -> Document | None:
     """Parse YAML (or JSON, when ``json_text``) text; ``None`` when it is not well-formed."""
     yaml_text = _json_for_yaml(text) if json_text else text
+    if json_text and "\\u" in yaml_text:
+        lone = _LONE_SURROGATE.search(yaml_text)
+        if lone is not None:
+            line = yaml_text.count("\n", 0, lone.start()) + 1
+            collector.add(
+                Location(display, line),
+                f"invalid JSON: lone UTF-16 surrogate \\u{lone.group(2)} is not a character; "
+                "expected a surrogate pair or the character itself",
+            )
+            return None
     problems = Collector()
     try:
-        root, lines = _build(_Loader(yaml_text), display, problems)
+        root, lines = _build(_Loader(yaml_text), display, problems, json_text)
+    except _TooBig:
+        collector.problems.extend(problems.problems)
+        return None
     except yaml.MarkedYAMLError as error:
         if json_text:
             return _parse_json(text, display, collector)
@@ -142,16 +167,111 @@ def _combine_surrogates(match: re.Match[str]) -> str:
 def _parse_json(text: str, display: str, collector: Collector) -> Document | None:
     """Fallback for JSON that YAML cannot read: the data without line numbers."""
     try:
-        return Document(json.loads(text))
+        data = json.loads(text, parse_constant=_not_json, parse_int=_json_int)
     except json.JSONDecodeError as error:
         collector.add(Location(display, error.lineno), f"invalid JSON: {error.msg}")
         return None
+    except _BadValue as error:
+        collector.add(Location(display), f"invalid JSON: {error}")
+        return None
+    except RecursionError:
+        collector.add(
+            Location(display),
+            "invalid JSON: nested too deeply; expected at most "
+            f"{limits.current().max_depth} levels (raise [tool.specloom.limits] max-depth)",
+        )
+        return None
+    problem = _check_values(data)
+    if problem is not None:
+        collector.add(Location(display), f"invalid JSON: {problem}")
+        return None
+    return Document(data)
 
 
-def _build(parser: Any, display: str, collector: Collector) -> tuple[object, LineTable]:
-    """Build plain values from the parser's events, recording lines in a table."""
+class _BadValue(ValueError):
+    """A JSON value specloom refuses (``NaN``, a huge integer)."""
+
+
+class _TooBig(Exception):
+    """A document past a limit; the problem is already recorded."""
+
+
+def _not_json(name: str) -> object:
+    raise _BadValue(f"{name} is not a JSON value; expected a finite number or a string")
+
+
+def _json_int(text: str) -> int:
+    problem = integer_problem(text)
+    if problem is not None:
+        raise _BadValue(problem)
+    return int(text)
+
+
+def integer_problem(text: str) -> str | None:
+    """Why the integer literal ``text`` is refused (too many digits), or ``None``."""
+    limit = limits.current().max_integer_digits
+    digits = len(text.lstrip("+-"))
+    if digits > limit:
+        return (
+            f"an integer of {digits} digits; expected at most {limit} "
+            "(raise [tool.specloom.limits] max-integer-digits)"
+        )
+    return None
+
+
+def value_problem(value: object) -> str | None:
+    """Why a scalar read from a document is not JSON, or ``None``."""
+    if type(value) is float and not math.isfinite(value):
+        return (
+            f"{value!r} is not a JSON number (NaN and infinities have no JSON form); "
+            "expected a finite number"
+        )
+    if type(value) is str and not value.isascii() and _SURROGATE.search(value):
+        return "a lone UTF-16 surrogate is not a character; expected valid Unicode text"
+    return None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_values(data: object) -> str | None:
+    """The first value of ``data`` that is not JSON (or nests too deeply), without recursion."""
+    limit = limits.current().max_depth
+    stack: list[tuple[object, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return f"nested deeper than {limit} levels (raise [tool.specloom.limits] max-depth)"
+        if isinstance(value, dict):
+            for key, item in value.items():
+                problem = value_problem(key)
+                if problem is not None:
+                    return problem
+                stack.append((item, depth + 1))
+        elif isinstance(value, list):
+            stack.extend((item, depth + 1) for item in value)
+        else:
+            problem = value_problem(value)
+            if problem is not None:
+                return problem
+    return None
+
+
+def _build(
+    parser: Any, display: str, collector: Collector, json_text: bool = False
+) -> tuple[object, LineTable]:
+    """Build plain values from the parser's events, recording lines in a table.
+
+    Raises ``_TooBig`` (with the problem recorded) past a nesting or alias limit.
+    """
+    bounds = limits.current()
+    max_depth = bounds.max_depth
+    alias_budget = bounds.max_alias_nodes
     lines: LineTable = {}
     anchors: dict[str, object] = {}
+    # Values each anchored node stands for, expanded (an alias adds them again).
+    sizes: dict[str, int] = {}
+    open_sizes: list[int] = []
     open_anchors: set[str] = set()
     root: object = None
     # Frame: [container, key lines or item lines, pending key, anchor, merges]
@@ -207,17 +327,39 @@ def _build(parser: Any, display: str, collector: Collector) -> tuple[object, Lin
                     if text == "<<" and not event.style and event.tag is None:
                         frame[2] = _MERGE
                     else:
+                        if not text.isascii() and _SURROGATE.search(text):
+                            problem(
+                                line,
+                                "a lone UTF-16 surrogate is not a character; "
+                                "expected valid Unicode text",
+                            )
                         _add_key(frame, text, line)
                     continue
                 tag = event.tag
                 if tag is None:
-                    value: object = text if event.style else resolve_plain(text)
+                    if event.style:
+                        value: object = text
+                    elif json_text and text in _JSON_CONSTANTS:
+                        problem(
+                            line,
+                            f"{text} is not a JSON value; expected a finite number or a string",
+                        )
+                        value = None
+                    else:
+                        value = _plain(text, line, problem)
                 elif tag == "!":
                     value = text
                 else:
                     value = resolve_tagged(text, tag)
+                bad = value_problem(value) if type(value) is not bool else None
+                if bad is not None:
+                    problem(line, bad)
+                    value = None
                 if event.anchor is not None:
                     anchors[event.anchor] = value
+                    sizes[event.anchor] = 1
+                if open_sizes:
+                    open_sizes[-1] += 1
                 add(value, line)
             elif cls is MappingStartEvent or cls is SequenceStartEvent:
                 line = event.start_mark.line + 1
@@ -227,16 +369,28 @@ def _build(parser: Any, display: str, collector: Collector) -> tuple[object, Lin
                     container, sub = {}, {}
                 else:
                     container, sub = [], []
+                if len(stack) >= max_depth:
+                    problem(
+                        line,
+                        f"nested deeper than {max_depth} levels; expected a shallower document "
+                        "(raise [tool.specloom.limits] max-depth)",
+                    )
+                    raise _TooBig
                 lines[id(container)] = (line, sub)
                 add(container, line)
+                open_sizes.append(1)
                 if event.anchor is not None:
                     anchors[event.anchor] = container
                     open_anchors.add(event.anchor)
                 stack.append([container, sub, _NO_KEY, event.anchor, None])
             elif cls is MappingEndEvent or cls is SequenceEndEvent:
                 frame = stack.pop()
+                size = open_sizes.pop()
+                if open_sizes:
+                    open_sizes[-1] += size
                 if frame[3] is not None:
                     open_anchors.discard(frame[3])
+                    sizes[frame[3]] = size
                 if frame[4] is not None:
                     _apply_merges(frame, lines, problem)
             elif cls is AliasEvent:
@@ -254,6 +408,18 @@ def _build(parser: Any, display: str, collector: Collector) -> tuple[object, Lin
                     )
                     add(None, line)
                 else:
+                    size = sizes.get(name, 1)
+                    alias_budget -= size
+                    if alias_budget < 0:
+                        problem(
+                            line,
+                            f"YAML aliases expand to more than {bounds.max_alias_nodes} values; "
+                            "expected a document without an alias bomb "
+                            "(raise [tool.specloom.limits] max-alias-nodes)",
+                        )
+                        raise _TooBig
+                    if open_sizes:
+                        open_sizes[-1] += size
                     add(anchors[name], line)
             elif cls is DocumentStartEvent:
                 documents += 1
@@ -268,6 +434,23 @@ def _build(parser: Any, display: str, collector: Collector) -> tuple[object, Lin
     finally:
         parser.dispose()
     return root, lines
+
+
+_JSON_CONSTANTS = frozenset({"NaN", "Infinity", "-Infinity", "+Infinity"})
+
+
+def _plain(text: str, line: int, problem: Any) -> object:
+    """``resolve_plain``, refusing integers with too many digits."""
+    if len(text) > 18 and text[0] in "+-0123456789":
+        digits = integer_problem(text)
+        if digits is not None and scalar_is_integer(text):
+            problem(line, digits)
+            return None
+    try:
+        return resolve_plain(text)
+    except ValueError as error:  # past Python's own int/str conversion limit
+        problem(line, f"a number that cannot be read ({error})")
+        return None
 
 
 def _apply_merges(frame: list[Any], lines: LineTable, problem: Any) -> None:

@@ -4,7 +4,9 @@ A reference is ``[file]#pointer``: the file part is a path relative to the
 file the reference is written in (``schemas/pet.yaml``), the pointer a JSON
 pointer with ``~0``/``~1`` escapes and percent-encoding.  Other files are
 loaded once per read, on first use, with the same loader (so they have lines
-too).  URLs are not fetched: a reference to one is a warning.
+too).  A file outside the folder of the spec named on the command line (after
+resolving symbolic links) is never read, unless ``--allow-ref-outside`` or
+``[tool.specloom] ref-roots`` allows it.  URLs are not fetched: a reference to one is a warning.
 """
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
+from generator import limits
 from generator.diagnostics import Collector
 from generator.inputs.openapi.context import Context
 from generator.inputs.openapi.document import Document
 from generator.inputs.openapi.loader import load_document
+from generator.terminal import escape
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +63,15 @@ class References:
         self.main_path = ctx.path
         """Path of the main document."""
         self._files[ctx.path.resolve()] = _Loaded(ctx.main, ctx.display)
+        self._root = ctx.path.resolve().parent
+
+    def reachable(self, path: Path) -> bool:
+        """A file ``$ref`` may name ``path`` (resolved): below the main spec's folder or a ref root."""
+        bounds = limits.current()
+        if bounds.allow_ref_outside:
+            return True
+        roots = [self._root, *(root.resolve() for root in bounds.ref_roots)]
+        return any(path.is_relative_to(root) for root in roots)
 
     def is_main(self, target: Target) -> bool:
         """The target is in the document named on the command line."""
@@ -132,7 +145,7 @@ class References:
             path = (ctx.path.parent / unquote(file_part)).resolve()
             loaded = self._files.get(path)
             if loaded is None:
-                if not path.is_file():
+                if not self.reachable(path) or not path.is_file():
                     return None
                 holder: dict[str, object] = {"$ref": file_part}
                 found = self._load(file_part, holder, "", file_part)
@@ -157,6 +170,17 @@ class References:
         relative = unquote(file_part)
         path = (ctx.path.parent / relative).resolve()
         loaded = self._files.get(path)
+        if loaded is None and not self.reachable(path):
+            ctx.key_problem(
+                holder,
+                ptr,
+                "$ref",
+                f"$ref {_excerpt(ref)} names a file outside the folder of the spec "
+                f"({self.main_path.parent.name}/); expected a file in that folder "
+                "(pass --allow-ref-outside or list the folder in [tool.specloom] ref-roots)",
+            )
+            self._files[path] = _Loaded(None, relative)
+            return None
         if loaded is None:
             display = str(PurePosixPath(ctx.display).parent / PurePosixPath(relative))
             display = _normalize(display)
@@ -178,6 +202,14 @@ class References:
         if loaded.document is None:
             return None
         return loaded.document, loaded.display, path
+
+
+def _excerpt(text: str, limit: int = 80) -> str:
+    """``text`` quoted for a message: escaped, at most ``limit`` characters."""
+    shown = escape(text)
+    if len(shown) > limit:
+        shown = shown[: limit - 3] + "..."
+    return repr(shown)
 
 
 def _normalize(display: str) -> str:

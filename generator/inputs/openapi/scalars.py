@@ -60,6 +60,15 @@ def resolve_plain(text: str) -> object:
     return text
 
 
+def scalar_is_integer(text: str) -> bool:
+    """``text`` is a plain integer literal (decimal, ``0o`` or ``0x``)."""
+    return bool(
+        _INT.fullmatch(text)
+        or (text.startswith("0o") and _is_digits(text[2:], 8))
+        or (text.startswith("0x") and _is_digits(text[2:], 16))
+    )
+
+
 def resolve_tagged(text: str, tag: str) -> object:
     """The value of an explicitly tagged scalar (``!!int 3``); unknown tags keep the string."""
     name = tag[len(_TAG_PREFIX) :] if tag.startswith(_TAG_PREFIX) else tag
