@@ -11,6 +11,7 @@ from generator.inputs.openapi import read_openapi
 from generator.inputs.openapi.loader import load_document, parse_text
 from generator.ir import (
     NO_CONSTRAINTS,
+    AliasModel,
     ArrayType,
     Constraints,
     Default,
@@ -474,10 +475,11 @@ def test_all_of_objects_are_merged_in_order() -> None:
     assert dog.fields[1].location.pointer == "/components/schemas/Animal/properties/name"
 
 
-def test_component_that_is_not_a_definition_is_inlined() -> None:
+def test_component_that_is_not_an_object_is_a_named_alias() -> None:
     definitions, _ = read("features31.yaml")
-    assert comps("Names") not in definitions
-    assert fields(definitions[comps("Owner")])["aliases"].type == ArrayType(STRING)
+    names = definitions[comps("Names")]
+    assert isinstance(names, AliasModel) and names.type == ArrayType(STRING)
+    assert fields(definitions[comps("Owner")])["aliases"].type == RefType(comps("Names"))
 
 
 def test_open_enum_from_speakeasy_extension() -> None:
@@ -516,15 +518,18 @@ components:
     definitions, problems = read_text(tmp_path, text)
     assert problems == []
     by_name = {definition.name.name: definition for definition in definitions}
-    assert sorted(by_name) == ["Closed", "Open", "Refs", "Typed"]
+    assert sorted(by_name) == ["Closed", "Counts", "Open", "Refs", "Typed"]
+    assert by_name["Counts"] == AliasModel(
+        comps("Counts"),
+        MapType(Primitive(PrimitiveKind.INTEGER), Constraints(min_properties=1)),
+        Location("spec.yaml", 18, "/components/schemas/Counts"),
+    )
     assert by_name["Open"].additional_properties == ANY  # type: ignore[union-attr]
     assert by_name["Typed"].additional_properties == Primitive(  # type: ignore[union-attr]
         PrimitiveKind.INTEGER
     )
     assert by_name["Closed"].fields == ()  # type: ignore[union-attr]
-    assert fields(by_name["Refs"])["counts"].type == MapType(
-        Primitive(PrimitiveKind.INTEGER), Constraints(min_properties=1)
-    )
+    assert fields(by_name["Refs"])["counts"].type == RefType(comps("Counts"))
 
 
 def test_constraints_only_go_where_they_apply(tmp_path: Path) -> None:
@@ -563,9 +568,6 @@ def test_wrong_keyword_types_and_dangling_ref_are_reported_with_lines() -> None:
         "wrong_keywords.yaml:16: $ref '#/components/schemas/Missing' does not resolve; "
         "expected a schema under components/schemas "
         "(at /components/schemas/Lead/properties/owner/$ref)",
-        "wrong_keywords.yaml:18: type 'strng' is not a JSON Schema type; expected one of string, "
-        "integer, number, boolean, object, array, null "
-        "(at /components/schemas/Lead/properties/status/type)",
         'wrong_keywords.yaml:21: nullable is a string ("yes"); expected true or false '
         "(at /components/schemas/Lead/properties/flag/nullable)",
     ]
@@ -599,8 +601,14 @@ components:
 """
     _, problems, warnings = read_with_warnings(tmp_path, text)
     assert warnings == [
+        "spec.yaml:10: enum item 1 is a list; the enum is read as its type, without the list "
+        "of values (at /components/schemas/A/properties/c/enum)",
+        "spec.yaml:11: exclusiveMaximum is true but there is no maximum to exclude; "
+        "exclusiveMaximum is ignored (at /components/schemas/A/properties/d/exclusiveMaximum)",
+        "spec.yaml:12: oneOf is empty; read as no constraint "
+        "(at /components/schemas/A/properties/e/oneOf)",
         "spec.yaml:14: allOf combines schemas that are not all objects; only allOf/0 is "
-        "represented (allOf/1 not merged) (at /components/schemas/A/properties/g/allOf)"
+        "represented (allOf/1 not merged) (at /components/schemas/A/properties/g/allOf)",
     ]
     assert problems == [
         'spec.yaml:8: exclusiveMinimum is a string ("x"); expected a boolean (OpenAPI 3.0) '
@@ -613,12 +621,6 @@ components:
         "(at /components/schemas/A/properties/b/examples)",
         "spec.yaml:9: deprecated is a number (1); expected true or false "
         "(at /components/schemas/A/properties/b/deprecated)",
-        "spec.yaml:10: enum item 1 is a list; expected a string or a number "
-        "(at /components/schemas/A/properties/c/enum/1)",
-        "spec.yaml:11: exclusiveMaximum is true but there is no maximum; expected a maximum to "
-        "exclude (at /components/schemas/A/properties/d/exclusiveMaximum)",
-        "spec.yaml:12: oneOf is empty; expected at least one schema "
-        "(at /components/schemas/A/properties/e/oneOf)",
         "spec.yaml:13: $ref 'other.yaml#/X' names a file that does not exist (other.yaml); "
         "expected a path relative to this file (at /components/schemas/A/properties/f/$ref)",
         "spec.yaml:15: schema is a number (12); expected a mapping of schema keywords "
@@ -639,12 +641,11 @@ components:
         children: {type: array, items: {$ref: '#/components/schemas/Tree'}}
 """
     definitions, problems = read_text(tmp_path, text)
-    assert problems == [
-        "spec.yaml:5: schema 'Loop' refers to itself without an object, enum or union in "
-        "between; expected a schema that is not only a reference to itself "
-        "(at /components/schemas/Loop)"
-    ]
-    tree = definitions[0]
+    assert problems == []
+    assert definitions[0] == AliasModel(
+        comps("Loop"), ANY, Location("spec.yaml", 5, "/components/schemas/Loop")
+    )
+    tree = definitions[1]
     assert fields(tree)["children"].type == ArrayType(RefType(comps("Tree")))
 
 

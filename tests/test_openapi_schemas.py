@@ -184,11 +184,12 @@ components:
         propertyName: k
         mapping: {a: A, s: S, x: '#/components/schemas/Nope', n: 3}
 """
-    got, problems, _ = read(tmp_path, text)
+    got, problems, warnings = read(tmp_path, text)
+    assert warnings == [
+        "spec.yaml:12: discriminator mapping 's' -> 'S' is not an object schema; the entry is "
+        "ignored (at /components/schemas/U/discriminator/mapping/s)"
+    ]
     assert problems == [
-        "spec.yaml:12: discriminator mapping 's' -> 'S' is not a named "
-        "schema of this spec; expected a reference to an object schema "
-        "(at /components/schemas/U/discriminator/mapping/s)",
         "spec.yaml:12: discriminator mapping 'x' -> '#/components/schemas/Nope' is not a named "
         "schema of this spec; expected a reference to an object schema "
         "(at /components/schemas/U/discriminator/mapping/x)",

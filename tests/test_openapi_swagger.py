@@ -119,7 +119,10 @@ definitions:
     collector = Collector()
     read_openapi(path, "spec.yaml", collector)
     assert [str(problem) for problem in collector.problems] == [
-        "spec.yaml:10: type 'files' is not a JSON Schema type; expected one of string, integer, "
-        "number, boolean, object, array, null (at /definitions/A/properties/f/type)",
         "spec.yaml:7: body parameter has no schema; expected a schema (at /paths/~1x/get/parameters/0)",
+    ]
+    assert [str(warning) for warning in collector.warnings] == [
+        "spec.yaml:10: type 'files' is not a JSON Schema type (expected one of string, integer, "
+        "number, boolean, object, array, null); read as any value "
+        "(at /definitions/A/properties/f/type)",
     ]

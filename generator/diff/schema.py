@@ -8,7 +8,17 @@ from generator.diff.changes import Change, Impact, Scope
 from generator.diff.choices import compare_enums, compare_unions
 from generator.diff.facts import carries_validation, same_text
 from generator.diff.objects import compare_objects
-from generator.ir import Definition, EnumModel, ObjectModel, Schema, TypeName, UnionModel
+from generator.diff.types import compare_types
+from generator.ir import (
+    AliasModel,
+    Definition,
+    EnumModel,
+    ObjectModel,
+    Schema,
+    TypeName,
+    UnionModel,
+)
+from generator.ir.aliases import inline_aliases
 
 
 def diff_schemas(old: Schema, new: Schema) -> list[Change]:
@@ -17,7 +27,13 @@ def diff_schemas(old: Schema, new: Schema) -> list[Change]:
     A definition that only changed namespace (``errors.Code`` -> ``sdkerrors.Code``, the
     one definition of that name on each side) is compared as the same definition: a
     namespace is not part of a payload, so the move is reported as non-semantic.
+
+    References to named aliases are compared by the types they name.  The aliases are
+    compared as definitions too, unless a side holds no OpenAPI definition (markdown
+    docs show no aliases, so their absence there is no change).
     """
+    keep = _reads_aliases(old) and _reads_aliases(new)
+    old, new = inline_aliases(old, keep), inline_aliases(new, keep)
     changes: list[Change] = []
     old_names = {definition.name for definition in old.definitions}
     new_names = {definition.name for definition in new.definitions}
@@ -114,6 +130,16 @@ def compare_definitions(old: Definition, new: Definition, scope: Scope) -> None:
         compare_enums(old, new, scope)
     elif isinstance(old, UnionModel) and isinstance(new, UnionModel):
         compare_unions(old, new, scope)
+    elif isinstance(old, AliasModel) and isinstance(new, AliasModel):
+        compare_types(old.type, new.type, scope)
+        if old.nullable is not None and new.nullable is not None and old.nullable != new.nullable:
+            scope.add(
+                "nullable-changed",
+                Impact.NON_BREAKING if new.nullable else Impact.BREAKING,
+                "may now be null" if new.nullable else "may no longer be null",
+                old.nullable,
+                new.nullable,
+            )
     if old.deprecated != new.deprecated:
         message = "deprecated" if new.deprecated else "no longer deprecated"
         scope.add(
@@ -129,6 +155,11 @@ def compare_definitions(old: Definition, new: Definition, scope: Scope) -> None:
         )
 
 
+def _reads_aliases(schema: Schema) -> bool:
+    """Some definition of ``schema`` comes from an OpenAPI document (which names aliases)."""
+    return any(carries_validation(definition) for definition in schema.definitions)
+
+
 def _kind(definition: Definition | None) -> str:
-    kinds = {"object": "object model", "enum": "enum", "union": "union"}
+    kinds = {"object": "object model", "enum": "enum", "union": "union", "alias": "alias"}
     return kinds[definition.kind] if definition is not None else "definition"

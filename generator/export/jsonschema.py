@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from generator.ir import (
+    AliasModel,
     ArrayType,
     Constraints,
     Definition,
@@ -187,12 +188,23 @@ class Exporter:
         """The schema of a named union: ``anyOf`` its variants."""
         return {"anyOf": [self.node(variant.type) for variant in model.variants]}
 
+    def alias_model(self, model: AliasModel) -> dict[str, Any]:
+        """The schema of a named alias: that of its type (``null`` too when nullable)."""
+        body = nullable(self.node(model.type), model.nullable)
+        if model.default is not None:
+            body["default"] = model.default.value
+        if model.examples:
+            body["examples"] = list(model.examples)
+        return body
+
     def definition(self, definition: Definition) -> dict[str, Any]:
         """The ``$defs`` entry of a definition, with title, description and deprecation."""
         if isinstance(definition, ObjectModel):
             body = self.object_model(definition)
         elif isinstance(definition, EnumModel):
             body = self.enum_model(definition)
+        elif isinstance(definition, AliasModel):
+            body = self.alias_model(definition)
         else:
             body = self.union_model(definition)
         head: dict[str, Any] = {"title": definition.name.name}
@@ -250,6 +262,8 @@ def closure(schema: Schema, roots: Iterable[TypeName]) -> list[TypeName]:
         elif isinstance(definition, UnionModel):
             for variant in definition.variants:
                 nodes.extend(walk_types(variant.type))
+        elif isinstance(definition, AliasModel):
+            nodes.extend(walk_types(definition.type))
         todo.extend(n.target for n in nodes if isinstance(n, RefType))
     return sorted(seen, key=lambda name: (name.namespace, name.name))
 

@@ -5,6 +5,7 @@ Every class here is a frozen, slotted dataclass; see each attribute's docstring.
 """
 
 from generator.ir.definitions import (
+    AliasModel,
     Definition,
     DocsFlavor,
     EnumModel,
@@ -47,6 +48,7 @@ from generator.ir.types import (
 
 __all__ = [
     "NO_CONSTRAINTS",
+    "AliasModel",
     "ArrayType",
     "Constraints",
     "Default",

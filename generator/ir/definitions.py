@@ -177,7 +177,48 @@ class UnionModel:
         return "union"
 
 
-Definition = Union[ObjectModel, EnumModel, UnionModel]  # noqa: UP007
+@dataclass(frozen=True, slots=True)
+class AliasModel:
+    """A named schema that is no object, enum or union: a name for a type (``Tags = list[Tag]``).
+
+    OpenAPI names schemas such as a string with a pattern, an array of
+    ``Tag``, a map or a free-form object; references to them are ``RefType``
+    to this definition, so each target can give the type its name (Python:
+    a type alias) and its constraints (they are those of ``type``'s nodes).
+    """
+
+    name: TypeName
+    """Qualified name."""
+    type: TypeNode
+    """The type named, with its constraints (never itself nullable: see ``nullable``)."""
+    location: Location
+    """Where the schema is defined."""
+    nullable: bool | None = False
+    """``null`` is allowed too; ``None`` when the source does not say."""
+    description: str | None = None
+    """Plain text description."""
+    deprecated: bool = False
+    """Marked deprecated in the source."""
+    default: Default | None = None
+    """Default value of the schema; ``None`` when there is none."""
+    examples: tuple[JsonValue, ...] = ()
+    """Example values, as JSON."""
+    docs_flavor: DocsFlavor | None = None
+    """The docs flavor the definition was read from; ``None`` when not read from SDK docs."""
+
+    @property
+    def kind(self) -> str:
+        """``"alias"``: lets templates branch without isinstance."""
+        return "alias"
+
+    @property
+    def constraints(self) -> Constraints:
+        """The validation constraints of the named type (empty for a reference or a union)."""
+        found = getattr(self.type, "constraints", NO_CONSTRAINTS)
+        return found if isinstance(found, Constraints) else NO_CONSTRAINTS
+
+
+Definition = Union[ObjectModel, EnumModel, UnionModel, AliasModel]  # noqa: UP007
 """Any named definition."""
 
 

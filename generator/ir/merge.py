@@ -14,7 +14,9 @@ import dataclasses
 from typing import TypeVar
 
 from generator.diagnostics import Collector
+from generator.ir.aliases import AliasResolver
 from generator.ir.definitions import (
+    AliasModel,
     Definition,
     DocsFlavor,
     EnumModel,
@@ -48,6 +50,15 @@ class Conflict(Exception):
     """Two inputs disagree on a fact."""
 
 
+class _Aliases:
+    """The aliases of the definitions being merged: one input may name a type another shows."""
+
+    resolver = AliasResolver({})
+
+
+_ALIASES = _Aliases()
+
+
 def merge_schema(
     definitions: list[Definition],
     sources: tuple[str, ...],
@@ -60,6 +71,7 @@ def merge_schema(
     no input does); one operation given by two inputs must be the same in both.
     """
     by_name: dict[TypeName, Definition] = {}
+    _ALIASES.resolver = AliasResolver({d.name: d for d in definitions if isinstance(d, AliasModel)})
     for definition in definitions:
         known = by_name.get(definition.name)
         if known is None:
@@ -117,11 +129,19 @@ def merge_definition(first: Definition, second: Definition) -> Definition:
         return _merge_enum(first, second)
     if isinstance(first, UnionModel) and isinstance(second, UnionModel):
         return _merge_union(first, second)
+    if isinstance(first, AliasModel) and isinstance(second, AliasModel):
+        return _merge_alias(first, second)
     raise Conflict(f"it is {_kind(second)} here but {_kind(first)} there")
 
 
 def _kind(definition: Definition) -> str:
-    return {"object": "an object model", "enum": "an enum", "union": "a union"}[definition.kind]
+    kinds = {
+        "object": "an object model",
+        "enum": "an enum",
+        "union": "a union",
+        "alias": "an alias",
+    }
+    return kinds[definition.kind]
 
 
 def _same(what: str, first: T, second: T) -> T:
@@ -210,7 +230,19 @@ def _merge_optional_type(
 
 
 def merge_type(what: str, first: TypeNode, second: TypeNode) -> TypeNode:
-    """Merge two type nodes that must describe the same type."""
+    """Merge two type nodes that must describe the same type.
+
+    A reference to an alias on one side only is compared by the type the
+    alias names, and kept (the name is a fact the other side does not carry).
+    """
+    if first != second:
+        resolver = _ALIASES.resolver
+        if resolver.alias_of(first) is not None and resolver.alias_of(second) is None:
+            merge_type(what, resolver.expand(first), second)
+            return first
+        if resolver.alias_of(second) is not None and resolver.alias_of(first) is None:
+            merge_type(what, first, resolver.expand(second))
+            return second
     if isinstance(first, Primitive) and isinstance(second, Primitive):
         _same(what, first.kind, second.kind)
         return Primitive(
@@ -252,6 +284,19 @@ def _merge_constraints(what: str, first: Constraints, second: Constraints) -> Co
     if second == NO_CONSTRAINTS:
         return first
     return _same(f"{what} constraints", first, second)
+
+
+def _merge_alias(first: AliasModel, second: AliasModel) -> AliasModel:
+    return dataclasses.replace(
+        first,
+        type=merge_type("aliased type", first.type, second.type),
+        nullable=_known("nullable", first.nullable, second.nullable),
+        default=_known("default", first.default, second.default),
+        description=_description(first, second),
+        deprecated=_deprecated(first, second),
+        examples=_examples("examples", first.examples, second.examples),
+        docs_flavor=_docs_flavor(first, second),
+    )
 
 
 def _merge_enum(first: EnumModel, second: EnumModel) -> EnumModel:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator.ir import (
+    AliasModel,
     ArrayType,
     Constraints,
     Default,
@@ -30,11 +31,13 @@ MODE = TypeName("operations", "Mode")
 LINK = TypeName("components", "Link")
 DESTINATION = TypeName("operations", "Destination")
 BODY = TypeName("operations", "TrackLeadRequestBody")
+SLUG = TypeName("components", "Slug")
 
 
 def example_schema() -> Schema:
     """``operations.TrackLeadRequestBody`` (object), ``operations.Mode`` (enum),
-    ``operations.Destination`` (union) and ``components.Link`` (object)."""
+    ``operations.Destination`` (union), ``components.Link`` (object) and ``components.Slug``
+    (alias)."""
     body = ObjectModel(
         BODY,
         (
@@ -91,4 +94,10 @@ def example_schema() -> Schema:
         (Field("url", STRING, required=True, nullable=False, location=HERE),),
         HERE,
     )
-    return Schema(sort_definitions([body, mode, destination, link]), ("example.yaml",))
+    slug = AliasModel(
+        SLUG,
+        Primitive(PrimitiveKind.STRING, constraints=Constraints(pattern="^[a-z0-9-]+$")),
+        HERE,
+        description="A link's short name.",
+    )
+    return Schema(sort_definitions([body, mode, destination, link, slug]), ("example.yaml",))

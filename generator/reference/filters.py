@@ -43,6 +43,8 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "py_request_fields": ('{{ model | py_request_fields | map(attribute="name") | list }}',),
     "py_model_options": ("{{ model | py_model_options }}",),
     "py_union_codec": ("{{ union | py_union_codec }}",),
+    "py_alias_codec": ("{{ alias | py_alias_codec }}",),
+    "py_sibling_imports": ('{{ ["components", "errors"] | py_sibling_imports }}',),
     "py_uses_datetime": ("{{ schema.in_namespace(namespace) | list | py_uses_datetime }}",),
     "py_assignment": ('{{ "DEFAULTS" | py_assignment({"mode": "async"}) }}',),
     "py_alias": ('{{ "Destination" | py_alias("str | components.Link") }}',),
@@ -93,7 +95,8 @@ class FilterDoc:
 
 
 def example_context() -> dict[str, Any]:
-    """Variables the examples use: ``schema``, ``namespace``, ``model``, ``field``, ``enum``, ``union``, ``link``."""
+    """Variables the examples use: ``schema``, ``namespace``, ``model``, ``field``, ``enum``,
+    ``union``, ``link``, ``alias``."""
     schema = example_schema()
     by_name = {definition.name.name: definition for definition in schema.definitions}
     model = by_name["TrackLeadRequestBody"]
@@ -105,6 +108,7 @@ def example_context() -> dict[str, Any]:
         "enum": by_name["Mode"],
         "union": by_name["Destination"],
         "link": by_name["Link"],
+        "alias": by_name["Slug"],
     }
 
 

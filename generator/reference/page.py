@@ -11,6 +11,7 @@ from typing import Any
 from generator import ir
 from generator.ir import definitions as ir_definitions
 from generator.ir import types as ir_types
+from generator.ir.aliases import inline_aliases
 from generator.reference.classes import ClassDoc, alias_docs, class_doc, first_paragraph
 from generator.reference.example import example_schema
 from generator.reference.filters import Example, FilterDoc, filter_docs
@@ -122,12 +123,16 @@ def _targets() -> str:
         "Each target's plan names the template of every file it writes and the variables that",
         "file's template gets on top of `schema` and `options`. Templates a planned template",
         "includes or imports see the same variables. (Variables as planned for the example schema.)",
+        "A target that does not render `AliasModel` definitions (`Target.aliases` false: the docs",
+        "targets) gets the schema with every alias seen through: references to an alias replaced",
+        "by the type it names (`generator.ir.aliases.inline_aliases`).",
         "",
     ]
     for target in TARGETS.values():
         lines += [f"### `{target.name}`", "", target.description, ""]
         planned: dict[str, dict[str, str]] = {}
-        for output in target.plan(schema, Options()):
+        seen = schema if target.aliases else inline_aliases(schema)
+        for output in target.plan(seen, Options()):
             variables = planned.setdefault(output.template, {})
             for key, value in output.context.items():
                 kind = _type_of(value)

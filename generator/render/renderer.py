@@ -11,6 +11,7 @@ import jinja2
 
 from generator.diagnostics import Problem, SpecloomError
 from generator.ir import Location, Schema
+from generator.ir.aliases import inline_aliases
 from generator.render.catalog import unused_custom_templates
 from generator.render.environment import custom_loaders, make_environment
 from generator.render.targets import TARGETS, Options, Target
@@ -51,8 +52,9 @@ def render_files(
     jobs: list[tuple[str, str, dict[str, object]]] = []
     for item in targets:
         target = TARGETS[item] if isinstance(item, str) else item
-        for output in target.plan(schema, options):
-            context = {"schema": schema, "options": options, **output.context}
+        seen = schema if target.aliases else inline_aliases(schema)
+        for output in target.plan(seen, options):
+            context = {"schema": seen, "options": options, **output.context}
             jobs.append((f"{target.name}/{output.path}", output.template, context))
     loaders = custom_loaders(env)
 

@@ -100,11 +100,11 @@ def _exclusive(
             return None, bound
         if bound is None:
             side = "minimum" if key == "exclusiveMinimum" else "maximum"
-            ctx.key_problem(
+            ctx.key_warning(
                 schema,
                 ptr,
                 key,
-                f"{key} is true but there is no {side}; expected a {side} to exclude",
+                f"{key} is true but there is no {side} to exclude; {key} is ignored",
             )
             return None, bound
         return bound, None

@@ -79,6 +79,8 @@ class Context:
         """Type of each schema of the main document read so far, by JSON pointer."""
         self.operations: list[Operation] = []
         """The operations of the document as IR (made after the definitions)."""
+        self.building = 0
+        """How many object models and unions are being read right now (nested)."""
         self._reported: set[tuple[str, int | None, str | None, str]] = set()
 
     @contextmanager

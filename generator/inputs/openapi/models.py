@@ -87,18 +87,22 @@ def object_model(
 
     name = claim_name(ctx, hint, outer, ptr)
     fields = []
-    for field_name, (schema, field_ptr, field_line) in properties.items():
-        child = hint.child(field_name, name.name, raw=True)
-        typed = reader.read(schema, field_ptr, field_line, child)
-        field = make_field(
-            ctx, field_name, schema, field_ptr, field_line, typed, field_name in required
-        )
-        if field.description is None:
-            field = replace(field, description=_referenced_description(reader, schema))
-        fields.append(field)
-    extra: TypeNode | None = None
-    if additional is not None and not closed:
-        extra = reader.read(*additional, hint.child("AdditionalProperties", name.name)).type
+    ctx.building += 1
+    try:
+        for field_name, (schema, field_ptr, field_line) in properties.items():
+            child = hint.child(field_name, name.name, raw=True)
+            typed = reader.read(schema, field_ptr, field_line, child)
+            field = make_field(
+                ctx, field_name, schema, field_ptr, field_line, typed, field_name in required
+            )
+            if field.description is None:
+                field = replace(field, description=_referenced_description(reader, schema))
+            fields.append(field)
+        extra: TypeNode | None = None
+        if additional is not None and not closed:
+            extra = reader.read(*additional, hint.child("AdditionalProperties", name.name)).type
+    finally:
+        ctx.building -= 1
     ctx.definitions.append(
         ObjectModel(
             name,
@@ -215,8 +219,9 @@ def union_model(
     if variants is None:
         return Typed(ANY)
     if not variants:
-        ctx.key_problem(schema, ptr, key, f"{key} is empty; expected at least one schema")
-        return Typed(ANY)
+        ctx.key_warning(schema, ptr, key, f"{key} is empty; read as no constraint")
+        rest = {k: v for k, v in schema.items() if k != key}
+        return reader.read(rest, ptr, line, hint)
     list_ptr = join(ptr, key)
     others = [
         (index, variant) for index, variant in enumerate(variants) if not is_null_schema(variant)
@@ -243,13 +248,17 @@ def union_model(
     name = claim_name(ctx, hint, schema, ptr)
     discriminator, mapping = _discriminator(reader, schema, ptr)
     found = []
-    for position, (index, variant) in enumerate(others):
-        variant_line = ctx.document.item_line(variants, index)
-        variant_ptr = join(list_ptr, index)
-        child = replace(hint.child(ordinal(position), name.name), variant=position + 1)
-        typed = reader.read(variant, variant_ptr, variant_line, child)
-        nullable = nullable or typed.nullable
-        found.append(UnionVariant(typed.type, ctx.location(variant_line, variant_ptr)))
+    ctx.building += 1
+    try:
+        for position, (index, variant) in enumerate(others):
+            variant_line = ctx.document.item_line(variants, index)
+            variant_ptr = join(list_ptr, index)
+            child = replace(hint.child(ordinal(position), name.name), variant=position + 1)
+            typed = reader.read(variant, variant_ptr, variant_line, child)
+            nullable = nullable or typed.nullable
+            found.append(UnionVariant(typed.type, ctx.location(variant_line, variant_ptr)))
+    finally:
+        ctx.building -= 1
     ctx.definitions.append(
         UnionModel(
             name,
@@ -294,6 +303,15 @@ def _discriminator(
             ref = f"#{ctx.dialect.schemas_pointer}/{ref}"  # a bare schema name
         target = reader.references.resolve(ref, {"$ref": ref}, map_ptr, quiet=True)
         typed = reader.target_type(target, None) if target is not None else None
+        if typed is not None and not reader.is_model_reference(typed.type):
+            ctx.key_warning(
+                raw,
+                map_ptr,
+                value,
+                f"discriminator mapping {value!r} -> {written!r} is not an object schema; "
+                "the entry is ignored",
+            )
+            continue
         if typed is None or not isinstance(typed.type, RefType):
             ctx.key_problem(
                 raw,

@@ -98,6 +98,15 @@ class NameRegistry:
         """``name`` is reserved or used."""
         return name in self._taken
 
+    def is_reserved(self, name: TypeName) -> bool:
+        """``name`` is reserved for a schema and no definition has claimed it yet."""
+        return name in self._reserved
+
+    def take(self, name: TypeName) -> None:
+        """Mark the reserved (or free) ``name`` as used by a definition."""
+        self._reserved.discard(name)
+        self._taken.add(name)
+
     def unique(self, namespace: str, base: str) -> TypeName:
         """``base`` in ``namespace``, else ``base2``, ``base3``... (not reserved yet)."""
         name = TypeName(namespace, base)

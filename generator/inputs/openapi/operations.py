@@ -60,6 +60,8 @@ def list_operations(ctx: Context, root: dict[str, object]) -> list[Operation]:
     used: set[str] = set()
     for path, item in paths.items():
         item_ptr = join("/paths", path)
+        if path.startswith("x-"):  # an extension of the Paths object, not a path
+            continue
         if not isinstance(item, dict):
             ctx.key_problem(
                 paths, "/paths", path, f"path {path!r} is {kw.describe(item)}; expected a mapping"
@@ -98,17 +100,17 @@ def _unique_name(
     if name[0].isdigit():
         name = "Operation" + name
     if name in used:
+        number = 2
+        while f"{name}{number}" in used:
+            number += 1
         if operation_id:
-            ctx.key_problem(
+            ctx.key_warning(
                 node,
                 op_ptr,
                 "operationId",
                 f"operationId {operation_id!r} is used by another operation; "
-                "expected unique operationIds",
+                f"this one is named {name}{number}",
             )
-        number = 2
-        while f"{name}{number}" in used:
-            number += 1
         name = f"{name}{number}"
     used.add(name)
     return name

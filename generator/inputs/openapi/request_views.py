@@ -25,6 +25,7 @@ from dataclasses import replace
 from generator.inputs.openapi.context import Context
 from generator.inputs.openapi.retarget import rename
 from generator.ir import (
+    AliasModel,
     ArrayType,
     Definition,
     EnumModel,
@@ -80,6 +81,8 @@ def _references(definition: Definition) -> list[TypeName]:
         return _names_in(nodes)
     if isinstance(definition, UnionModel):
         return _names_in([variant.type for variant in definition.variants])
+    if isinstance(definition, AliasModel):
+        return _names_in([definition.type])
     return []
 
 

@@ -156,14 +156,18 @@ def _parameter(reader: SchemaReader, node: object, ptr: str, line: int | None) -
     where = kw.string(ctx, node, ptr, "in")
     if not name or where is None:
         missing = "name" if not name else "in"
-        ctx.problem(ctx.location(line, ptr), f"parameter has no {missing}; expected name and in")
+        ctx.warning(
+            ctx.location(line, ptr),
+            f"parameter has no {missing} (expected name and in); the parameter is skipped",
+        )
         return None
     if where not in _LOCATIONS or (where in ("body", "formData") and not ctx.dialect.swagger):
-        ctx.key_problem(
+        ctx.key_warning(
             node,
             ptr,
             "in",
-            f"parameter location {where!r} is unknown; expected query, path, header or cookie",
+            f"parameter location {where!r} is unknown (expected query, path, header or cookie); "
+            "the parameter is skipped",
         )
         return None
     return _Param(node, ptr, line, name, where)
@@ -215,9 +219,9 @@ def _parameter_schema(reader: SchemaReader, param: _Param) -> tuple[object | Non
         return None, ptr, param.line
     if ctx.dialect.swagger:
         return node, ptr, param.line
-    ctx.problem(
+    ctx.warning(
         ctx.location(param.line, ptr),
-        f"parameter {param.name!r} has neither schema nor content; expected one of them",
+        f"parameter {param.name!r} has neither schema nor content; read as any value",
     )
     return None, ptr, param.line
 

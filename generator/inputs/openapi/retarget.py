@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from generator.ir import (
+    AliasModel,
     ArrayType,
     Definition,
     MapType,
@@ -69,6 +70,8 @@ def rename(
             (value, renamed.get(target, target)) for value, target in definition.mapping
         )
         return replace(definition, name=name, variants=variants, mapping=mapping)
+    if isinstance(definition, AliasModel):
+        return replace(definition, name=name, type=retype(definition.type, renamed, replaced))
     return replace(definition, name=name) if name != definition.name else definition
 
 

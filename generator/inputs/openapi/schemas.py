@@ -33,6 +33,7 @@ from generator.inputs.openapi.shapes import (
 from generator.inputs.openapi.typed import ANY, Typed
 from generator.ir import (
     NO_CONSTRAINTS,
+    AliasModel,
     ArrayType,
     Constraints,
     LiteralType,
@@ -40,6 +41,7 @@ from generator.ir import (
     Primitive,
     PrimitiveKind,
     RefType,
+    TypeName,
     UnionType,
 )
 
@@ -67,7 +69,9 @@ class SchemaReader:
         """Resolves ``$ref`` strings, loading other files of the spec."""
         self._known: dict[tuple[str, str], Typed] = {}
         self._named: dict[tuple[str, str], Typed | None] = {}
-        self._reading: set[tuple[str, str]] = set()
+        self._reading: dict[tuple[str, str], int] = {}
+        self._aliases: dict[tuple[str, str], TypeName] = {}
+        self._alias_names: set[TypeName] = set()
 
     # -- components and other reference targets -------------------------------------
 
@@ -156,25 +160,118 @@ class SchemaReader:
         """Read the schema at ``target`` once; its type is remembered for every later ``$ref``."""
         key = target.key
         if key in self._reading:
+            alias = self._recursive_alias(target)
+            if alias is not None:
+                return Typed(RefType(alias))
             label = (
                 self.components.key_of_pointer(target.pointer)
                 if self._is_component(target)
                 else None
             )
+            if self._only_refers_to_itself(target):
+                self.ctx.warning(
+                    Location(target.display, target.line, target.pointer),
+                    f"schema {label or target.pointer!r} is only a $ref to itself; "
+                    "read as any value",
+                )
+                return Typed(ANY)
             self.ctx.problem(
                 Location(target.display, target.line, target.pointer),
                 f"schema {label or target.pointer!r} refers to itself without an object, enum or union "
                 "in between; expected a schema that is not only a reference to itself",
             )
             return Typed(ANY)
-        self._reading.add(key)
+        self._reading[key] = self.ctx.building
         try:
             with self.ctx.inside(target.document, target.display, target.path):
                 typed = self.read(target.value, target.pointer, target.line, hint)
+                typed = self._as_alias(target, typed)
         finally:
-            self._reading.discard(key)
+            del self._reading[key]
         self._known[key] = typed
         return typed
+
+    def _only_refers_to_itself(self, target: Target) -> bool:
+        """``target`` is a ``$ref`` (through other bare ``$ref`` schemas) back to itself."""
+        seen = {target.key}
+        node: object = target.value
+        with self.ctx.inside(target.document, target.display, target.path):
+            while isinstance(node, dict) and isinstance(node.get("$ref"), str):
+                found = self.references.resolve(str(node["$ref"]), {}, "", quiet=True)
+                if found is None:
+                    return False
+                if found.key == target.key:
+                    return True
+                if found.key in seen:
+                    return False
+                seen.add(found.key)
+                node = found.value
+        return False
+
+    def is_model_reference(self, node: object) -> bool:
+        """``node`` is a ``RefType`` to an object model, enum or union (not to an alias)."""
+        return isinstance(node, RefType) and node.target not in self._alias_names
+
+    def _alias_component(self, target: Target) -> str | None:
+        """The key of the component ``target`` is when it makes no object, enum or union."""
+        if not self._is_component(target):
+            return None
+        if target.key not in self._named:
+            self._named[target.key] = self._name_target(target, None)
+        if self._named[target.key] is not None:
+            return None
+        return self.components.key_of_pointer(target.pointer)
+
+    def _recursive_alias(self, target: Target) -> TypeName | None:
+        """The alias name a component refers to itself by through an object or union, else ``None``.
+
+        ``Tree`` = array of an object whose ``children`` is a ``Tree``: the
+        reference inside the object is a ``RefType`` to the alias ``Tree``.
+        A loop with no object or union in between has no model (``None``).
+        """
+        key = self._alias_component(target)
+        if key is None or self.ctx.building <= self._reading[target.key]:
+            return None
+        name = self._aliases.get(target.key)
+        if name is None:
+            name = self.components.names[key]
+            if not self.ctx.names.is_reserved(name):  # an object inside took the name
+                name = self.ctx.names.unique(name.namespace, name.name + "Alias")
+            self.ctx.names.take(name)
+            self._aliases[target.key] = name
+        return name
+
+    def _as_alias(self, target: Target, typed: Typed) -> Typed:
+        """A component that is no object, enum or union: an ``AliasModel`` naming its type.
+
+        When an object or enum inside it took the component's name (an array
+        of an inline object), that definition stands for the schema instead.
+        """
+        key = self._alias_component(target)
+        if key is None:
+            return typed
+        name = self._aliases.get(target.key)
+        if name is None:
+            name = self.components.names[key]
+            if not self.ctx.names.is_reserved(name):
+                return typed
+            self.ctx.names.take(name)
+        ctx, raw, ptr = self.ctx, target.value, target.pointer
+        meta = raw if isinstance(raw, dict) else {}
+        self._alias_names.add(name)
+        ctx.definitions.append(
+            AliasModel(
+                name,
+                typed.type,
+                ctx.location(target.line, ptr),
+                nullable=typed.nullable,
+                description=metadata.description(ctx, meta, ptr),
+                deprecated=metadata.flag(ctx, meta, ptr, "deprecated"),
+                default=metadata.default(meta),
+                examples=metadata.examples(ctx, meta, ptr),
+            )
+        )
+        return Typed(RefType(name), typed.nullable)
 
     def raw_target(self, ref: str) -> dict[str, object] | None:
         """The raw schema a ``$ref`` (relative to the current file) points at, or ``None``."""
@@ -321,19 +418,32 @@ class SchemaReader:
         value = schema["type"]
         if isinstance(value, str) and value in _SIMPLE_TYPES:  # the common case: one type name
             return [value], False
+        if value is None:  # YAML ``type: null``: the null value, meant as the type name
+            self.ctx.key_warning(
+                schema, ptr, "type", "type is the null value, not the name 'null'; read as 'null'"
+            )
+            return [], True
         names = [value] if isinstance(value, str) else value
         if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
-            kw.wrong_type(self.ctx, schema, ptr, "type", "a type name or a list of type names")
-            return None, False
-        known = (*JSON_TYPES, "file") if self.ctx.dialect.swagger else JSON_TYPES
-        unknown = [name for name in names if name not in known]
-        if unknown:
-            self.ctx.key_problem(
+            self.ctx.key_warning(
                 schema,
                 ptr,
                 "type",
-                f"type {unknown[0]!r} is not a JSON Schema type; expected one of {', '.join(JSON_TYPES)}",
+                f"type is {kw.describe(value)} (expected a type name or a list of type names); "
+                "read as any value",
             )
+            return [], False
+        known = (*JSON_TYPES, "file") if self.ctx.dialect.swagger else JSON_TYPES
+        unknown = [name for name in names if name not in known]
+        if unknown:
+            self.ctx.key_warning(
+                schema,
+                ptr,
+                "type",
+                f"type {unknown[0]!r} is not a JSON Schema type (expected one of "
+                f"{', '.join(JSON_TYPES)}); read as any value",
+            )
+            return [], False
         kinds = [name for name in names if name in known and name != "null"]
         return list(dict.fromkeys(kinds)), "null" in names
 
@@ -374,6 +484,17 @@ class SchemaReader:
         if not values:
             self.ctx.key_problem(schema, ptr, "enum", "enum is empty; expected at least one value")
             return Typed(ANY)
+        containers = [i for i, value in enumerate(values) if isinstance(value, list | dict)]
+        if containers:
+            self.ctx.key_warning(
+                schema,
+                ptr,
+                "enum",
+                f"enum item {containers[0]} is {kw.describe(values[containers[0]])}; "
+                "the enum is read as its type, without the list of values",
+            )
+            rest = {k: v for k, v in schema.items() if k != "enum"}
+            return self._plain(rest, ptr, line, hint)
         if kinds and "boolean" in kinds:
             return Typed(Primitive(PrimitiveKind.BOOLEAN), nullable)
         if not enum_makes_definition(schema):

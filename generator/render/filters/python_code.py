@@ -11,6 +11,7 @@ import keyword
 import re
 
 from generator.ir import (
+    AliasModel,
     ArrayType,
     Definition,
     EnumModel,
@@ -287,11 +288,16 @@ def _reference_codec(
         return Call("_rt.ModelOf", (f"lambda: {reference}",))
     if target is None:
         raise ValueError(f"reference to unknown definition {name}")
-    return Call("_rt.Lazy", (f"lambda: {union_codec_name(name, namespace)}",))
+    return Call("_rt.Lazy", (f"lambda: {union_codec_name(name, namespace)}",))  # union, alias
+
+
+def alias_codec(alias: AliasModel, schema: Schema, namespace: str) -> Call:
+    """The codec of a named alias: that of the type it names."""
+    return codec(alias.type, schema, namespace)
 
 
 def union_codec_name(name: TypeName, namespace: str) -> str:
-    """The module-level codec of a named union (``_codec_Pet``), as seen from ``namespace``."""
+    """The module-level codec of a named union or alias (``_codec_Pet``), seen from ``namespace``."""
     local = f"_codec_{class_name(name)}"
     return local if name.namespace == namespace else f"{module_name(name.namespace)}.{local}"
 
@@ -355,6 +361,8 @@ def _nodes(definition: Definition) -> list[TypeNode]:
     elif isinstance(definition, UnionModel):
         for variant in definition.variants:
             nodes.extend(walk_types(variant.type))
+    elif isinstance(definition, AliasModel):
+        nodes.extend(walk_types(definition.type))
     return nodes
 
 
@@ -374,6 +382,8 @@ def _annotations(definitions: tuple[Definition, ...], schema: Schema, namespace:
             found += [annotation(f.type, schema, namespace) for f in request_fields(definition)]
         elif isinstance(definition, UnionModel):
             found += [annotation(v.type, schema, namespace) for v in definition.variants]
+        elif isinstance(definition, AliasModel):
+            found.append(annotation(definition.type, schema, namespace))
     return found
 
 

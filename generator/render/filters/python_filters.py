@@ -13,8 +13,9 @@ from typing import Any
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
-from generator.ir import Definition, Field, ObjectModel, UnionModel
+from generator.ir import AliasModel, Definition, Field, ObjectModel, UnionModel
 from generator.render.filters import python_code, python_hints, python_layout
+from generator.render.filters.python_hints import LINE_LENGTH
 from generator.render.filters.python_http import HTTP_FILTERS
 from generator.render.filters.python_literals import py_repr
 from generator.render.filters.python_pydantic import pydantic_models
@@ -64,6 +65,14 @@ def py_union_codec(context: Context, union: UnionModel) -> str:
 
 
 @pass_context
+def py_alias_codec(context: Context, alias: AliasModel) -> str:
+    """The module-level ``_codec_<Alias> = ...`` statement of a named alias."""
+    name = python_code.union_codec_name(alias.name, alias.name.namespace)
+    call = python_code.alias_codec(alias, context["schema"], context["namespace"])
+    return python_layout.annotated_assignment(name, "_rt.Codec", call, 0)
+
+
+@pass_context
 def py_uses_datetime(context: Context, definitions: list[Definition]) -> bool:
     """The annotations of ``definitions`` need ``import datetime``."""
     return python_code.uses_datetime(tuple(definitions), context["schema"], context["namespace"])
@@ -92,6 +101,14 @@ def json_text(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def py_sibling_imports(modules: list[str]) -> str:
+    """``from . import a, b`` as black lays it out (one name a line, trailing comma, when long)."""
+    line = "from . import " + ", ".join(modules)
+    if len(line) <= LINE_LENGTH:
+        return line
+    return "from . import (\n" + "".join(f"    {module},\n" for module in modules) + ")"
+
+
 def py_alias(target: str, text: str) -> str:
     """``target = "<text>"`` (a type alias as a string) laid out as black keeps it."""
     value = py_repr(python_code.union_text([text]))
@@ -107,9 +124,11 @@ PYTHON_FILTERS: dict[str, Callable[..., Any]] = {
     "py_field": py_field,
     "py_model_options": py_model_options,
     "py_union_codec": py_union_codec,
+    "py_alias_codec": py_alias_codec,
     "py_uses_datetime": py_uses_datetime,
     "py_assignment": py_assignment,
     "py_alias": py_alias,
+    "py_sibling_imports": py_sibling_imports,
     "py_assignment_source": py_assignment_source,
     "json_text": json_text,
     "py_class_header": py_class_header,

@@ -41,3 +41,6 @@ class Target:
     """One line for ``--help`` and the docs."""
     plan: Callable[[Schema, Options], list[OutputFile]]
     """Which files to render for a schema."""
+    aliases: bool = False
+    """The templates render ``AliasModel`` definitions; when ``False`` they get the schema with
+    every alias seen through (``generator.ir.aliases.inline_aliases``)."""

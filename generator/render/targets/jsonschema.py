@@ -28,4 +28,5 @@ TARGET = Target(
     name="jsonschema",
     description="JSON Schema 2020-12: one self-contained document, every model under $defs",
     plan=plan,
+    aliases=True,
 )

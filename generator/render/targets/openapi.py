@@ -32,4 +32,5 @@ TARGET = Target(
     name="openapi",
     description="OpenAPI 3.1 document: every model under components/schemas",
     plan=plan,
+    aliases=True,
 )

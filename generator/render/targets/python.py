@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.ir import EnumModel, ObjectModel, Schema, UnionModel
+from generator.ir import AliasModel, EnumModel, ObjectModel, Schema, UnionModel
 from generator.render.filters.python_code import module_name
 from generator.render.filters.python_http import schema_uses_http
 from generator.render.targets.base import Options, OutputFile, Target
@@ -31,6 +31,7 @@ def plan(schema: Schema, options: Options) -> list[OutputFile]:
                     "enums": [d for d in definitions if isinstance(d, EnumModel)],
                     "unions": [d for d in definitions if isinstance(d, UnionModel)],
                     "models": [d for d in definitions if isinstance(d, ObjectModel)],
+                    "aliases": [d for d in definitions if isinstance(d, AliasModel)],
                 },
             )
         )
@@ -41,4 +42,5 @@ TARGET = Target(
     name="python",
     description="Python request classes with from_dict/validate/to_dict (standard library only)",
     plan=plan,
+    aliases=True,
 )

@@ -1,0 +1,474 @@
+"""Every OpenAPI spec of the shared corpus through ``specloom generate``, with the package gates.
+
+    python benchmarks/openapi_sweep.py [--corpus DIR] [--jobs N] [--timeout S]
+                                       [--no-gates] [--report FILE] [--keep DIR]
+
+Each spec (every ``.json``/``.yaml``/``.yml`` file below the corpus that
+declares ``openapi:`` or ``swagger:`` at its top level, hidden folders
+skipped) is generated with ``python -m generator generate --spec SPEC
+--target python --target docs-go`` in its own process (``--timeout``
+seconds at most, ``--jobs`` at once), from a folder without a
+``pyproject.toml`` so no project configuration applies.  The script prints
+
+- the outcome table: exit 0, exit 0 with warnings, exit 2 (bad input),
+  exit 70 (internal error), a traceback on stderr, timeout;
+- the warning kinds met, with how many warnings and specs each (a kind is
+  the warning's message with quoted names and numbers taken out);
+- wall time and peak resident memory per spec (median, p90, max) and the
+  slowest specs by name;
+- named schemas lost: each name under ``components/schemas`` (Swagger
+  ``definitions``) that is neither a definition of ``specloom ir`` nor named
+  in a warning;
+- the gates on every generated python package (each under its own package
+  name, so one tool run checks many): every module imports with the
+  standard library, ``black --check``, ``ruff check`` with this project's
+  rules (``[tool.ruff.lint]`` of ``pyproject.toml``), ``mypy --strict``.
+  The tools run in batches over ``--jobs`` processes.
+
+``--report FILE`` also writes the tables as markdown (the committed report
+is ``benchmarks/openapi_sweep.md``).  Exit code 0 when every spec exits 0
+within the limits and every package passes, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = Path(os.environ.get("SPECLOOM_CORPUS", ROOT.parent / "shared" / "corpus"))
+SPEC_SUFFIXES = {".json", ".yaml", ".yml"}
+TOP_LEVEL = re.compile(rb'^(?:\{\s*)?["\']?(openapi|swagger)["\']?\s*:', re.MULTILINE)
+WARNING = re.compile(r"^(?P<place>.+?:\d*): warning: (?P<message>.*)$")
+LIMIT_SECONDS = 10.0
+LIMIT_BYTES = 2 * 2**30
+
+
+@dataclass
+class Run:
+    """What one spec's ``generate`` did."""
+
+    spec: Path
+    package: str
+    out: Path
+    code: int | None = None
+    seconds: float = 0.0
+    peak_bytes: int = 0
+    warnings: list[str] = field(default_factory=list)
+    last_error: str = ""
+    traceback: bool = False
+    lost: list[str] = field(default_factory=list)
+    gate_failures: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def outcome(self) -> str:
+        """The outcome table's row of this run."""
+        if self.code is None:
+            return "timeout"
+        if self.traceback:
+            return "traceback"
+        if self.code == 0:
+            return "exit 0 with warnings" if self.warnings else "exit 0"
+        return f"exit {self.code}"
+
+
+def find_specs(corpus: Path) -> list[Path]:
+    """Every OpenAPI / Swagger document below ``corpus`` (sniffed from its first 64 KiB)."""
+    found = []
+    for path in sorted(corpus.rglob("*")):
+        relative = path.relative_to(corpus)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        if path.suffix.lower() not in SPEC_SUFFIXES or not path.is_file():
+            continue
+        with path.open("rb") as handle:
+            head = handle.read(65536)
+        if TOP_LEVEL.search(head):
+            found.append(path)
+    return found
+
+
+def run_process(argv: list[str], cwd: Path, timeout: float) -> tuple[int | None, float, int, str]:
+    """(exit code or None on timeout, seconds, peak RSS bytes, stderr) of one process."""
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        process = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
+        deadline = started + timeout
+        timed_out = False
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                process.kill()
+                pid, status, usage = os.wait4(process.pid, 0)
+                timed_out = True
+                break
+            time.sleep(0.01)
+        elapsed = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        errors.seek(0)
+        text = errors.read().decode("utf-8", "replace")
+    return (None if timed_out else process.returncode), elapsed, usage.ru_maxrss * 1024, text
+
+
+def generate(run: Run, timeout: float, cwd: Path) -> None:
+    """Run ``specloom generate`` for one spec and record what it did."""
+    argv = [
+        *[sys.executable, "-m", "generator", "generate"],
+        *["--spec", str(run.spec), "--out", str(run.out), "--package", run.package],
+        *["--target", "python", "--target", "docs-go"],
+    ]
+    code, run.seconds, run.peak_bytes, stderr = run_process(argv, cwd, timeout)
+    run.code = code
+    run.traceback = "Traceback (most recent call last)" in stderr
+    lines = stderr.splitlines()
+    run.warnings = [m.group("message") for line in lines if (m := WARNING.match(line))]
+    errors = [line for line in lines if not WARNING.match(line)]
+    run.last_error = errors[-1] if errors else ""
+
+
+def warning_kind(message: str) -> str:
+    """A warning's message with what varies (quoted names, numbers, pointers) taken out."""
+    text = re.sub(r"\(at [^)]*\)$", "", message).strip()
+    text = re.sub(r"'[^']*'|\"[^\"]*\"|`[^`]*`", "…", text)
+    text = re.sub(r"#?/[\w~./{}%-]+", "…", text)
+    text = re.sub(r"\b\d+(\.\d+)?\b", "N", text)
+    return text[:110]
+
+
+def schema_names(spec: Path) -> list[str]:
+    """Names under ``components/schemas`` (or Swagger ``definitions``) of a spec."""
+    text = spec.read_text(encoding="utf-8", errors="replace")
+    if spec.suffix.lower() == ".json":
+        data = json.loads(text)
+    else:
+        import yaml
+
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        try:
+            data = yaml.load(text, Loader=loader)
+        except yaml.YAMLError:  # a tag the safe loader refuses: names are all we need
+            data = yaml.load(text, Loader=yaml.BaseLoader)
+    if not isinstance(data, dict):
+        return []
+    schemas = (data.get("components") or {}).get("schemas") or data.get("definitions") or {}
+    if not isinstance(schemas, dict):
+        return []
+    return [str(name) for name in schemas if not str(name).startswith("x-")]
+
+
+def names_in_subprocess(spec: Path) -> list[str]:
+    """``schema_names`` worked out in a child process: this one stays small, so the peak
+    memory ``wait4`` reports for the next ``generate`` (which starts as a copy of it) is its own."""
+    done = subprocess.run(
+        [sys.executable, __file__, "--names", str(spec)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return list(json.loads(done.stdout)) if done.returncode == 0 else []
+
+
+def check_lost(run: Run, cwd: Path, timeout: float) -> None:
+    """Named schemas of the spec that are neither IR definitions nor named in a warning."""
+    manifest = run.out / ".specloom-manifest.json"
+    if not manifest.is_file():
+        return
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    defined: set[str] = set()
+    for entry in (data.get("ir") or {}).get("definitions", []):
+        pointer = (entry.get("location") or {}).get("pointer")
+        if isinstance(pointer, str):
+            defined.add(pointer)
+    named = {m for w in run.warnings for m in re.findall(r"\(at ([^)]*)\)", w)}
+    for name in names_in_subprocess(run.spec):
+        escaped = name.replace("~", "~0").replace("/", "~1")
+        places = {"/components/schemas/" + escaped, "/definitions/" + escaped}
+        if places & defined or places & named:
+            continue
+        if any(f"'{name}'" in w or any(p in w for p in places) for w in run.warnings):
+            continue
+        run.lost.append(name)
+
+
+def gate_batches(runs: list[Run], jobs: int) -> list[list[Run]]:
+    """The packages in ``jobs`` batches of about equal size (by file count)."""
+    batches: list[list[Run]] = [[] for _ in range(max(1, jobs))]
+    sizes = [0] * len(batches)
+    ordered = sorted(runs, key=lambda r: -package_size(r))
+    for run in ordered:
+        smallest = sizes.index(min(sizes))
+        batches[smallest].append(run)
+        sizes[smallest] += package_size(run)
+    return [batch for batch in batches if batch]
+
+
+def package_dir(run: Run) -> Path:
+    """Folder of a run's generated python package."""
+    return run.out / "python" / run.package
+
+
+def package_size(run: Run) -> int:
+    """Bytes of python a run generated."""
+    return sum(p.stat().st_size for p in package_dir(run).glob("*.py"))
+
+
+IMPORT_SCRIPT = """
+import importlib, sys, traceback
+for root, package, modules in __import__("json").loads(sys.argv[1]):
+    sys.path.insert(0, root)
+    for module in [package] + [package + "." + m for m in modules]:
+        try:
+            importlib.import_module(module)
+        except BaseException:
+            line = traceback.format_exc().strip().splitlines()[-1]
+            print(package + "\\t" + module + ": " + line)
+    sys.path.remove(root)
+"""
+
+
+def run_gates(runs: list[Run], jobs: int) -> None:
+    """Import, black, ruff (project rules) and mypy --strict over every package, batched."""
+    packages = [r for r in runs if r.code == 0 and package_dir(r).is_dir()]
+    by_name = {r.package: r for r in packages}
+
+    def attribute(gate: str, output: str) -> None:
+        for line in output.splitlines():
+            match = re.search(r"\b(p\d{4})\b", line)
+            if match and match.group(1) in by_name:
+                by_name[match.group(1)].gate_failures.setdefault(gate, []).append(line.strip())
+
+    def gate(batch: list[Run]) -> None:
+        payload = json.dumps(
+            [
+                [
+                    str(r.out / "python"),
+                    r.package,
+                    sorted(p.stem for p in package_dir(r).glob("*.py") if p.stem != "__init__"),
+                ]
+                for r in batch
+            ]
+        )
+        done = subprocess.run(
+            [sys.executable, "-I", "-c", IMPORT_SCRIPT, payload],
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=tempfile.gettempdir(),
+        )
+        attribute("import", done.stdout + done.stderr)
+        dirs = [str(package_dir(r)) for r in batch]
+        done = subprocess.run(
+            [sys.executable, "-m", "black", "--check", "-q", *dirs],
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=tempfile.gettempdir(),
+        )
+        attribute("black", done.stdout + done.stderr)
+        done = subprocess.run(
+            [
+                *["ruff", "check", "--no-cache", "--output-format", "concise"],
+                *["--config", str(ROOT / "pyproject.toml"), *dirs],
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=tempfile.gettempdir(),
+        )
+        attribute("ruff", done.stdout)
+        for run in batch:  # one mypy per package: they share no code and some are huge
+            done = subprocess.run(
+                [
+                    *[sys.executable, "-m", "mypy", "--strict", "--no-incremental"],
+                    *["--cache-dir", os.devnull, "-p", run.package],
+                ],
+                capture_output=True,
+                text=True,
+                check=False,
+                cwd=run.out / "python",
+            )
+            if done.returncode != 0:
+                lines = [ln for ln in done.stdout.splitlines() if ": error:" in ln]
+                run.gate_failures["mypy"] = lines or done.stdout.splitlines()[-3:]
+
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        list(pool.map(gate, gate_batches(packages, jobs)))
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    """The ``fraction`` quantile (nearest rank) of ``values``."""
+    ordered = sorted(values)
+    if not ordered:
+        return 0.0
+    index = min(len(ordered) - 1, max(0, round(fraction * len(ordered) + 0.5) - 1))
+    return ordered[index]
+
+
+def report(runs: list[Run], corpus: Path, gates: bool, wall: float, jobs: int) -> list[str]:
+    """The report as markdown lines."""
+    lines = [f"# OpenAPI sweep: {len(runs)} specs of the shared corpus", ""]
+    lines += [
+        "Generated by `python benchmarks/openapi_sweep.py --report benchmarks/openapi_sweep.md`"
+        f" ({jobs} jobs, {wall:.0f} s in all).",
+        "",
+        "## Outcomes",
+        "",
+        "| outcome | specs | share |",
+        "| --- | ---: | ---: |",
+    ]
+    outcomes = Counter(run.outcome for run in runs)
+    for name in ("exit 0", "exit 0 with warnings", "exit 2", "exit 70", "traceback", "timeout"):
+        count = outcomes.pop(name, 0)
+        lines.append(f"| {name} | {count} | {100 * count / max(1, len(runs)):.1f} % |")
+    for name, count in sorted(outcomes.items()):
+        lines.append(f"| {name} | {count} | {100 * count / max(1, len(runs)):.1f} % |")
+    failed = [run for run in runs if run.outcome not in ("exit 0", "exit 0 with warnings")]
+    if failed:
+        lines += ["", "Not exit 0:", ""]
+        for run in failed:
+            lines.append(
+                f"- `{run.spec.relative_to(corpus)}`: {run.outcome}: `{run.last_error[:200]}`"
+            )
+    kinds: Counter[str] = Counter()
+    spec_kinds: dict[str, set[Path]] = defaultdict(set)
+    for run in runs:
+        for message in run.warnings:
+            kind = warning_kind(message)
+            kinds[kind] += 1
+            spec_kinds[kind].add(run.spec)
+    lines += ["", "## Warning kinds", "", "| warning kind | warnings | specs |", "| --- | ---: | ---: |"]
+    for kind, count in kinds.most_common():
+        lines.append(f"| {kind.replace('|', '/')} | {count} | {len(spec_kinds[kind])} |")
+    seconds = [run.seconds for run in runs]
+    peaks = [run.peak_bytes / 2**20 for run in runs]
+    lines += [
+        "",
+        "## Time and memory per spec",
+        "",
+        "| | median | p90 | max |",
+        "| --- | ---: | ---: | ---: |",
+        f"| wall time (s) | {statistics.median(seconds):.2f} | {percentile(seconds, 0.9):.2f} "
+        f"| {max(seconds):.2f} |",
+        f"| peak memory (MiB) | {statistics.median(peaks):.0f} | {percentile(peaks, 0.9):.0f} "
+        f"| {max(peaks):.0f} |",
+        "",
+        "Slowest:",
+        "",
+    ]
+    for run in sorted(runs, key=lambda r: -r.seconds)[:5]:
+        lines.append(
+            f"- `{run.spec.relative_to(corpus)}`: {run.seconds:.2f} s,"
+            f" {run.peak_bytes / 2**20:.0f} MiB"
+        )
+    over = [r for r in runs if r.seconds > LIMIT_SECONDS or r.peak_bytes > LIMIT_BYTES]
+    lines += ["", f"Specs over {LIMIT_SECONDS:.0f} s or 2 GiB: {len(over)}"]
+    lost = [run for run in runs if run.lost]
+    lines += [
+        "",
+        "## Named schemas lost without a warning",
+        "",
+        f"{sum(len(r.lost) for r in runs)} names in {len(lost)} specs.",
+    ]
+    for run in lost:
+        lines.append(f"- `{run.spec.relative_to(corpus)}`: {', '.join(run.lost[:10])}")
+    if gates:
+        checked = [r for r in runs if r.code == 0]
+        lines += [
+            "",
+            "## Generated python packages",
+            "",
+            "| gate | packages passing | of |",
+            "| --- | ---: | ---: |",
+        ]
+        for gate in ("import", "black", "ruff", "mypy"):
+            passing = sum(1 for r in checked if gate not in r.gate_failures)
+            lines.append(f"| {gate} | {passing} | {len(checked)} |")
+        all_ok = sum(1 for r in checked if not r.gate_failures)
+        lines.append(f"| all four | {all_ok} | {len(checked)} |")
+        for run in checked:
+            for gate, found in sorted(run.gate_failures.items()):
+                lines.append(
+                    f"- `{run.spec.relative_to(corpus)}` {gate}: {len(found)}: `{found[0][:160]}`"
+                )
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Sweep the corpus."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--timeout", type=float, default=60.0)
+    parser.add_argument("--no-gates", action="store_true", help="skip import/black/ruff/mypy")
+    parser.add_argument("--report", type=Path, help="also write the report as markdown here")
+    parser.add_argument("--keep", type=Path, help="generate below DIR and keep it")
+    parser.add_argument("--only", help="only specs whose corpus path contains this text")
+    parser.add_argument("--names", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.names is not None:
+        print(json.dumps(schema_names(args.names)))
+        return 0
+    corpus = args.corpus.resolve()
+    specs = find_specs(corpus)
+    if args.only:
+        specs = [s for s in specs if args.only in str(s.relative_to(corpus))]
+    scratch = Path(tempfile.mkdtemp(prefix="specloom-sweep-", dir=args.keep))
+    env_cwd = scratch / "cwd"
+    env_cwd.mkdir()
+    os.environ["PYTHONPATH"] = str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")
+    runs = [
+        Run(spec, f"p{number:04d}", scratch / f"p{number:04d}")
+        for number, spec in enumerate(specs)
+    ]
+    started = time.perf_counter()
+
+    def one(run: Run) -> None:
+        generate(run, args.timeout, env_cwd)
+        if run.code == 0:
+            check_lost(run, env_cwd, args.timeout)
+        mark = run.outcome if run.outcome != "exit 0" else "ok"
+        print(
+            f"{run.seconds:6.2f} s {run.peak_bytes / 2**20:6.0f} MiB  {mark:<21}"
+            f" {run.spec.relative_to(corpus)}",
+            flush=True,
+        )
+
+    with ThreadPoolExecutor(max_workers=args.jobs) as pool:
+        list(pool.map(one, sorted(runs, key=lambda r: -r.spec.stat().st_size)))
+    if not args.no_gates:
+        print("gates ...", flush=True)
+        run_gates(runs, args.jobs)
+    wall = time.perf_counter() - started
+    lines = report(runs, corpus, not args.no_gates, wall, args.jobs)
+    print("\n".join(lines))
+    if args.report:
+        args.report.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if args.keep is None:
+        shutil.rmtree(scratch, ignore_errors=True)
+    good = all(
+        r.outcome in ("exit 0", "exit 0 with warnings")
+        and not r.lost
+        and not r.gate_failures
+        and r.seconds <= LIMIT_SECONDS
+        and r.peak_bytes <= LIMIT_BYTES
+        for r in runs
+    )
+    return 0 if good else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
