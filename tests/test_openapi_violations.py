@@ -1,0 +1,229 @@
+"""The spec-violation policy of the README: one small spec of our own per row.
+
+A violation that leaves a well-defined model is a warning naming what was
+done, the run exits 0 and writes everything; ``--strict`` makes the same
+spec an error with nothing written.  A violation with no sensible model is
+an error either way.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.diagnostics import Collector
+from generator.inputs.openapi import read_openapi
+from generator.ir import (
+    AliasModel,
+    ArrayType,
+    Definition,
+    MapType,
+    ObjectModel,
+    Primitive,
+    PrimitiveKind,
+    RefType,
+    TypeName,
+    UnionModel,
+)
+
+FIXTURES = Path(__file__).parent / "fixtures" / "violations"
+ANY = Primitive(PrimitiveKind.ANY)
+
+WARNINGS = [
+    (
+        "exclusive_without_bound.yaml",
+        "warning: exclusiveMinimum is true but there is no minimum to exclude; exclusiveMinimum "
+        "is ignored (at /components/schemas/Key/properties/prefix/exclusiveMinimum)",
+    ),
+    (
+        "duplicate_operation_id.yaml",
+        "warning: operationId 'listItems' is used by another operation; this one is named "
+        "ListItems2 (at /paths/~1things/get/operationId)",
+    ),
+    (
+        "empty_one_of.yaml",
+        "warning: oneOf is empty; read as no constraint (at /components/schemas/Site/oneOf)",
+    ),
+    (
+        "unknown_type.yaml",
+        "warning: type 'int' is not a JSON Schema type (expected one of string, integer, number, "
+        "boolean, object, array, null); read as any value "
+        "(at /components/schemas/Counter/properties/count/type)",
+    ),
+    (
+        "yaml_null_type.yaml",
+        "warning: type is the null value, not the name 'null'; read as 'null' "
+        "(at /components/schemas/Nothing/type)",
+    ),
+    (
+        "container_enum_items.yaml",
+        "warning: enum item 0 is a list; the enum is read as its type, without the list of "
+        "values (at /components/schemas/Shape/properties/corners/enum)",
+    ),
+    (
+        "parameter_without_name.yaml",
+        "warning: parameter has no name (expected name and in); the parameter is skipped "
+        "(at /paths/~1search/get/parameters/0)",
+    ),
+    (
+        "ref_only_self_loop.yaml",
+        "warning: schema 'Anything' is only a $ref to itself; read as any value "
+        "(at /components/schemas/Anything)",
+    ),
+    (
+        "discriminator_to_array.yaml",
+        "warning: discriminator mapping 'cats' -> '#/components/schemas/Cats' is not an object "
+        "schema; the entry is ignored (at /components/schemas/Pet/discriminator/mapping/cats)",
+    ),
+]
+
+CLEAN = ["x_key_under_paths.yaml", "recursive_array_through_object.yaml", "named_aliases.yaml"]
+
+ERRORS = [
+    (
+        "cycle_without_object.yaml",
+        "schema 'Nested' refers to itself without an object, enum or union in between",
+    ),
+    ("dangling_ref.yaml", "$ref '#/components/schemas/Missing' does not resolve"),
+]
+
+
+def generate(
+    capsys: pytest.CaptureFixture[str], spec: Path, out: Path, *extra: str
+) -> tuple[int, str]:
+    code = main(
+        [
+            *["generate", "--spec", str(spec), "--out", str(out), "--package", "models"],
+            *["--target", "python", "--target", "docs-go", "--target", "jsonschema", *extra],
+        ]
+    )
+    return code, capsys.readouterr().err
+
+
+def read(name: str) -> tuple[dict[TypeName, Definition], list[str], list[str]]:
+    collector = Collector()
+    definitions = read_openapi(FIXTURES / name, name, collector)
+    return (
+        {d.name: d for d in definitions},
+        [str(p) for p in collector.problems],
+        [str(w) for w in collector.warnings],
+    )
+
+
+def comps(name: str) -> TypeName:
+    return TypeName("components", name)
+
+
+@pytest.mark.parametrize(("name", "warning"), WARNINGS, ids=[w[0] for w in WARNINGS])
+def test_violation_with_a_model_is_a_warning_and_strict_rejects_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, warning: str
+) -> None:
+    code, err = generate(capsys, FIXTURES / name, tmp_path / "out")
+    assert code == 0, err
+    assert warning in err
+    assert (tmp_path / "out" / "python" / "models" / "__init__.py").is_file()
+    code, err = generate(capsys, FIXTURES / name, tmp_path / "strict", "--strict")
+    assert code == 2
+    message, pointer = warning.removeprefix("warning: ").rsplit(" (at ", 1)
+    assert f"{message} (an error with --strict) (at {pointer}" in err
+    assert not (tmp_path / "strict").exists()
+
+
+@pytest.mark.parametrize("name", CLEAN)
+def test_valid_specs_that_were_refused_generate_without_a_word(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str
+) -> None:
+    code, err = generate(capsys, FIXTURES / name, tmp_path / "out", "--strict")
+    assert (code, err) == (0, err)
+    assert "warning" not in err
+
+
+@pytest.mark.parametrize(("name", "message"), ERRORS, ids=[e[0] for e in ERRORS])
+def test_violation_without_a_model_stays_an_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, message: str
+) -> None:
+    code, err = generate(capsys, FIXTURES / name, tmp_path / "out")
+    assert code == 2
+    assert message in err
+    assert "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+
+
+# -- what was done, in the IR ------------------------------------------------------------
+
+
+def test_what_each_warning_did_to_the_model() -> None:
+    got, _, _ = read("exclusive_without_bound.yaml")
+    prefix = got[comps("Key")].fields[0].type  # type: ignore[union-attr]
+    assert isinstance(prefix, Primitive) and prefix.constraints.exclusive_minimum is None
+    assert prefix.constraints.max_length == 8
+
+    got, _, _ = read("duplicate_operation_id.yaml")
+    assert {TypeName("operations", "ListItemsRequest"), TypeName("operations", "ListItems2Request")} <= set(got)
+
+    got, _, _ = read("empty_one_of.yaml")
+    site = got[comps("Site")]
+    assert isinstance(site, ObjectModel) and [f.name for f in site.fields] == ["name"]
+    extra = got[comps("Extra")]
+    assert isinstance(extra, AliasModel) and extra.type == Primitive(PrimitiveKind.STRING)
+
+    got, _, _ = read("unknown_type.yaml")
+    assert got[comps("Counter")].fields[0].type == ANY  # type: ignore[union-attr]
+
+    got, _, _ = read("container_enum_items.yaml")
+    corners, style = got[comps("Shape")].fields  # type: ignore[union-attr]
+    assert corners.type == ArrayType(Primitive(PrimitiveKind.INTEGER))
+    assert isinstance(style.type, MapType)
+
+    got, _, _ = read("parameter_without_name.yaml")
+    request = got[TypeName("operations", "SearchRequest")]
+    assert isinstance(request, ObjectModel)
+    assert {f.name: f.type for f in request.fields} == {
+        "q": ANY,
+        "limit": Primitive(PrimitiveKind.INTEGER),
+    }
+
+    got, _, _ = read("ref_only_self_loop.yaml")
+    assert got[comps("Anything")] == AliasModel(comps("Anything"), ANY, got[comps("Anything")].location)
+
+    got, _, _ = read("discriminator_to_array.yaml")
+    pet = got[comps("Pet")]
+    assert isinstance(pet, UnionModel) and pet.mapping == (("cat", comps("Cat")),)
+    assert [v.type for v in pet.variants] == [RefType(comps("Cat")), RefType(comps("Cats"))]
+
+
+def test_recursion_through_an_object_is_a_recursive_alias() -> None:
+    got, problems, warnings = read("recursive_array_through_object.yaml")
+    assert (problems, warnings) == ([], [])
+    tree = got[comps("Tree")]  # the inline object took the schema's name
+    assert isinstance(tree, ObjectModel)
+    alias = got[comps("TreeAlias")]
+    assert isinstance(alias, AliasModel) and alias.type == ArrayType(RefType(comps("Tree")))
+    assert tree.fields[1].type == RefType(comps("TreeAlias"))
+    forest = got[comps("Forest")]
+    assert isinstance(forest, AliasModel) and forest.type == ArrayType(RefType(comps("Node")))
+    assert got[comps("Node")].fields[0].type == RefType(comps("Forest"))  # type: ignore[union-attr]
+
+
+def test_every_named_schema_is_a_definition_with_its_constraints() -> None:
+    got, problems, warnings = read("named_aliases.yaml")
+    assert (problems, warnings) == ([], [])
+    slug = got[comps("Slug")]
+    assert isinstance(slug, AliasModel)
+    assert slug.constraints.pattern == "^[a-z0-9-]+$" and slug.constraints.max_length == 20
+    assert slug.description == "A link's short name."
+    kinds = {name.name: type(d.type).__name__ for name, d in got.items() if isinstance(d, AliasModel)}
+    assert kinds == {
+        "Slug": "Primitive",
+        "Tags": "ArrayType",
+        "Labels": "MapType",
+        "Owner": "RefType",
+        "Extra": "MapType",
+    }
+    link = got[comps("Link")]
+    assert isinstance(link, ObjectModel)
+    assert [f.type for f in link.fields] == [
+        RefType(comps(name)) for name in ("Slug", "Tags", "Labels", "Owner", "Extra")
+    ]
