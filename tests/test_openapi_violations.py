@@ -161,7 +161,10 @@ def test_what_each_warning_did_to_the_model() -> None:
     assert prefix.constraints.max_length == 8
 
     got, _, _ = read("duplicate_operation_id.yaml")
-    assert {TypeName("operations", "ListItemsRequest"), TypeName("operations", "ListItems2Request")} <= set(got)
+    assert {
+        TypeName("operations", "ListItemsRequest"),
+        TypeName("operations", "ListItems2Request"),
+    } <= set(got)
 
     got, _, _ = read("empty_one_of.yaml")
     site = got[comps("Site")]
@@ -186,7 +189,9 @@ def test_what_each_warning_did_to_the_model() -> None:
     }
 
     got, _, _ = read("ref_only_self_loop.yaml")
-    assert got[comps("Anything")] == AliasModel(comps("Anything"), ANY, got[comps("Anything")].location)
+    assert got[comps("Anything")] == AliasModel(
+        comps("Anything"), ANY, got[comps("Anything")].location
+    )
 
     got, _, _ = read("discriminator_to_array.yaml")
     pet = got[comps("Pet")]
@@ -214,7 +219,9 @@ def test_every_named_schema_is_a_definition_with_its_constraints() -> None:
     assert isinstance(slug, AliasModel)
     assert slug.constraints.pattern == "^[a-z0-9-]+$" and slug.constraints.max_length == 20
     assert slug.description == "A link's short name."
-    kinds = {name.name: type(d.type).__name__ for name, d in got.items() if isinstance(d, AliasModel)}
+    kinds = {
+        name.name: type(d.type).__name__ for name, d in got.items() if isinstance(d, AliasModel)
+    }
     assert kinds == {
         "Slug": "Primitive",
         "Tags": "ArrayType",
@@ -227,3 +234,15 @@ def test_every_named_schema_is_a_definition_with_its_constraints() -> None:
     assert [f.type for f in link.fields] == [
         RefType(comps(name)) for name in ("Slug", "Tags", "Labels", "Owner", "Extra")
     ]
+
+
+def test_diff_sees_a_change_to_a_named_alias(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    old = FIXTURES / "named_aliases.yaml"
+    new = tmp_path / "new.yaml"
+    new.write_text(old.read_text(encoding="utf-8").replace("maxLength: 20", "maxLength: 10"))
+    code = main(["diff", str(old), str(new)])
+    out = capsys.readouterr().out
+    assert code == 3
+    assert "components.Slug\n  breaking      maxLength tightened: 20 -> 10" in out

@@ -19,6 +19,7 @@ from generator.ir.definitions import (
     Schema,
     UnionModel,
 )
+from generator.ir.operations import MediaType, Operation
 from generator.ir.types import (
     ArrayType,
     MapType,
@@ -120,6 +121,31 @@ class AliasResolver:
             return replace(definition, type=self.expand(definition.type))
         return definition
 
+    def _maybe(self, node: TypeNode | None) -> TypeNode | None:
+        return self.expand(node) if node is not None else None
+
+    def operation(self, operation: Operation) -> Operation:
+        """``operation`` with the alias references of its parameters, bodies and headers expanded."""
+        body = operation.request_body
+        if body is not None:
+            body = replace(body, content=tuple(self._media(m) for m in body.content))
+        return replace(
+            operation,
+            parameters=tuple(replace(p, type=self._maybe(p.type)) for p in operation.parameters),
+            request_body=body,
+            responses=tuple(
+                replace(
+                    r,
+                    content=tuple(self._media(m) for m in r.content),
+                    headers=tuple(replace(h, type=self._maybe(h.type)) for h in r.headers),
+                )
+                for r in operation.responses
+            ),
+        )
+
+    def _media(self, media: MediaType) -> MediaType:
+        return replace(media, type=self._maybe(media.type))
+
 
 def aliases_of(schema: Schema) -> dict[TypeName, AliasModel]:
     """The alias definitions of ``schema`` by name."""
@@ -145,7 +171,10 @@ def inline_aliases(schema: Schema, keep: bool = False) -> Schema:
     definitions = tuple(
         resolver.definition(d) for d in schema.definitions if keep or not isinstance(d, AliasModel)
     )
-    result = Schema(definitions=definitions, sources=schema.sources)
+    operations = schema.operations
+    if operations is not None:
+        operations = tuple(resolver.operation(operation) for operation in operations)
+    result = Schema(definitions=definitions, sources=schema.sources, operations=operations)
     _INLINED.clear()
     _INLINED[id(schema) * 2 + keep] = (schema, result)
     return result
