@@ -119,9 +119,32 @@ def test_generate_never_overwrites_a_file_it_did_not_write(
 BAD_ROWS = {
     "ragged table": ("| `ClickID`", "| `ClickID` | extra "),
     "unknown Required marker": (":heavy_check_mark:  ", ":yes:              "),
+}
+
+UNREADABLE_CELLS = {
     "unknown type syntax": ("*string*  ", "<string>  "),
     "dangling link": ("../../models/operations/mode.md", "../../models/operations/nomode.md"),
 }
+
+
+@pytest.mark.parametrize("case", sorted(UNREADABLE_CELLS))
+def test_an_unreadable_type_cell_is_a_warning_and_the_model_is_kept(
+    capsys: pytest.CaptureFixture[str], docs: Path, tmp_path: Path, case: str
+) -> None:
+    out = tmp_path / "out"
+    doc = docs / "models" / "operations" / "trackleadrequestbody.md"
+    old, new = UNREADABLE_CELLS[case]
+    text = doc.read_text(encoding="utf-8")
+    assert old in text
+    doc.write_text(text.replace(old, new, 1), encoding="utf-8")
+    code, _, stderr = run(capsys, "generate", "--spec", str(docs), "--out", str(out))
+    assert code == 0, stderr
+    warnings = [line for line in stderr.splitlines() if "trackleadrequestbody.md:" in line]
+    assert len(warnings) == 1, stderr
+    assert ": warning: type cell '" in warnings[0]
+    assert warnings[0].endswith("the field is kept with an unknown type (any)")
+    assert warnings[0].split(":")[1].isdigit()
+    assert any(path.name == "trackleadrequestbody.md" for path in out.rglob("*.md"))
 
 
 @pytest.mark.parametrize("case", sorted(BAD_ROWS))

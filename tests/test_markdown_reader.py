@@ -160,9 +160,12 @@ def test_link_to_a_doc_that_is_not_an_input_is_reported_at_its_row(seed: Path) -
     definitions = read_docs(
         [DocFile(body.resolve(), "docs/trackleadrequestbody.md", "operations")], collector
     )
-    assert [str(p) for p in collector.problems] == [
-        "docs/trackleadrequestbody.md:15: link to '../../models/operations/mode.md' "
-        "does not resolve to any input doc"
+    assert collector.problems == []
+    assert [str(p) for p in collector.warnings] == [
+        "docs/trackleadrequestbody.md:15: type cell "
+        "'[*operations.Mode](../../models/operations/mode.md)' of field 'Mode' cannot be read "
+        "(link to '../../models/operations/mode.md' does not resolve to any input doc); "
+        "the field is kept with an unknown type (any)"
     ]
     assert [f.name for f in fields_by_name(definitions[0]).values()] == [
         "clickId",
@@ -172,6 +175,7 @@ def test_link_to_a_doc_that_is_not_an_input_is_reported_at_its_row(seed: Path) -
         "customerEmail",
         "customerAvatar",
         "eventQuantity",
+        "mode",
         "metadata",
     ]
 
@@ -301,58 +305,86 @@ def test_bad_fixtures_report_every_problem_with_its_line() -> None:
         "expected e.g. `ModeAsync`",
         "models/operations/badenum.md:10: value 'a' is already listed at line 8",
         "models/operations/badenum.md:11: row has 3 cells, expected 2 (Name | Value)",
-        "models/operations/badunion.md:6: union variant has no ```go code block; expected e.g. "
-        "`x := operations.CreateBadUnionStr(string{/* values here */})`",
-        "models/operations/badunion.md:10: unknown Go type 'uint8' in union variant; "
-        "expected e.g. string, []string or components.Name",
-        "models/operations/badunion.md:16: type 'components.Ghost' does not match any input "
-        "doc's model",
-        "models/operations/badunion.md:22: cannot read union variant code 'something else "
-        "entirely'; expected `x := operations.CreateBadUnion<Variant>(<Go type>"
-        "{/* values here */})`",
         "models/operations/broken2.md:6: table header is 'Field | Kind | Required | Description'; "
         "expected 'Field | Type | Required | Description [| Example]'",
         f"models/operations/brokenrequest.md:9: row has 5 cells, expected 4 {fields_header}",
         f"models/operations/brokenrequest.md:10: row has 3 cells, expected 4 {fields_header}",
         "models/operations/brokenrequest.md:11: Required cell 'yes'; "
         "expected :heavy_check_mark: or :heavy_minus_sign:",
-        f"models/operations/brokenrequest.md:12: unknown type syntax '*uint8*'; {hint}",
-        "models/operations/brokenrequest.md:13: link to '../../models/operations/missing.md' "
-        "does not resolve to any input doc",
-        "models/operations/brokenrequest.md:14: external link 'https://example.com/thing' for "
-        "'operations.Thing'; expected a relative link to an input doc "
-        "(only time.Time, types.Date, http.Response may link elsewhere)",
-        "models/operations/brokenrequest.md:15: link text 'operations.Other' does not match the "
-        "linked doc's model 'operations.Broken2'; "
-        "expected [operations.Broken2](../../models/operations/broken2.md)",
         "models/operations/brokenrequest.md:16: field name 'NoTicks' is not in backticks; "
         "expected e.g. `ClickID` (or ~~`ClickID`~~ when deprecated)",
         "models/operations/brokenrequest.md:17: field 'Good' (wire name 'good') is already "
         "defined at line 8",
-        "models/operations/brokenrequest.md:18: map key type 'int' is not supported; "
-        "expected map[string]",
-        "models/operations/nosection.md:1: no model section; expected ## Fields (object), "
-        "## Values (enum) or ## Supported Types (union)",
         "models/operations/nosection.md:5: unknown section '## Notes'; expected ## Fields, "
         "## Values or ## Supported Types (and ## Example Usage)",
         "models/operations/notitle.md:1: no '# Title' heading; expected the model name as title, "
         "e.g. '# TrackLeadRequestBody'",
     ]
-    # What could be read is still returned.
+    kept = "the field is kept with an unknown type (any)"
+    variant_kept = "it is kept with an unknown type (any)"
+    assert read_warnings(FIXTURES / "bad") == [
+        "models/operations/badunion.md:6: union variant '### Missing' cannot be read (union "
+        "variant has no ```go code block; expected e.g. "
+        f"`x := operations.CreateBadUnionStr(string{{/* values here */}})`); {variant_kept}",
+        "models/operations/badunion.md:10: union variant '### ' cannot be read (unknown Go type "
+        f"'uint8' in union variant; expected e.g. string, []string or components.Name); "
+        f"{variant_kept}",
+        "models/operations/badunion.md:16: union variant '### ' cannot be read (type "
+        f"'components.Ghost' does not match any input doc's model); {variant_kept}",
+        "models/operations/badunion.md:22: union variant '### ' cannot be read (cannot read "
+        "union variant code 'something else entirely'; expected "
+        "`x := operations.CreateBadUnion<Variant>(<Go type>{/* values here */})`); "
+        f"{variant_kept}",
+        "models/operations/brokenrequest.md:12: type cell '*uint8*' of field 'BadType' cannot "
+        f"be read (unknown type syntax '*uint8*'; {hint}); {kept}",
+        "models/operations/brokenrequest.md:13: type cell "
+        "'[*operations.Missing](../../models/operations/missing.md)' of field 'BadLink' cannot "
+        "be read (link to '../../models/operations/missing.md' does not resolve to any input "
+        f"doc); {kept}",
+        "models/operations/brokenrequest.md:14: type cell "
+        "'[*operations.Thing](https://example.com/thing)' of field 'External' cannot be read "
+        "(external link 'https://example.com/thing' for 'operations.Thing'; expected a relative "
+        "link to an input doc (only time.Time, types.Date, http.Response, http.Request may link "
+        f"elsewhere)); {kept}",
+        "models/operations/brokenrequest.md:15: type cell "
+        "'[operations.Other](../../models/operations/broken2.md)' of field 'WrongText' cannot be "
+        "read (link text 'operations.Other' does not match the linked doc's model "
+        "'operations.Broken2'; expected [operations.Broken2](../../models/operations/broken2.md)"
+        f"); {kept}",
+        "models/operations/brokenrequest.md:18: type cell 'map[int]*string*' of field 'IntMap' "
+        "cannot be read (map key type 'int' is not supported; expected map[string]); "
+        f"{kept}",
+        "models/operations/nosection.md:1: no model section (## Fields, ## Values or "
+        "## Supported Types); read as a model with no fields",
+    ]
+    # What could be read is still returned; an unreadable cell keeps its field as `any`.
     assert sorted(definitions) == [
         "operations.BadEnum",
         "operations.BadUnion",
         "operations.BrokenRequest",
+        "operations.NoSection",
     ]
-    assert [f.name for f in fields_by_name(definitions["operations.BrokenRequest"]).values()] == [
-        "good"
+    fields = fields_by_name(definitions["operations.BrokenRequest"])
+    assert [f.name for f in fields.values()] == [
+        "good",
+        "badType",
+        "badLink",
+        "external",
+        "wrongText",
+        "intMap",
     ]
+    assert {f.type for f in list(fields.values())[1:]} == {Primitive(PrimitiveKind.ANY)}
     enum = definitions["operations.BadEnum"]
     assert isinstance(enum, EnumModel)
     assert [v.source_name for v in enum.values] == ["BadEnumA"]
     union = definitions["operations.BadUnion"]
     assert isinstance(union, UnionModel)
-    assert union.variants == ()
+    assert [(v.source_name, v.type) for v in union.variants] == [
+        ("Missing", Primitive(PrimitiveKind.ANY)),
+        (None, Primitive(PrimitiveKind.ANY)),
+        (None, Primitive(PrimitiveKind.ANY)),
+        (None, Primitive(PrimitiveKind.ANY)),
+    ]
 
 
 # --- small docs written per test ------------------------------------------------------------
@@ -529,11 +561,9 @@ def test_new_go_type_cells(cell: str, node: TypeNode, pointer: bool) -> None:
         "*uint8*",
         "**",
         "*[]string*",
-        "*operations.Mode*",
         "[]",
         "map[string",
         "[*operations.Mode](../../models/operations/mode.md",
-        "[*Mode](../../models/operations/mode.md)",
         "*Optional[str]*",
         "",
     ],

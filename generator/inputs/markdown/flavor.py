@@ -90,6 +90,8 @@ class Usage:
     """For an enum: the code notes that unknown values are captured (an open enum)."""
     constants: tuple[str, ...] = ()
     """For an enum: examples written as the constants' names (Go ``operations.ModeAsync``)."""
+    integer_values: bool = False
+    """For an enum: the code shows the values are integers (Go's ``custom := ns.Enum(999)``)."""
 
 
 class Flavor(Protocol):

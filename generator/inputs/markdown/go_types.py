@@ -45,6 +45,8 @@ PRIMITIVES: dict[str, Primitive] = {
     "float32": Primitive(PrimitiveKind.NUMBER, "float"),
     "bool": Primitive(PrimitiveKind.BOOLEAN),
     "any": Primitive(PrimitiveKind.ANY),
+    "interface{}": Primitive(PrimitiveKind.ANY),
+    "[]byte": Primitive(PrimitiveKind.STRING, "binary"),
 }
 """Go builtin types and their IR leaves."""
 
@@ -52,10 +54,12 @@ LINKED_LIBRARY_TYPES: dict[str, Primitive] = {
     "time.Time": Primitive(PrimitiveKind.STRING, "date-time"),
     "types.Date": Primitive(PrimitiveKind.STRING, "date"),
     "http.Response": Primitive(PrimitiveKind.ANY, "http-response"),
+    "http.Request": Primitive(PrimitiveKind.ANY, "http-request"),
 }
 """Library types written as links that leave the model docs (``[*time.Time](https://...)``).
 
-``http-response`` marks the raw HTTP response an SDK response model carries (not JSON)."""
+``http-response`` / ``http-request`` mark the raw HTTP exchange an SDK model carries (not JSON:
+SDK plumbing that targets describing the API leave out)."""
 
 PLAIN_LIBRARY_TYPES: dict[str, Primitive] = {
     "io.ReadCloser": Primitive(PrimitiveKind.STRING, "binary"),
@@ -70,20 +74,29 @@ GO_PACKAGES = {"sdkerrors": "errors"}
 
 POINTER = "pointer"
 """``CellType.wrapper`` of a Go pointer."""
+OPTIONAL_NULLABLE = "optionalnullable"
+"""``CellType.wrapper`` of ``optionalnullable.OptionalNullable[T]`` (optional and nullable)."""
+_OPTIONAL_NULLABLE = "optionalnullable.OptionalNullable["
 
 OPTIONS_SECTIONS = frozenset({"Options", "Global Options", "Per-Method Options"})
 """Sections of the SDK call-options page (``operations/option.md``), which is not a model."""
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _QUALIFIED = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)")
-_LEAF = re.compile(r"\*?[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?")
+_LEAF = re.compile(
+    r"\*{0,2}(?:interface\{\}|\[\]byte|[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)"
+)
 _CREATE_CALL = re.compile(
     r"[A-Za-z_]\w*\s*:=\s*[A-Za-z_]\w*\.Create(?P<suffix>\w+)\((?P<type>.+)\{\s*/\*[^*]*\*/\s*\}\)"
 )
 _ENUM_USAGE = re.compile(
     r'import \(\n\t"(?P<module>[^"]+)/models/(?P<namespace>\w+)"\n\)\n\n'
     r"value := (?P=namespace)\.(?P<constant>\w+)\n"
+    r"(?:\n// Open enum: custom values can be created with a direct type cast\n"
+    r"custom := (?P=namespace)\.\w+\((?P<custom>\"custom_value\"|999)\)\n)?"
 )
+OPEN_ENUM_NOTE = "// Open enum: custom values can be created with a direct type cast"
+"""The comment the Go example of an open enum carries before ``custom := ns.Enum(...)``."""
 _OLD_SIGNS = re.compile(r"\*\*|\*u?int(?:32|64)?\*|\*float(?:32|64)\*|\[\*|\]\*|\*bool\*|\*any\*")
 _NEW_SIGNS = re.compile(r"`\*?[A-Za-z_][\w.]*`")
 
@@ -157,6 +170,8 @@ class GoFlavor:
         of ``components.LinkSchema`` is nullable yet shown ``*string*``), so it
         never tells; the new style shows it, so a required non-pointer is not nullable.
         """
+        if cell.wrapper == OPTIONAL_NULLABLE:
+            return True
         if not required:
             return None
         if cell.wrapper == POINTER:
@@ -219,11 +234,21 @@ class GoFlavor:
                 f'"<module>/models/{name.namespace}" and setting '
                 f"`value := {name.namespace}.<Constant>`"
             )
-        return Usage((), match["module"], constants=(match["constant"],))
+        custom = match["custom"]
+        return Usage(
+            (),
+            match["module"],
+            open=True if custom else None,
+            constants=(match["constant"],),
+            integer_values=custom == "999",
+        )
 
     def _cell(self, text: str, refs: RefResolver) -> CellType:
         """Parse markdown-decorated Go type text."""
-        if text.startswith("[]"):
+        if text.startswith(_OPTIONAL_NULLABLE) and text.endswith("]"):
+            inner = self._cell(text[len(_OPTIONAL_NULLABLE) : -1], refs)
+            return CellType(inner.node, OPTIONAL_NULLABLE)
+        if text.startswith("[]") and not text.startswith("[]byte"):
             items = self._cell(text[2:], refs)
             return CellType(ArrayType(items.node, items_nullable=_shown(items)))
         if text.startswith("map["):
@@ -237,9 +262,16 @@ class GoFlavor:
         pointer = inner.startswith("*")
         name = inner.lstrip("*")
         leaf = PRIMITIVES.get(name) or PLAIN_LIBRARY_TYPES.get(name)
-        if leaf is None:
+        if leaf is not None:
+            return CellType(leaf, POINTER if pointer else None)
+        match = _QUALIFIED.fullmatch(name)
+        if match is None:
             raise _Unknown
-        return CellType(leaf, POINTER if pointer else None)
+        try:
+            target = refs.name(namespace_of(match[1]), match[2])
+        except CellError:
+            raise _Unknown from None
+        return CellType(RefType(target), POINTER if pointer else None)
 
 
 GO_OLD = GoFlavor("old")
@@ -285,7 +317,15 @@ def _link(text: str, refs: RefResolver) -> CellType:
     qualified = label.lstrip("*")
     match = _QUALIFIED.fullmatch(qualified)
     if match is None:
-        raise _Unknown
+        if not _IDENT.fullmatch(qualified) or is_external(target):
+            raise _Unknown
+        name = refs.link(target)
+        if name.name != qualified:
+            raise CellError(
+                f"link text '{qualified}' does not match the linked doc's model '{name}'; "
+                f"expected [{name.name}]({target})"
+            )
+        return CellType(RefType(name), pointer)
     known = LINKED_LIBRARY_TYPES.get(qualified)
     if known is not None:
         return CellType(known, pointer)

@@ -15,11 +15,13 @@ from generator.inputs.markdown.cells import (
 from generator.inputs.markdown.document import Document, Row, Section, Table
 from generator.inputs.markdown.flavor import (
     CellError,
+    CellType,
     EnumEntry,
     EnumValues,
     Flavor,
     RefResolver,
     Usage,
+    Variant,
 )
 from generator.ir import (
     EnumModel,
@@ -28,6 +30,8 @@ from generator.ir import (
     JsonScalar,
     Location,
     ObjectModel,
+    Primitive,
+    PrimitiveKind,
     TypeName,
     UnionModel,
     UnionVariant,
@@ -38,6 +42,8 @@ EXAMPLE_HEADER = "Example"
 ENUM_HEADER = ("Name", "Value")
 FIELD_HEADER_TEXT = "Field | Type | Required | Description [| Example]"
 ENUM_HEADER_TEXT = "Name | Value"
+UNREAD = "unread"
+"""``CellType.wrapper`` of a type cell no grammar could read (kept as ``any``)."""
 
 
 def type_nesting_problem(cell: str) -> str | None:
@@ -127,6 +133,16 @@ class ModelBuilder:
             examples=self.usage.examples if self.usage else (),
         )
 
+    def empty(self) -> ObjectModel:
+        """The model of a doc with a title and no model section: an object with no fields."""
+        return ObjectModel(
+            name=self._name,
+            fields=(),
+            location=self._location(),
+            description=self._document.description,
+            deprecated=self._document.deprecated,
+        )
+
     def enum(self, section: Section) -> EnumModel | None:
         """An enum from the ``## Values`` table, or from the flavor's own blocks (TypeScript)."""
         if section.tables:
@@ -142,9 +158,12 @@ class ModelBuilder:
         if not read.entries:
             self._problem(section.line, "'## Values' lists no values; expected at least one")
             return None
+        entries = read.entries
+        if self.usage is not None and self.usage.integer_values:
+            entries = tuple(_as_integer(entry) for entry in entries)
         values: list[EnumValue] = []
         seen: dict[JsonScalar, int] = {}
-        for entry in read.entries:
+        for entry in entries:
             if entry.value in seen:
                 self._problem(
                     entry.line,
@@ -181,8 +200,12 @@ class ModelBuilder:
             try:
                 variant = self._flavor.parse_variant(subsection, self._name, self._refs)
             except CellError as error:
-                self._problem(subsection.line, str(error))
-                continue
+                self._collector.warn(
+                    Location(self._display, subsection.line),
+                    f"union variant '### {subsection.heading}' cannot be read ({error}); "
+                    "it is kept with an unknown type (any)",
+                )
+                variant = Variant(Primitive(PrimitiveKind.ANY), subsection.heading or None)
             location = Location(self._display, subsection.line)
             variants.append(
                 UnionVariant(variant.node, location, variant.source_name, variant.examples)
@@ -252,27 +275,38 @@ class ModelBuilder:
             except CellError as error:
                 self._problem(row.line, str(error))
                 ok = False
-        cell_type = None
         too_deep = type_nesting_problem(type_cell)
+        if too_deep is not None:
+            # A limit, not an odd cell: refused, as every input past a limit is.
+            self._problem(row.line, too_deep)
+            return None
         try:
-            if too_deep is not None:
-                raise CellError(too_deep)
             cell_type = self._flavor.parse_type_cell(type_cell, self._refs)
         except CellError as error:
-            self._problem(row.line, str(error))
+            shown = parsed_name[0] if parsed_name else name_cell
+            self._collector.warn(
+                Location(self._display, row.line),
+                f"type cell '{type_cell}' of field '{shown}' cannot be read ({error}); "
+                "the field is kept with an unknown type (any)",
+            )
+            cell_type = CellType(Primitive(PrimitiveKind.ANY), UNREAD)
         required = parse_required(required_cell)
         if required is None:
             self._problem(
                 row.line,
                 f"Required cell '{required_cell}'; expected {REQUIRED_MARK} or {OPTIONAL_MARK}",
             )
-        if not ok or required is None or parsed_name is None or cell_type is None:
+        if not ok or required is None or parsed_name is None:
             return None
-        try:
-            nullable = self._flavor.nullable(cell_type, required)
-        except CellError as error:
-            self._problem(row.line, str(error))
-            return None
+        nullable = None
+        if cell_type.wrapper != UNREAD:
+            try:
+                nullable = self._flavor.nullable(cell_type, required)
+            except CellError as error:
+                self._collector.warn(
+                    Location(self._display, row.line),
+                    f"{error}; field '{parsed_name[0]}' is read as written, nullability unknown",
+                )
         description, deprecated_text = parse_description(description_cell)
         examples = parse_example(row.cells[4], cell_type.node) if len(row.cells) > 4 else ()
         return Field(
@@ -309,3 +343,11 @@ class ModelBuilder:
     def _location(self) -> Location:
         """Where the model is defined: its title line."""
         return Location(self._display, self._document.title_line)
+
+
+def _as_integer(entry: EnumEntry) -> EnumEntry:
+    """An entry whose table text is an integer, as that integer (the doc shows integer values)."""
+    text = entry.value
+    if isinstance(text, str) and text.lstrip("-").isdigit():
+        return EnumEntry(int(text), entry.source_name, entry.line)
+    return entry

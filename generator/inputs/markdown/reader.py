@@ -220,16 +220,20 @@ def _build(
             )
     for block in document.orphans:
         line = block.header.line if isinstance(block, Table) else block.line
-        collector.add(
-            Location(display, line), "table or code before the first '## ' section; expected none"
+        collector.warn(
+            Location(display, line),
+            "table or code before the first '## ' section; it is kept in the description",
         )
     if not model_sections:
-        collector.add(
+        collector.warn(
             Location(display, document.title_line),
-            "no model section; expected ## Fields (object), ## Values (enum) "
-            "or ## Supported Types (union)",
+            "no model section (## Fields, ## Values or ## Supported Types); "
+            "read as a model with no fields",
         )
-        return None
+        builder = ModelBuilder(
+            item.name, document, display, flavor, index.refs_for(item.file.path), collector
+        )
+        return builder.empty(), None
     for extra in model_sections[1:]:
         collector.add(
             Location(display, extra.line),

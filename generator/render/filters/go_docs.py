@@ -293,7 +293,15 @@ def go_enum_usage(model: EnumModel) -> str | None:
     example = model.examples[0] if model.examples else model.values[0].value
     chosen = next((v for v in model.values if v.value == example), model.values[0])
     namespace = go_package(model.name.namespace)
-    return (
+    code = (
         f'import (\n\t"{flavor.package}/models/{namespace}"\n)\n\n'
         f"value := {namespace}.{go_enum_constant(model, chosen)}"
     )
+    if model.open:
+        integers = all(isinstance(v.value, int) and not isinstance(v.value, bool) for v in model.values)
+        custom = "999" if integers else '"custom_value"'
+        code += (
+            "\n\n// Open enum: custom values can be created with a direct type cast\n"
+            f"custom := {namespace}.{model.name.name}({custom})"
+        )
+    return code
