@@ -8,7 +8,8 @@ folder with such folders below it.  For each docs tree the script prints the
 flavor it detected (or was forced to with ``--flavor``), the number of
 ``.md`` files below ``models/``, how many were read without a problem
 (``parsed``), the problems (``errors``, each listed as ``path:line:
-message``), how many files the docs target of that flavor renders back byte
+message``), the warnings (pages that are not models, cells read as an unknown
+type...), how many files the docs target of that flavor renders back byte
 for byte from the IR (``identical``), each file that differs with the reason
 when one is known, and the time taken.  The last line is
 ``TOTAL files=N parsed=N errors=N identical=N``.
@@ -58,6 +59,8 @@ class TreeResult:
     """Files read without a problem."""
     problems: list[Problem] = field(default_factory=list)
     """Every problem, as ``path:line: message``."""
+    warnings: list[Problem] = field(default_factory=list)
+    """Every warning (pages that are not models, cells read as unknown ``any``...)."""
     identical: int = 0
     """Files rendered back byte for byte."""
     differences: list[tuple[str, str]] = field(default_factory=list)
@@ -128,6 +131,7 @@ def check_tree(tree: Path, display: str, flavor: str | None = None) -> TreeResul
         label = docs_flavor.language + (f"/{docs_flavor.style}" if docs_flavor.style else "")
     result = TreeResult(tree, display, label, files=len(files), tree=read_result)
     result.problems = list(collector.problems)
+    result.warnings = list(collector.warnings)
     result.read_seconds = read_seconds
     failing = {problem.location.file for problem in collector.problems}
     result.parsed = sum(
@@ -182,12 +186,15 @@ def format_result(result: TreeResult, show: int) -> list[str]:
     seconds = result.read_seconds + result.write_seconds
     lines = [
         f"{result.display}: flavor={result.flavor} files={result.files} parsed={result.parsed} "
-        f"errors={len(result.problems)} identical={result.identical} "
-        f"time={seconds:.2f}s (read {result.read_seconds:.2f}s, write {result.write_seconds:.2f}s)"
+        f"errors={len(result.problems)} warnings={len(result.warnings)} "
+        f"identical={result.identical} time={seconds:.2f}s (read {result.read_seconds:.2f}s, write {result.write_seconds:.2f}s)"
     ]
     lines += [f"  {problem}" for problem in result.problems[:show]]
     if len(result.problems) > show:
         lines.append(f"  ... {len(result.problems) - show} more problems")
+    lines += [f"  warning: {warning}" for warning in result.warnings[:show]]
+    if len(result.warnings) > show:
+        lines.append(f"  ... {len(result.warnings) - show} more warnings")
     lines += [f"  differs: {name}: {reason}" for name, reason in result.differences[:show]]
     if len(result.differences) > show:
         lines.append(f"  ... {len(result.differences) - show} more differing files")
@@ -195,10 +202,11 @@ def format_result(result: TreeResult, show: int) -> list[str]:
 
 
 def total_line(results: Sequence[TreeResult]) -> str:
-    """``TOTAL files=N parsed=N errors=N identical=N``."""
+    """``TOTAL files=N parsed=N errors=N warnings=N identical=N``."""
     return (
         f"TOTAL files={sum(r.files for r in results)} parsed={sum(r.parsed for r in results)} "
         f"errors={sum(len(r.problems) for r in results)} "
+        f"warnings={sum(len(r.warnings) for r in results)} "
         f"identical={sum(r.identical for r in results)}"
     )
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from generator.inputs.markdown.csharp_types import CSHARP
 from generator.inputs.markdown.document import Document
 from generator.inputs.markdown.flavor import Flavor
 from generator.inputs.markdown.go_types import GO_NEW, GO_OLD
+from generator.inputs.markdown.java_types import JAVA
 from generator.inputs.markdown.php_types import PHP
 from generator.inputs.markdown.python_types import PYTHON
 from generator.inputs.markdown.ruby_types import RUBY
@@ -24,8 +26,18 @@ FLAVORS: dict[str, tuple[Flavor, ...]] = {
     "typescript": (TYPESCRIPT,),
     "php": (PHP,),
     "ruby": (RUBY,),
+    "java": (JAVA,),
+    "csharp": (CSHARP,),
 }
-"""Every flavor, by the language name ``--flavor`` takes; Go has one per type style."""
+"""Every flavor, by the language name ``--flavor`` takes; Go has one per type style.
+
+A new flavor registers here with ``register_flavor`` (it then takes part in detection)."""
+
+
+def register_flavor(language: str, flavor: Flavor) -> None:
+    """Add a flavor to detection and ``--flavor`` (a language may have several styles)."""
+    FLAVORS[language] = (*FLAVORS.get(language, ()), flavor)
+
 
 SAMPLE = 60
 """How many docs are enough to tell (the first ones in path order)."""

@@ -32,6 +32,11 @@ class RefResolver(Protocol):
         """The definition called ``namespace.name`` (from code, where there is no link)."""
         ...
 
+    def link_or_name(self, target: str, namespace: str, name: str) -> TypeName:
+        """The doc ``target`` points to; when it resolves to no input doc, the model the link
+        text names (``namespace.name``), noted for a warning; else raises ``CellError``."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class CellType:

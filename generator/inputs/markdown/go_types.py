@@ -246,9 +246,9 @@ class GoFlavor:
     def _cell(self, text: str, refs: RefResolver) -> CellType:
         """Parse markdown-decorated Go type text."""
         if text.startswith(_OPTIONAL_NULLABLE) and text.endswith("]"):
-            inner = self._cell(text[len(_OPTIONAL_NULLABLE) : -1], refs)
-            return CellType(inner.node, OPTIONAL_NULLABLE)
-        if text.startswith("[]") and not text.startswith("[]byte"):
+            wrapped_cell = self._cell(text[len(_OPTIONAL_NULLABLE) : -1], refs)
+            return CellType(wrapped_cell.node, OPTIONAL_NULLABLE)
+        if text.startswith("[]"):
             items = self._cell(text[2:], refs)
             return CellType(ArrayType(items.node, items_nullable=_shown(items)))
         if text.startswith("map["):

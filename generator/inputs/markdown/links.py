@@ -42,6 +42,8 @@ class DocRefs:
     def __init__(self, index: DocIndex, folder: str) -> None:
         self._index = index
         self._folder = folder
+        self.notes: list[str] = []
+        """What was done about links that did not resolve, for warnings (drained by the reader)."""
 
     def link(self, target: str) -> TypeName:
         """The definition of the input doc ``target`` (relative to this doc) points to."""
@@ -54,6 +56,17 @@ class DocRefs:
         if name is None:
             raise CellError(f"link to '{target}' points to a doc without a model title")
         return name
+
+    def link_or_name(self, target: str, namespace: str, name: str) -> TypeName:
+        """The linked doc's model, or the one the link text names when the link is broken."""
+        try:
+            return self.link(target)
+        except CellError as error:
+            type_name = TypeName(namespace, name)
+            if not self._index.has_name(type_name):
+                raise
+            self.notes.append(f"{error}; read as '{type_name}', which the link text names")
+            return type_name
 
     def name(self, namespace: str, name: str) -> TypeName:
         """``namespace.name`` if some input doc defines it."""

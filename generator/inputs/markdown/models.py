@@ -290,6 +290,7 @@ class ModelBuilder:
                 "the field is kept with an unknown type (any)",
             )
             cell_type = CellType(Primitive(PrimitiveKind.ANY), UNREAD)
+        self._drain_notes(row.line)
         required = parse_required(required_cell)
         if required is None:
             self._problem(
@@ -320,6 +321,14 @@ class ModelBuilder:
             deprecated=parsed_name[1] or deprecated_text,
             source_name=parsed_name[0],
         )
+
+    def _drain_notes(self, line: int) -> None:
+        """Warn about what the resolver did for links that did not resolve."""
+        notes = getattr(self._refs, "notes", None)
+        if notes:
+            for note in notes:
+                self._collector.warn(Location(self._display, line), note)
+            notes.clear()
 
     def _row_fits(self, row: Row, expected: int, header_text: str) -> bool:
         """Report a ragged row (markdown pads or cuts it silently)."""

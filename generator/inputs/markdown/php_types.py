@@ -175,6 +175,9 @@ def _link(text: str, refs: RefResolver) -> CellType:
     label, target = found[0].strip(), found[1].strip()
     if label in LINKED_LIBRARY_TYPES and is_external(target):
         return CellType(LINKED_LIBRARY_TYPES[label])
+    bare = label.removeprefix("?")
+    if bare in PRIMITIVES and is_external(target):
+        return CellType(PRIMITIVES[bare], NULLABLE_MARK if label.startswith("?") else None)
     if is_external(target):
         raise CellError(f"external link '{target}' for '{label}'; expected a link to an input doc")
     if "|" in label:
@@ -182,16 +185,28 @@ def _link(text: str, refs: RefResolver) -> CellType:
         mark = NULLABLE_MARK if parts[-1] == "null" else None
         return CellType(RefType(refs.link(target)), mark)
     mark = NULLABLE_MARK if label.startswith("?") else None
-    match = _QUALIFIED.fullmatch(label.removeprefix("?"))
-    if match is None:
+    if bare in PRIMITIVES:
+        # A union doc linked under its PHP type (``[mixed](../../Models/Operations/X.md)``).
+        return CellType(RefType(refs.link(target)), mark)
+    segments = _class_path(bare)
+    if segments is None:
         raise _Unknown
     name = refs.link(target)
-    if name.name != match[2]:
+    if name.name != segments[-1]:
+        expected = "\\".join([*segments[:-1], name.name])
         raise CellError(
             f"link text '{label}' does not match the linked doc's model '{name}'; "
-            f"expected [{match[1]}\\{name.name}]({target})"
+            f"expected [{expected}]({target})"
         )
     return CellType(RefType(name), mark)
+
+
+def _class_path(text: str) -> list[str] | None:
+    """``\\Vendor\\Models\\Shared\\X`` / ``Shared\\X`` / ``X`` -> its segments; ``None`` if not a class."""
+    segments = text.removeprefix("\\").split("\\")
+    if not all(_IDENT.fullmatch(segment) for segment in segments):
+        return None
+    return segments
 
 
 def _bare(text: str, refs: RefResolver) -> TypeNode:
@@ -202,7 +217,7 @@ def _bare(text: str, refs: RefResolver) -> TypeNode:
         return ArrayType(_bare(text[6:-1], refs), items_nullable=None)
     if text in PRIMITIVES:
         return PRIMITIVES[text]
-    match = _QUALIFIED.fullmatch(text)
-    if match is None:
+    segments = _class_path(text)
+    if segments is None or len(segments) < 2:
         raise _Unknown
-    return RefType(refs.name(match[1].lower(), match[2]))
+    return RefType(refs.name(segments[-2].lower(), segments[-1]))

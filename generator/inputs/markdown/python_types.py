@@ -49,6 +49,9 @@ PRIMITIVES: dict[str, Primitive] = {
     "bool": Primitive(PrimitiveKind.BOOLEAN),
     "Any": Primitive(PrimitiveKind.ANY),
     "Union[bytes, IO[bytes], io.IOBase]": Primitive(PrimitiveKind.STRING, "binary"),
+    "bytes": Primitive(PrimitiveKind.STRING, "binary"),
+    "httpx.Response": Primitive(PrimitiveKind.ANY, "http-response"),
+    "requests.Response": Primitive(PrimitiveKind.ANY, "http-response"),
 }
 """Python types written in italics and their IR leaves."""
 
@@ -56,8 +59,12 @@ LINKED_LIBRARY_TYPES: dict[str, Primitive] = {
     "date": Primitive(PrimitiveKind.STRING, "date"),
     "datetime": Primitive(PrimitiveKind.STRING, "date-time"),
     "httpx.Response": Primitive(PrimitiveKind.ANY, "http-response"),
+    "requests.Response": Primitive(PrimitiveKind.ANY, "http-response"),
 }
 """Library types written as links that leave the docs."""
+
+CONTAINERS = (("List[", "Dict[str, "), ("list[", "dict[str, "))
+"""``(list, dict)`` openers: ``typing`` names, or the builtins the 2023 generators wrote."""
 
 WRAPPERS = ("OptionalNullable", "Optional", "Nullable")
 """Wrappers that mark a field optional and/or nullable."""
@@ -70,7 +77,7 @@ _QUALIFIED = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)")
 _VARIANT_CODE = re.compile(r"value: (?P<type>.+) = /\* values here \*/")
 _BULLET = re.compile(r"- `(?P<value>.+)`")
 _USAGE = re.compile(
-    r"from (?P<package>[\w.]+)\.models import (?P<name>\w+)\n\n"
+    r"from (?P<package>[\w.]+)\.models import (?P<name>\w+)\n\n?"
     r"(?P<note># Open enum: unrecognized values are captured as UnrecognizedStr\n)?"
     r"value: (?P=name) = (?P<value>.+)\n"
 )
@@ -137,6 +144,8 @@ class PythonFlavor:
             return None
         wrapper = cell.wrapper
         optional = wrapper in ("Optional", "OptionalNullable")
+        if wrapper is None and not required:
+            return None
         if optional == required:
             shown = f"{wrapper}[...]" if wrapper else "no Optional[...]"
             raise CellError(
@@ -218,12 +227,13 @@ def _json(text: str) -> JsonValue:
 
 def _cell(text: str, refs: RefResolver) -> CellType:
     """Parse a markdown-decorated Python type."""
-    if text.startswith("List[") and text.endswith("]"):
-        items = _cell(text[5:-1], refs)
-        return CellType(ArrayType(items.node, items_nullable=_marked_null(items)))
-    if text.startswith("Dict[str, ") and text.endswith("]"):
-        values = _cell(text[10:-1], refs)
-        return CellType(MapType(values.node, values_nullable=_marked_null(values)))
+    for list_open, dict_open in CONTAINERS:
+        if text.startswith(list_open) and text.endswith("]"):
+            items = _cell(text[len(list_open) : -1], refs)
+            return CellType(ArrayType(items.node, items_nullable=_marked_null(items)))
+        if text.startswith(dict_open) and text.endswith("]"):
+            values = _cell(text[len(dict_open) : -1], refs)
+            return CellType(MapType(values.node, values_nullable=_marked_null(values)))
     if text.startswith("["):
         return _link(text, refs)
     inner = wrapped(text, "*")
@@ -276,11 +286,18 @@ def _link(text: str, refs: RefResolver) -> CellType:
     if label in LINKED_LIBRARY_TYPES and is_external(target):
         return CellType(LINKED_LIBRARY_TYPES[label], wrapper)
     match = _QUALIFIED.fullmatch(label)
-    if match is None:
+    if match is None and not _IDENT.fullmatch(label):
         raise _Unknown
     if is_external(target):
         raise CellError(f"external link '{target}' for '{label}'; expected a link to an input doc")
     name = refs.link(target)
+    if match is None:
+        if name.name != label:
+            raise CellError(
+                f"link text '{label}' does not match the linked doc's model '{name}'; "
+                f"expected [{name.name}]({target})"
+            )
+        return CellType(RefType(name), wrapper)
     if name.name != match[2]:
         raise CellError(
             f"link text '{label}' does not match the linked doc's model '{name}'; "

@@ -38,6 +38,8 @@ PRIMITIVES: dict[str, Primitive] = {
 
 LINKED_LIBRARY_TYPES: dict[str, Primitive] = {
     "Faraday::Response": Primitive(PrimitiveKind.ANY, "http-response"),
+    "DateTime": Primitive(PrimitiveKind.STRING, "date-time"),
+    "Date": Primitive(PrimitiveKind.STRING, "date"),
 }
 """Library types written as links to their reference pages."""
 
@@ -46,6 +48,11 @@ NILABLE = "nilable"
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _CONSTANT = re.compile(r"::(?P<module>[A-Z]\w*)::(?P<namespace>[A-Z]\w*)::(?P<name>[A-Za-z_]\w*)")
+_PATH = re.compile(r"(?:::)?[A-Z]\w*(?:::[A-Za-z_]\w*)*")
+_ARRAYS = (("T::Array<", ">"), ("T::Array[", "]"))
+_ENUM_USAGE = re.compile(
+    r'require "(?P<package>[^"]+)"\n\nvalue = (?:(?:::)?\w+::)*(?P<name>\w+)::(?P<constant>\w+)\n'
+)
 _SIGNS = re.compile(r"T\.nilable\(|\*::(?:String|Float|Integer|Object)\*|T::")
 
 
@@ -117,8 +124,19 @@ class RubyFlavor:
         raise CellError("'## Values' has no table; expected a | Name | Value | table")
 
     def parse_usage(self, section: Section, name: TypeName) -> Usage:
-        """Ruby model docs have no example section."""
-        raise CellError("Ruby model docs have no '## Example Usage'; expected none")
+        """Newer generators' enum example: ``require "gem"`` then ``value = Enum::CONSTANT``."""
+        blocks = section.code_blocks
+        match = (
+            _ENUM_USAGE.fullmatch(blocks[0].text)
+            if len(blocks) == 1 and blocks[0].info == "ruby"
+            else None
+        )
+        if match is None or match["name"] != name.name:
+            raise CellError(
+                'cannot read the example; expected a ```ruby block `require "<gem>"` then '
+                f"`value = {name.name}::<CONSTANT>`"
+            )
+        return Usage((), match["package"], constants=(match["constant"],))
 
 
 RUBY = RubyFlavor()
@@ -127,8 +145,10 @@ RUBY = RubyFlavor()
 
 def _cell(text: str, refs: RefResolver) -> CellType:
     """Parse a markdown-decorated Sorbet type."""
-    if text.startswith("T::Array<") and text.endswith(">"):
-        return CellType(ArrayType(_cell(text[9:-1], refs).node, items_nullable=None))
+    for opener, closer in _ARRAYS:
+        if text.startswith(opener) and text.endswith(closer):
+            items = text[len(opener) : -len(closer)]
+            return CellType(ArrayType(_cell(items, refs).node, items_nullable=None))
     if text.startswith("T::Hash[Symbol, ") and text.endswith("]"):
         return CellType(MapType(_cell(text[16:-1], refs).node, values_nullable=None))
     if text.startswith("["):
@@ -137,7 +157,7 @@ def _cell(text: str, refs: RefResolver) -> CellType:
     if inner is None:
         raise _Unknown
     wrapper, bare = _unwrap(inner)
-    leaf = PRIMITIVES.get(bare)
+    leaf = PRIMITIVES.get(bare) or PRIMITIVES.get("::" + bare)
     if leaf is None:
         raise _Unknown
     return CellType(leaf, wrapper)
@@ -157,17 +177,23 @@ def _link(text: str, refs: RefResolver) -> CellType:
         raise _Unknown
     wrapper, label = _unwrap(found[0].strip())
     target = found[1].strip()
-    if label in LINKED_LIBRARY_TYPES and is_external(target):
-        return CellType(LINKED_LIBRARY_TYPES[label], wrapper)
-    match = _CONSTANT.fullmatch(label)
-    if match is None:
-        raise _Unknown
+    if label.removeprefix("::") in LINKED_LIBRARY_TYPES and is_external(target):
+        return CellType(LINKED_LIBRARY_TYPES[label.removeprefix("::")], wrapper)
     if is_external(target):
         raise CellError(f"external link '{target}' for '{label}'; expected a link to an input doc")
-    name = refs.link(target)
-    if name.name != match["name"]:
+    if label.startswith("T.any(") and label.endswith(")"):
+        # A union linked to its doc under its Sorbet type (``T.any(::String, ::Float)``).
+        return CellType(RefType(refs.link(target)), wrapper)
+    if not _PATH.fullmatch(label):
+        raise _Unknown
+    segments = label.removeprefix("::").split("::")
+    written = segments[-1]
+    namespace = segments[-2].lower() if len(segments) > 1 else ""
+    name = refs.link_or_name(target, namespace, written)
+    if name.name != written:
+        expected = label[: len(label) - len(written)] + name.name
         raise CellError(
             f"link text '{label}' does not match the linked doc's model '{name}'; "
-            f"expected [::{match['module']}::{match['namespace']}::{name.name}]({target})"
+            f"expected [{expected}]({target})"
         )
     return CellType(RefType(name), wrapper)

@@ -54,6 +54,8 @@ LINKED_LIBRARY_TYPES: dict[str, Primitive] = {
     "RFCDate": Primitive(PrimitiveKind.STRING, "date"),
     "File": Primitive(PrimitiveKind.STRING, "binary"),
     "Blob": Primitive(PrimitiveKind.STRING, "binary"),
+    "AxiosResponse": Primitive(PrimitiveKind.ANY, "http-response"),
+    "Response": Primitive(PrimitiveKind.ANY, "http-response"),
 }
 """Library types written as links to their reference pages."""
 
@@ -70,6 +72,7 @@ OPEN_ENUM_COMMENT = "// Open enum: unrecognized values are captured as Unrecogni
 NO_EXAMPLE = "// No examples available for this model"
 """What the example block says when the model has no example."""
 
+_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _QUALIFIED = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)")
 _IMPORT = re.compile(r'\s*import\s*\{\s*(?P<name>\w+)\s*,?\s*\}\s*from\s*"(?P<path>[^"]+)";\s*')
 _LET = re.compile(r"let\s+value\s*:\s*(?P<name>\w+)\s*=\s*")
@@ -269,14 +272,22 @@ def _link(text: str, refs: RefResolver) -> TypeNode:
     if found is None:
         raise _Unknown
     label, target = found[0].strip(), found[1].strip()
-    if label in LINKED_LIBRARY_TYPES and is_external(target):
+    if label in LINKED_LIBRARY_TYPES:
+        # Library docs are external, or SDK-runtime pages outside models/ (../../types/rfcdate.md).
         return LINKED_LIBRARY_TYPES[label]
     match = _QUALIFIED.fullmatch(label)
-    if match is None:
+    if match is None and not _IDENT.fullmatch(label):
         raise _Unknown
     if is_external(target):
         raise CellError(f"external link '{target}' for '{label}'; expected a link to an input doc")
     name = refs.link(target)
+    if match is None:
+        if name.name != model_name(label):
+            raise CellError(
+                f"link text '{label}' does not match the linked doc's model '{name}'; "
+                f"expected [{name.name}]({target})"
+            )
+        return RefType(name)
     if name.name != model_name(match[2]):
         raise CellError(
             f"link text '{label}' does not match the linked doc's model '{name}'; "

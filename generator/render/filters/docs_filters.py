@@ -1,5 +1,5 @@
 """The filters of the markdown docs targets (``docs-go``, ``docs-python``, ``docs-typescript``,
-``docs-php``, ``docs-ruby``), registered with every other filter in ``FILTERS``."""
+``docs-php``, ``docs-ruby``, ``docs-java``, ``docs-csharp``), registered with every other filter in ``FILTERS``."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 from generator.render.filters import (
+    docs_csharp,
+    docs_java,
     docs_php,
     docs_python,
     docs_ruby,
@@ -42,6 +44,13 @@ DOCS_FILTERS: dict[str, Callable[..., Any]] = {
     "php_variants": docs_php.php_variants,
     "ruby_fields_table": docs_ruby.ruby_fields_table,
     "ruby_values_table": docs_ruby.ruby_values_table,
+    "java_fields_table": docs_java.java_fields_table,
+    "java_values_table": docs_java.java_values_table,
+    "java_enum_usage": docs_java.java_enum_usage,
+    "csharp_fields_table": docs_csharp.csharp_fields_table,
+    "csharp_values_table": docs_csharp.csharp_values_table,
+    "csharp_enum_usage": docs_csharp.csharp_enum_usage,
+    "csharp_variants": docs_csharp.csharp_variants,
     "ts_name": docs_typescript.ts_name,
     "ts_fields_table": docs_typescript.ts_fields_table,
     "ts_values": docs_typescript.ts_values,

@@ -298,7 +298,9 @@ def go_enum_usage(model: EnumModel) -> str | None:
         f"value := {namespace}.{go_enum_constant(model, chosen)}"
     )
     if model.open:
-        integers = all(isinstance(v.value, int) and not isinstance(v.value, bool) for v in model.values)
+        integers = all(
+            isinstance(v.value, int) and not isinstance(v.value, bool) for v in model.values
+        )
         custom = "999" if integers else '"custom_value"'
         code += (
             "\n\n// Open enum: custom values can be created with a direct type cast\n"

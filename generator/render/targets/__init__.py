@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from generator.render.targets import (
+    docs_csharp,
     docs_go,
+    docs_java,
     docs_php,
     docs_python,
     docs_ruby,
@@ -24,6 +26,8 @@ TARGETS: dict[str, Target] = {
         docs_typescript.TARGET,
         docs_php.TARGET,
         docs_ruby.TARGET,
+        docs_java.TARGET,
+        docs_csharp.TARGET,
         pydantic.TARGET,
         jsonschema.TARGET,
         openapi.TARGET,

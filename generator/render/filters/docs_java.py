@@ -1,0 +1,172 @@
+"""Speakeasy Java SDK doc conventions: ``models/<ns>/<Name>.md``, ``Optional\\<T>`` / ``JsonNullable\\<T>`` cells.
+
+The type cells follow the generators of 2024 on: ``<`` escaped as ``\\<``
+(``\\\\<`` one generic deeper), required scalars unboxed (``*long*``), optional
+ones ``*Optional\\<Long>*``, nullable ones ``*JsonNullable\\<Long>*``; lists and
+maps are never wrapped.  Names as written in Java docs are used only when the
+definition was read from Java docs; otherwise they are the wire names.
+"""
+
+from __future__ import annotations
+
+from generator.ir import (
+    ArrayType,
+    Definition,
+    EnumModel,
+    EnumValue,
+    Field,
+    LiteralType,
+    MapType,
+    ObjectModel,
+    Primitive,
+    PrimitiveKind,
+    RefType,
+    TypeName,
+    TypeNode,
+)
+from generator.render.filters.markdown import (
+    enum_words,
+    example_text,
+    field_rows,
+    md_table,
+    shown_required,
+)
+
+RESPONSE_LINK = "https://docs.oracle.com/en/java/javase/11/docs/api/java.net.http/java/net/http/HttpResponse.html"
+"""Where Java docs link ``HttpResponse``."""
+LIBRARY_LINKS = {
+    "date-time": (
+        "OffsetDateTime",
+        "https://docs.oracle.com/javase/8/docs/api/java/time/OffsetDateTime.html",
+    ),
+    "date": ("LocalDate", "https://docs.oracle.com/javase/8/docs/api/java/time/LocalDate.html"),
+}
+"""Library types of string formats, and their reference pages."""
+OPEN_ENUM_NOTE = "// Open enum: use .of() to create instances from custom string values"
+"""The comment of the example of an open enum."""
+
+
+def java_doc_path(name: TypeName) -> str:
+    """``models/components/Address.md``."""
+    return f"models/{name.namespace}/{name.name}.md"
+
+
+def is_java(definition: Definition) -> bool:
+    """The definition was read from Java docs."""
+    return definition.docs_flavor is not None and definition.docs_flavor.language == "java"
+
+
+def java_field_name(field: Field, own: bool) -> str:
+    """As written in Java docs, else the wire name."""
+    if own and field.source_name:
+        return field.source_name
+    return field.sdk_name or field.name
+
+
+def java_enum_constant(model: EnumModel, value: EnumValue) -> str:
+    """As written in Java docs, else ``UPPER_SNAKE`` of the value."""
+    if value.source_name and is_java(model):
+        return value.source_name
+    return "_".join(enum_words(value.value)).upper() or "VALUE"
+
+
+def _scalar(node: Primitive, boxed: bool) -> str:
+    if node.kind is PrimitiveKind.STRING:
+        return "byte[]" if node.format == "binary" else "String"
+    if node.kind is PrimitiveKind.INTEGER:
+        small = node.format == "int32"
+        return ("Integer" if small else "Long") if boxed else ("int" if small else "long")
+    if node.kind is PrimitiveKind.NUMBER:
+        small = node.format == "float"
+        return ("Float" if small else "Double") if boxed else ("float" if small else "double")
+    if node.kind is PrimitiveKind.BOOLEAN:
+        return "Boolean" if boxed else "boolean"
+    return "Object"
+
+
+def _literal_primitive(node: LiteralType) -> Primitive:
+    value = node.value
+    if isinstance(value, bool):
+        return Primitive(PrimitiveKind.BOOLEAN)
+    if isinstance(value, int):
+        return Primitive(PrimitiveKind.INTEGER)
+    if isinstance(value, float):
+        return Primitive(PrimitiveKind.NUMBER)
+    return Primitive(PrimitiveKind.STRING if isinstance(value, str) else PrimitiveKind.ANY)
+
+
+def _lt(depth: int) -> str:
+    """``<`` escaped as the docs escape it ``depth`` generics deep (1: ``\\<``, 2: ``\\\\<``)."""
+    return "\\" * depth + "<"
+
+
+def java_type(node: TypeNode, wrapper: str | None, depth: int = 1) -> str:
+    """A type cell; ``wrapper`` is ``Optional`` / ``JsonNullable`` / ``None``."""
+    if isinstance(node, LiteralType):
+        node = _literal_primitive(node)
+    if isinstance(node, Primitive):
+        if node.format == "http-response":
+            return f"[HttpResponse{_lt(depth)}?>]({RESPONSE_LINK})"
+        linked = LIBRARY_LINKS.get(node.format or "") if node.kind is PrimitiveKind.STRING else None
+        if linked is not None:
+            return f"[{linked[0]}]({linked[1]})"
+        if wrapper:
+            return f"*{wrapper}{_lt(depth)}{_scalar(node, True)}>*"
+        return f"*{_scalar(node, depth > 1)}*"
+    if isinstance(node, ArrayType):
+        return f"List{_lt(depth)}{java_type(node.items, None, depth + 1)}>"
+    if isinstance(node, MapType):
+        return f"Map{_lt(depth)}String, {java_type(node.values, None, depth + 1)}>"
+    if isinstance(node, RefType):
+        label = node.target.name
+        if wrapper:
+            label = f"{wrapper}{_lt(depth)}{label}>"
+        return f"[{label}](../../{java_doc_path(node.target)})"
+    return f"*{wrapper}{_lt(depth)}Object>*" if wrapper else "*Object*"
+
+
+def _wrapper(field: Field) -> str | None:
+    if field.nullable is True and not shown_required(field):
+        return "JsonNullable"
+    if not shown_required(field):
+        return "Optional"
+    return None
+
+
+def java_fields_table(model: ObjectModel) -> str:
+    """The ``## Fields`` table of an object model."""
+    own = is_java(model)
+    names = [java_field_name(field, own) for field in model.fields]
+    types = [java_type(field.type, _wrapper(field)) for field in model.fields]
+    header, rows = field_rows(model.fields, names, types)
+    return md_table(header, rows)
+
+
+def java_values_table(model: EnumModel) -> str:
+    """The ``## Values`` table of an enum."""
+    rows = [
+        [f"`{java_enum_constant(model, value)}`", example_text(value.value)[0]]
+        for value in model.values
+    ]
+    return md_table(["Name", "Value"], rows)
+
+
+def java_enum_usage(model: EnumModel) -> str | None:
+    """The enum's ``## Example Usage`` code, when the Java package is known."""
+    flavor = model.docs_flavor
+    if flavor is None or flavor.language != "java" or not flavor.package or not model.values:
+        return None
+    example = model.examples[0] if model.examples else model.values[0].value
+    chosen = next((v for v in model.values if v.value == example), model.values[0])
+    name = model.name.name
+    code = (
+        f"import {flavor.package}.models.{model.name.namespace}.{name};\n\n"
+        f"{name} value = {name}.{java_enum_constant(model, chosen)};"
+    )
+    if model.open:
+        integers = all(
+            isinstance(v.value, int) and not isinstance(v.value, bool) for v in model.values
+        )
+        custom = "999" if integers else '"custom_value"'
+        code += f"\n\n{OPEN_ENUM_NOTE}\n{name} custom = {name}.of({custom});"
+    return code

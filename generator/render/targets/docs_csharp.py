@@ -1,0 +1,26 @@
+"""The ``docs-csharp`` target: Speakeasy-format C# SDK model docs."""
+
+from __future__ import annotations
+
+from generator.ir import Schema
+from generator.render.filters.docs_csharp import csharp_doc_path
+from generator.render.targets.base import Options, OutputFile, Target
+
+
+def plan(schema: Schema, options: Options) -> list[OutputFile]:
+    """One doc per definition, at the path Speakeasy uses (PascalCase files)."""
+    return [
+        OutputFile(
+            csharp_doc_path(definition.name),
+            f"docs-csharp/{definition.kind}.md.jinja",
+            {"model": definition},
+        )
+        for definition in schema.definitions
+    ]
+
+
+TARGET = Target(
+    name="docs-csharp",
+    description="Speakeasy C# SDK model docs (markdown field tables)",
+    plan=plan,
+)
