@@ -159,7 +159,7 @@ def test_a_tree_never_seen_before(tmp_path: Path, capsys: pytest.CaptureFixture[
         "PHP type such as *string*, *?int*, array<*string*>, array<string, *mixed*> or "
         "[?Ns\\Name](link)); the field is kept with an unknown type (any)"
     )
-    assert out[2].startswith(f"  differs: {display}/Models/Components/Pet.md: line 10 differs")
+    assert out[2].startswith(f"  differs: {display}/Models/Components/Pet.md: line 6 differs")
     assert out[-1] == "TOTAL files=2 parsed=2 errors=0 warnings=1 identical=1"
 
 

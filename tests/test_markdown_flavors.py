@@ -60,6 +60,12 @@ class Refs:
             raise CellError(f"link to '{target}' does not resolve to any input doc")
         return self.links[target]
 
+    def link_or_name(self, target: str, namespace: str, name: str) -> TypeName:
+        try:
+            return self.link(target)
+        except CellError:
+            return self.name(namespace, name)
+
     def name(self, namespace: str, name: str) -> TypeName:
         known = {*self.links.values(), TypeName("errors", "Error")}
         if TypeName(namespace, name) not in known:
@@ -211,7 +217,7 @@ def test_ruby_cells(text: str, node: TypeNode, nilable: bool) -> None:
         (PYTHON, "List[*str*", "expected a Python type"),
         (TYPESCRIPT, "*str*", "expected a TypeScript type"),
         (PHP, "*?str*", "expected a PHP type"),
-        (RUBY, "*String*", "expected a Sorbet type"),
+        (RUBY, "*str*", "expected a Sorbet type"),
         (GO_NEW, "*string*", "expected a Go type such as `"),
     ],
 )
@@ -230,6 +236,9 @@ def test_python_wrappers_must_agree_with_required() -> None:
         PYTHON.nullable(cell(PYTHON, "*Optional[str]*"), True)
     with pytest.raises(CellError, match="shows no Optional"):
         PYTHON.nullable(cell(PYTHON, "*str*"), False)
+    # Since 2024 a field linked to a standard-library type shows no wrapper even when optional.
+    date_link = "[date](https://docs.python.org/3/library/datetime.html#date-objects)"
+    assert PYTHON.nullable(cell(PYTHON, date_link), False) is None
 
 
 def test_wire_names_are_the_same_from_every_flavor() -> None:
@@ -436,6 +445,6 @@ def test_a_forced_flavor_wins_and_unknown_docs_are_reported(tmp_path: Path) -> N
     assert read_tree(files, collector).definitions == []
     assert [str(p) for p in collector.problems] == [
         "models/x/plain.md: cannot tell which SDK's docs these are; expected Speakeasy model "
-        "docs of go, python, typescript, php, ruby (force one with --flavor)",
+        "docs of go, python, typescript, php, ruby, java, csharp (force one with --flavor)",
         "models/x/latin.md: cannot read the doc (not valid UTF-8); expected a UTF-8 markdown file",
     ]

@@ -144,7 +144,8 @@ class PythonFlavor:
             return None
         wrapper = cell.wrapper
         optional = wrapper in ("Optional", "OptionalNullable")
-        if wrapper is None and not required:
+        if wrapper is None and not required and _library_leaf(cell.node):
+            # Newer generators link stdlib types without the wrapper, optional or not.
             return None
         if optional == required:
             shown = f"{wrapper}[...]" if wrapper else "no Optional[...]"
@@ -241,6 +242,11 @@ def _cell(text: str, refs: RefResolver) -> CellType:
         raise _Unknown
     wrapper, bare = _unwrap(inner)
     return CellType(_leaf(bare), wrapper)
+
+
+def _library_leaf(node: TypeNode) -> bool:
+    """A leaf written as a link to a library's docs (``[date](...)``, ``[httpx.Response](...)``)."""
+    return isinstance(node, Primitive) and node in LINKED_LIBRARY_TYPES.values()
 
 
 def _marked_null(cell: CellType) -> bool | None:
