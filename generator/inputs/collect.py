@@ -5,13 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.diagnostics import Collector, Problem
 from generator.ir import Definition, Location, Operation, Schema
 from generator.ir.merge import merge_schema
 
-DOC_SUFFIXES = frozenset({".md"})
-"""Markdown model docs."""
+if TYPE_CHECKING:
+    from generator.inputs.handwritten import HandwrittenConfig
+
+DOC_SUFFIXES = frozenset({".md", ".mdx", ".markdown"})
+"""Markdown docs (SDK model docs or hand-written ones)."""
 SPEC_SUFFIXES = frozenset({".yaml", ".yml", ".json"})
 """OpenAPI documents."""
 
@@ -95,21 +99,25 @@ def read_inputs(
     flavor: str | None = None,
     warnings: list[Problem] | None = None,
     naming: str | None = None,
+    handwritten: HandwrittenConfig | None = None,
 ) -> Schema:
     """Read every input below ``paths`` into one schema; raises ``SpecloomError`` on any problem.
 
     ``flavor`` forces the docs flavor of markdown inputs (``None``: detect it).
     ``warnings``, when given, receives the warnings of a successful read.
     ``naming`` picks how OpenAPI inline schemas are named (``None``: the default).
+    ``handwritten`` is the ``[tool.specloom.handwritten]`` house style.
     """
+    from generator.inputs.handwritten import FLAVOR as HANDWRITTEN
     from generator.inputs.markdown import DocFile, language_names, read_docs
     from generator.inputs.openapi.reader import read_openapi_spec
 
     collector = Collector()
-    if flavor is not None and flavor not in language_names():
+    if flavor is not None and flavor not in (*language_names(), HANDWRITTEN):
         collector.add(
             Location("--flavor"),
-            f"unknown docs flavor {flavor!r}; expected one of {', '.join(language_names())}",
+            f"unknown docs flavor {flavor!r}; expected one of "
+            f"{', '.join((*language_names(), HANDWRITTEN))}",
         )
         collector.raise_if_any()
     docs, specs = find_inputs(paths, collector)
@@ -128,6 +136,9 @@ def read_inputs(
         if operations is not None:
             operations += read.operations
     for tree in docs_trees(docs).values():
+        if _handwritten_tree(tree, flavor):
+            definitions += _read_handwritten(tree, collector, handwritten)
+            continue
         files = [
             DocFile(doc.resolve(), display_path(doc), doc.resolve().parent.name) for doc in tree
         ]
@@ -139,3 +150,22 @@ def read_inputs(
     if warnings is not None:
         warnings.extend(collector.warnings)
     return schema
+
+
+def _handwritten_tree(tree: list[Path], flavor: str | None) -> bool:
+    """Docs read as hand-written: forced, or (undetected) not laid out as SDK model docs."""
+    from generator.inputs.handwritten import FLAVOR
+    from generator.inputs.handwritten.sniff import looks_handwritten
+
+    if flavor is not None:
+        return flavor == FLAVOR
+    return looks_handwritten(tree)
+
+
+def _read_handwritten(
+    tree: list[Path], collector: Collector, config: HandwrittenConfig | None
+) -> list[Definition]:
+    from generator.inputs.handwritten import HandwrittenFile, read_handwritten
+
+    files = [HandwrittenFile(doc.resolve(), display_path(doc)) for doc in tree]
+    return read_handwritten(files, collector, config)

@@ -38,8 +38,10 @@ class Field:
     """Wire (JSON) name, e.g. ``clickId``.  Derived when the source only shows a language name."""
     type: TypeNode
     """Type of the value when present and not null."""
-    required: bool
-    """The property must be present in a payload."""
+    required: bool | None
+    """The property must be present in a payload; ``None`` when the source does not say
+    (hand-written docs without a Required column, or a conditional requirement), read as
+    not required."""
     nullable: bool | None
     """``null`` is allowed; ``None`` when the source does not say (e.g. an optional Go pointer)."""
     location: Location

@@ -1,0 +1,286 @@
+"""Values written in cells and prose: defaults (``Defaults to `10```) and allowed values.
+
+``read_value`` reads a Default cell; ``prose_default`` and ``prose_values``
+read a description.  A default that is not a value (``-``, ``None`` as a
+word, a link such as "see values.yaml", a sentence, another key's name) is
+``NotAValue``: the caller keeps the text and warns, nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+
+import yaml
+
+from generator.inputs.handwritten.blocks import split_cell_text
+from generator.inputs.handwritten.lexicon import NO_VALUE_WORDS
+from generator.ir import JsonScalar, JsonValue, PrimitiveKind
+
+_CODE = re.compile(r"(?<!\\)(`+)(?P<code>.+?)(?<!`)\1(?!`)", re.S)
+_NUMBER = re.compile(r"[+-]?(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?")
+_UNITS = (
+    "ms", "milliseconds", "millisecond", "s", "sec", "secs", "second", "seconds", "minute",
+    "minutes", "min", "mins", "hour", "hours", "h", "day", "days", "bytes", "byte", "kb", "mb",
+    "gb", "percent", "%", "times", "items", "characters", "chars",
+)
+_PROSE_WORDS = re.compile(r"^[A-Za-z][A-Za-z'’]*(\s+[A-Za-z'’]+)+$")
+_TAGS = re.compile(r"</?[A-Za-z][^<>]*>")
+_TRIGGER = re.compile(
+    r"\b(one of|(?:the )?(?:possible|valid|supported|allowed|accepted|available|acceptable)"
+    r"(?: values| options)?(?: are| is| include)?|options(?: are)?|values(?: are)?|can be"
+    r"(?: one of)?|must be(?: one of)?|either|only|always|choose from|set to one of|enum)\s*:?",
+    re.I,
+)
+_EXAMPLE = re.compile(r"\b(e\.g\.|eg\.|example[s]?|for instance|such as|like|i\.e\.)\s*:?\s*$", re.I)
+_SEPARATOR = re.compile(
+    r"^[\s\"'“”]*(\((?:the )?default\))?[\s\"'“”]*(,|;|/|\||&|\bor\b|\band\b|\s)*"
+    r"(\((?:the )?default\))?[\s\"'“”]*$",
+    re.I,
+)
+_ITEM = re.compile(r"^(?:[-*+•]\s*)?(?P<code>`[^`]+`|\"[^\"]*\")\s*(?P<mark>\((?:the )?default\))?\s*(?P<after>[:\-–—=]|\(|$)")
+_DEFAULT_PHRASE = re.compile(
+    r"\b(?:defaults? to|default(?: value)?(?: is| being)?\s*[:=]?|by default(?: is)?|"
+    r"if not (?:passed|set|given|specified)[^`.]*?,?)\s+(?P<rest>.+)",
+    re.I,
+)
+_USED_BY_DEFAULT = re.compile(r"(?P<code>`[^`]+`)\s+(?:is|will be)\s+(?:used\s+)?(?:by default|the default)", re.I)
+_DEFAULT_MARK = re.compile(r"(?P<code>`[^`]+`)\s*\((?:the )?default\)", re.I)
+_ON_BY_DEFAULT = re.compile(r"\b(turned on|switched on|enabled|on) by default\b", re.I)
+_OFF_BY_DEFAULT = re.compile(r"\b(turned off|switched off|disabled|off) by default\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """A value read from the doc."""
+
+    value: JsonValue
+    """As JSON."""
+
+
+@dataclass(frozen=True, slots=True)
+class NotAValue:
+    """Text where a value was expected but that is not one (a reference, a sentence)."""
+
+    text: str
+    """What the doc says."""
+    reason: str
+    """Why it is not read as a value."""
+
+
+Reading = Value | NotAValue | None
+"""A value, text that is not one, or ``None`` (nothing stated)."""
+
+
+def read_value(cell: str, kind: PrimitiveKind | None, names: Collection[str] = ()) -> Reading:
+    """A Default (or Example) cell: the value it states, ``NotAValue``, or ``None`` for none.
+
+    ``kind`` is the field's declared kind (a string field keeps ``80`` as
+    text); ``names`` are the table's field names (a default naming one is
+    not a value).
+    """
+    raw = cell.strip()
+    text_outside = _TAGS.sub("", _CODE.sub("", raw)).strip(" .")
+    if re.search(r"\[[^\]]+\](\([^)]*\)|\[[^\]]*\])?", _CODE.sub("", raw)) and re.search(
+        r"\]\(|\]\[|^\[|see ", _CODE.sub("", raw), re.I
+    ):
+        return NotAValue(raw, "it is a reference, not a value")
+    codes = [m.group("code") for m in _CODE.finditer(raw)]
+    if raw in ("``", "` `"):
+        return Value("")
+    if codes:
+        if text_outside and re.search(r"[A-Za-z]{2,}", text_outside):
+            return NotAValue(raw, "it mixes words and code")
+        if len(codes) > 1:
+            return NotAValue(raw, "it lists several values")
+        return _scalar(codes[0].strip() if codes[0].strip() else codes[0], kind, names, True)
+    text = re.sub(r"<br\s*/?>", " ", raw).strip()
+    if text.lower() not in ("<unset>",):
+        text = _TAGS.sub("", text).strip()
+    return _scalar(text.replace("\\", ""), kind, names, False)
+
+
+def _scalar(text: str, kind: PrimitiveKind | None, names: Collection[str], code: bool) -> Reading:
+    lowered = text.lower().strip()
+    if lowered in NO_VALUE_WORDS:
+        return None
+    if lowered == "null":
+        return Value(None)
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
+        return Value(text[1:-1])
+    if text in names:
+        return NotAValue(text, "it names another field")
+    if kind is PrimitiveKind.STRING:
+        if _PROSE_WORDS.match(text) and not code:
+            return NotAValue(text, "it is a sentence, not a value")
+        if _PROSE_WORDS.match(text) and "'" in text:
+            return NotAValue(text, "it is a sentence, not a value")
+        return Value(text)
+    if lowered in ("true", "false"):
+        return Value(lowered == "true")
+    number = _number(text)
+    if number is not None:
+        return Value(number)
+    if text[:1] in "[{":
+        try:
+            parsed: JsonValue = json.loads(text)
+            return Value(parsed)
+        except ValueError:
+            pass
+    if text[:1] in "[{" or re.match(r"^[\w.-]+: \S", text):
+        try:
+            loaded = yaml.safe_load(text)
+        except yaml.YAMLError:
+            loaded = None
+        if isinstance(loaded, dict | list):
+            return Value(_jsonable(loaded))
+    if _PROSE_WORDS.match(text) or "'s " in text:
+        return NotAValue(text, "it is a sentence, not a value")
+    return Value(text)
+
+
+def _number(text: str) -> int | float | None:
+    if not _NUMBER.fullmatch(text):
+        return None
+    if re.fullmatch(r"[+-]?\d+", text):
+        return int(text)
+    return float(text)
+
+
+def _jsonable(value: object) -> JsonValue:
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+def coerce(text: str, kind: PrimitiveKind | None) -> JsonScalar:
+    """An enum value as written (quotes removed), typed by the field's kind."""
+    text = text.strip()
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
+        return text[1:-1]
+    if kind is not PrimitiveKind.STRING and kind is not PrimitiveKind.BOOLEAN:
+        number = _number(text)
+        if number is not None:
+            return number
+    if kind is PrimitiveKind.BOOLEAN and text.lower() in ("true", "false"):
+        return text.lower() == "true"
+    return text
+
+
+def prose_default(text: str, kind: PrimitiveKind | None, names: Collection[str]) -> Reading:
+    """A default stated in a description, ``NotAValue`` for one that is not a value, else ``None``."""
+    for line in split_cell_text(text):
+        marked = _DEFAULT_MARK.search(line) or _USED_BY_DEFAULT.search(line)
+        if marked:
+            return _scalar(marked.group("code")[1:-1], kind, names, True)
+        phrase = _DEFAULT_PHRASE.search(line)
+        if phrase:
+            return _after_phrase(phrase.group("rest"), kind, names)
+        if kind in (PrimitiveKind.BOOLEAN, None, PrimitiveKind.ANY):
+            if _ON_BY_DEFAULT.search(line):
+                return Value(True)
+            if _OFF_BY_DEFAULT.search(line):
+                return Value(False)
+    return None
+
+
+def _after_phrase(rest: str, kind: PrimitiveKind | None, names: Collection[str]) -> Reading:
+    rest = rest.strip()
+    code = _CODE.match(rest)
+    if code:
+        return _scalar(code.group("code"), kind, names, True)
+    quoted = re.match(r"\"([^\"]*)\"|'([^']*)'", rest)
+    if quoted:
+        return Value(quoted.group(1) if quoted.group(1) is not None else quoted.group(2))
+    token = re.match(r"(?P<word>[^\s,;()]+?)(?P<stop>[.,;)]?(\s|$))", rest + " ")
+    if token is None:
+        return NotAValue(rest, "it is not a value")
+    word = token.group("word")
+    after = rest[token.end("word") :].strip().lower()
+    if word.lower() in ("the", "a", "an", "this", "that", "its", "their", "whatever", "same"):
+        return NotAValue(rest.rstrip("."), "it is a sentence, not a value")
+    if _number(word) is not None and after.split(" ")[0].strip(".,;)") in _UNITS:
+        return _scalar(word, kind, names, False)
+    return _scalar(word.rstrip("."), kind, names, False)
+
+
+def prose_values(
+    text: str, kind: PrimitiveKind | None, names: Collection[str]
+) -> tuple[list[JsonScalar], JsonScalar | None] | None:
+    """Allowed values listed in ``text`` and the one marked ``(default)``; ``None`` if none."""
+    lines = split_cell_text(text)
+    items = [m for line in lines if (m := _ITEM.match(line))]
+    if len(items) >= 2:
+        return _typed([m.group("code") for m in items], [bool(m.group("mark")) for m in items], kind, names)
+    whole = " ".join(lines)
+    for trigger in _TRIGGER.finditer(whole):
+        run = _run(whole[trigger.end() :])
+        if run:
+            codes, marks = run
+            if trigger.group(1).lower() in ("either", "can be", "only", "always", "must be") and len(codes) == 1:
+                if not re.match(r"\s*(is|are)\s+(supported|allowed|accepted|valid)", whole[trigger.end():].split("`", 3)[-1]) and trigger.group(1).lower() != "always":
+                    continue
+            return _typed(codes, marks, kind, names)
+    pairs = list(re.finditer(r"(`[^`]+`)\s*:\s*[^`]", whole))
+    if len(pairs) >= 2:
+        return _typed([m.group(1) for m in pairs], [False] * len(pairs), kind, names)
+    for start in re.finditer(r"`", whole):
+        before = whole[: start.start()]
+        if before.count("`") % 2:
+            continue
+        run = _run(whole[start.start() :])
+        if run and len(run[0]) >= 3 and not _EXAMPLE.search(before):
+            return _typed(run[0], run[1], kind, names)
+        break
+    return None
+
+
+def _run(text: str) -> tuple[list[str], list[bool]] | None:
+    """Code spans at the start of ``text`` separated only by commas, ``or``, ``and``, slashes."""
+    codes: list[str] = []
+    marks: list[bool] = []
+    position = 0
+    while True:
+        match = re.compile(r"[\s\"'“”]*(`[^`]+`|\"[^\"`]+\")").match(text, position)
+        if not match:
+            break
+        codes.append(match.group(1))
+        marks.append(False)
+        position = match.end()
+        tail = re.compile(r"[\s\"'“”]*\((?:the )?default\)").match(text, position)
+        if tail:
+            marks[-1] = True
+            position = tail.end()
+        nxt = text.find("`", position)
+        quote = text.find('"', position)
+        ends = [i for i in (nxt, quote) if i >= 0]
+        if not ends:
+            break
+        gap = text[position : min(ends)]
+        if not _SEPARATOR.match(gap) or not re.search(r",|\bor\b|\band\b|/|\||&", gap):
+            break
+        position = min(ends)
+    return (codes, marks) if codes else None
+
+
+def _typed(
+    codes: list[str], marks: list[bool], kind: PrimitiveKind | None, names: Collection[str]
+) -> tuple[list[JsonScalar], JsonScalar | None] | None:
+    values: list[JsonScalar] = []
+    default: JsonScalar | None = None
+    for code, mark in zip(codes, marks, strict=True):
+        inner = code.strip("`") if code.startswith("`") else code
+        value = coerce(inner, kind)
+        if isinstance(value, str) and value in names:
+            return None
+        if value not in values:
+            values.append(value)
+        if mark:
+            default = value
+    return values, default

@@ -1,0 +1,33 @@
+"""Tell hand-written docs from SDK model docs (which the markdown flavors read)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+_MODEL_SECTION = re.compile(r"^## (Fields|Values|Supported Types)[ \t]*$", re.MULTILINE)
+SAMPLE = 60
+"""How many docs of a tree are looked at."""
+
+
+def is_sdk_doc(text: str) -> bool:
+    """The doc has an SDK model section (``## Fields``, ``## Values``, ``## Supported Types``)."""
+    return bool(_MODEL_SECTION.search(text))
+
+
+def looks_handwritten(paths: Sequence[Path]) -> bool:
+    """No doc among the first ``SAMPLE`` of a tree is laid out as an SDK model doc.
+
+    Hand-written docs never use Speakeasy's one-model-per-file layout, so every
+    Speakeasy flavor declines them; unreadable files are left to the reader
+    that reports them.
+    """
+    for path in paths[:SAMPLE]:
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return False
+        if is_sdk_doc(text):
+            return False
+    return True
