@@ -9,6 +9,9 @@ from dataclasses import dataclass
 _CODE = re.compile(r"(?<!\\)(`+)(?P<code>.+?)(?<!`)\1(?!`)", re.S)
 _LINK = re.compile(r"!?\[(?P<text>(?:[^\[\]]|\[[^\]]*\])+)\](?:\((?P<target>[^)\s]*)(?:\s+\"[^\"]*\")?\)|\[(?P<ref>[^\]]*)\])?")
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_HTML_TAG = re.compile(
+    r"</?(?:a|b|i|em|strong|span|code|sup|sub|br|p|ul|ol|li|div|kbd|small|u|s|del)\b[^<>]*>", re.I
+)
 _SUP = re.compile(r"<sup>.*?</sup>", re.I | re.S)
 _BR = re.compile(r"<br\s*/?>(?:\s*</br>)?", re.I)
 _LIST_ITEM = re.compile(r"<li>", re.I)
@@ -35,7 +38,7 @@ def code_spans(text: str) -> list[str]:
     """The contents of the code spans (backticks or ``<code>``) of ``text``, in order."""
     found: list[tuple[int, str]] = [(m.start(), m.group("code").strip()) for m in _CODE.finditer(text)]
     for match in re.finditer(r"<code>(.*?)</code>", text, re.I | re.S):
-        found.append((match.start(), unescape(_TAG.sub("", match.group(1))).strip()))
+        found.append((match.start(), unescape(_HTML_TAG.sub("", match.group(1))).strip()))
     return [code for _, code in sorted(found)]
 
 

@@ -34,7 +34,12 @@ _TRIGGER = re.compile(
     r"(?: one of)?|must be(?: one of)?|either|only|always|choose from|set to one of|enum)\s*:?",
     re.I,
 )
-_EXAMPLE = re.compile(r"\b(e\.g\.|eg\.|example[s]?|for instance|such as|like|i\.e\.)\s*:?\s*$", re.I)
+_EXAMPLE = re.compile(
+    r"\b(e\.g\.|eg\.|example[s]?|for instance|such as|like|i\.e\.|including)\s*[:,]?\s*$", re.I
+)
+_RUN_END = re.compile(
+    r"^[\s\"'“”]*($|[.;:!?)]|<br|\n|(only|(are|is) (supported|allowed|accepted|valid))\b)", re.I
+)
 _SEPARATOR = re.compile(
     r"^[\s\"'“”]*(\((?:the )?default\))?[\s\"'“”]*(,|;|/|\||&|\bor\b|\band\b|\s)*"
     r"(\((?:the )?default\))?[\s\"'“”]*$",
@@ -42,8 +47,9 @@ _SEPARATOR = re.compile(
 )
 _ITEM = re.compile(r"^(?:[-*+•]\s*)?(?P<code>`[^`]+`|\"[^\"]*\")\s*(?P<mark>\((?:the )?default\))?\s*(?P<after>[:\-–—=]|\(|$)")
 _DEFAULT_PHRASE = re.compile(
-    r"\b(?:defaults? to|default(?: value)?(?: is| being)?\s*[:=]?|by default(?: is)?|"
-    r"if not (?:passed|set|given|specified)[^`.]*?,?)\s+(?P<rest>.+)",
+    r"\b(?:defaults? to|default(?: value)?(?: is| being)?\s*[:=]|default(?: value)? is|"
+    r"default(?: value)?(?=\s+`)|by default(?: is)?(?=\s*[:`])|"
+    r"if not (?:passed|set|given|specified)[^`.]*?,?(?=\s*`))\s*(?=(?P<rest>.+))",
     re.I,
 )
 _USED_BY_DEFAULT = re.compile(r"(?P<code>`[^`]+`)\s+(?:is|will be)\s+(?:used\s+)?(?:by default|the default)", re.I)
@@ -104,6 +110,8 @@ def read_value(cell: str, kind: PrimitiveKind | None, names: Collection[str] = (
 
 def _scalar(text: str, kind: PrimitiveKind | None, names: Collection[str], code: bool) -> Reading:
     lowered = text.lower().strip()
+    if "${" in text:
+        return NotAValue(text, "it is an expression, not a value")
     if lowered in NO_VALUE_WORDS:
         return None
     if lowered == "null":
@@ -175,19 +183,26 @@ def coerce(text: str, kind: PrimitiveKind | None) -> JsonScalar:
 
 def prose_default(text: str, kind: PrimitiveKind | None, names: Collection[str]) -> Reading:
     """A default stated in a description, ``NotAValue`` for one that is not a value, else ``None``."""
+    found: list[Reading] = []
     for line in split_cell_text(text):
         marked = _DEFAULT_MARK.search(line) or _USED_BY_DEFAULT.search(line)
         if marked:
-            return _scalar(marked.group("code")[1:-1], kind, names, True)
-        phrase = _DEFAULT_PHRASE.search(line)
-        if phrase:
-            return _after_phrase(phrase.group("rest"), kind, names)
+            found.append(_scalar(marked.group("code")[1:-1], kind, names, True))
+            continue
         if kind in (PrimitiveKind.BOOLEAN, None, PrimitiveKind.ANY):
             if _ON_BY_DEFAULT.search(line):
-                return Value(True)
+                found.append(Value(True))
+                continue
             if _OFF_BY_DEFAULT.search(line):
-                return Value(False)
-    return None
+                found.append(Value(False))
+                continue
+        found += [_after_phrase(p.group("rest"), kind, names) for p in _DEFAULT_PHRASE.finditer(line)]
+    values = [f for f in found if isinstance(f, Value)]
+    if len({repr(v.value) for v in values}) > 1:
+        return NotAValue(text, "it states different defaults under different conditions")
+    if values:
+        return values[0]
+    return next((f for f in found if f is not None), None)
 
 
 def _after_phrase(rest: str, kind: PrimitiveKind | None, names: Collection[str]) -> Reading:
@@ -222,7 +237,7 @@ def prose_values(
     for trigger in _TRIGGER.finditer(whole):
         run = _run(whole[trigger.end() :])
         if run:
-            codes, marks = run
+            codes, marks, _ = run
             if trigger.group(1).lower() in ("either", "can be", "only", "always", "must be") and len(codes) == 1:
                 if not re.match(r"\s*(is|are)\s+(supported|allowed|accepted|valid)", whole[trigger.end():].split("`", 3)[-1]) and trigger.group(1).lower() != "always":
                     continue
@@ -230,21 +245,31 @@ def prose_values(
     pairs = list(re.finditer(r"(`[^`]+`)\s*:\s*[^`]", whole))
     if len(pairs) >= 2:
         return _typed([m.group(1) for m in pairs], [False] * len(pairs), kind, names)
-    for start in re.finditer(r"`", whole):
-        before = whole[: start.start()]
-        if before.count("`") % 2:
-            continue
-        run = _run(whole[start.start() :])
-        if run and len(run[0]) >= 3 and not _EXAMPLE.search(before):
-            return _typed(run[0], run[1], kind, names)
-        break
+    position = 0
+    while (start := whole.find("`", position)) >= 0:
+        before = whole[:start]
+        run = _run(whole[start:])
+        if run is None:
+            break
+        codes, marks, end = run
+        alone = len(codes) >= 2 and not re.sub(r"`[^`]+`|[\s,.;]|\bor\b|\band\b", "", whole)
+        listed = len(codes) >= 3 and _RUN_END.match(whole[start + end :])
+        if (listed or alone) and not _EXAMPLE.search(before):
+            found = _typed(codes, marks, kind, names)
+            if found is not None:
+                return found
+        closing = whole.find("`", start + 1)
+        if closing < 0:
+            break
+        position = closing + 1
     return None
 
 
-def _run(text: str) -> tuple[list[str], list[bool]] | None:
+def _run(text: str) -> tuple[list[str], list[bool], int] | None:
     """Code spans at the start of ``text`` separated only by commas, ``or``, ``and``, slashes."""
     codes: list[str] = []
     marks: list[bool] = []
+    seps: list[str] = []
     position = 0
     while True:
         match = re.compile(r"[\s\"'“”]*(`[^`]+`|\"[^\"`]+\")").match(text, position)
@@ -257,16 +282,16 @@ def _run(text: str) -> tuple[list[str], list[bool]] | None:
         if tail:
             marks[-1] = True
             position = tail.end()
-        nxt = text.find("`", position)
-        quote = text.find('"', position)
-        ends = [i for i in (nxt, quote) if i >= 0]
-        if not ends:
+        quoted = codes[-1].startswith('"')
+        nxt = text.find('"' if quoted else "`", position)
+        if nxt < 0:
             break
-        gap = text[position : min(ends)]
+        gap = text[position:nxt]
         if not _SEPARATOR.match(gap) or not re.search(r",|\bor\b|\band\b|/|\||&", gap):
             break
-        position = min(ends)
-    return (codes, marks) if codes else None
+        seps.append(gap)
+        position = nxt
+    return (codes, marks, position) if codes else None
 
 
 def _typed(

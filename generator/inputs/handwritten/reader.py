@@ -152,8 +152,8 @@ class _FileReader:
         root = Node("")
         last: dict[int, Node] = {0: root}
         for fact in facts:
-            parent = last.get(fact.depth - 1, root) if fact.depth else root
-            if fact.depth and fact.depth - 1 not in last:
+            parent = last.get(fact.depth, root)
+            if fact.depth and fact.depth not in last:
                 self.warn(fact.line, f"row {fact.name!r}: '>' prefix without a parent row above; read at the top level")
             node = parent
             if fact.path:
