@@ -112,7 +112,9 @@ class IrIndex:
     def literals(self, node: dict[str, Any]) -> list[Any] | None:
         if node["node"] == "LiteralType":
             return [node.get("value")]
-        if node["node"] == "UnionType" and all(v["node"] == "LiteralType" for v in node["variants"]):
+        if node["node"] == "UnionType" and all(
+            v["node"] == "LiteralType" for v in node["variants"]
+        ):
             return [v.get("value") for v in node["variants"]]
         return None
 

@@ -152,6 +152,9 @@ def _required(old: Field, new: Field, sides: tuple[bool, bool]) -> tuple[bool, b
         old_required = old.required and old.default is None
     elif sides == (False, True):
         new_required = new.required and new.default is None
+    if old_required is None or new_required is None:  # a side that cannot say is no change
+        known = new_required if old_required is None else old_required
+        return bool(known), bool(known)
     return old_required, new_required
 
 

@@ -14,4 +14,10 @@ from generator.inputs.handwritten.reader import HandwrittenFile, read_handwritte
 FLAVOR = "handwritten"
 """The ``--flavor`` name of these docs."""
 
-__all__ = ["FLAVOR", "HandwrittenConfig", "HandwrittenFile", "config_from_table", "read_handwritten"]
+__all__ = [
+    "FLAVOR",
+    "HandwrittenConfig",
+    "HandwrittenFile",
+    "config_from_table",
+    "read_handwritten",
+]

@@ -7,7 +7,9 @@ import re
 from dataclasses import dataclass
 
 _CODE = re.compile(r"(?<!\\)(`+)(?P<code>.+?)(?<!`)\1(?!`)", re.S)
-_LINK = re.compile(r"!?\[(?P<text>(?:[^\[\]]|\[[^\]]*\])+)\](?:\((?P<target>[^)\s]*)(?:\s+\"[^\"]*\")?\)|\[(?P<ref>[^\]]*)\])?")
+_LINK = re.compile(
+    r"(?<![\w\\])!?\[(?P<text>(?:[^\[\]]|\[[^\]]*\])+)\](?:\((?P<target>[^)\s]*)(?:\s+\"[^\"]*\")?\)|\[(?P<ref>[^\]]*)\])?"
+)
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _HTML_TAG = re.compile(
     r"</?(?:a|b|i|em|strong|span|code|sup|sub|br|p|ul|ol|li|div|kbd|small|u|s|del)\b[^<>]*>", re.I
@@ -36,7 +38,9 @@ def unescape(text: str) -> str:
 
 def code_spans(text: str) -> list[str]:
     """The contents of the code spans (backticks or ``<code>``) of ``text``, in order."""
-    found: list[tuple[int, str]] = [(m.start(), m.group("code").strip()) for m in _CODE.finditer(text)]
+    found: list[tuple[int, str]] = [
+        (m.start(), m.group("code").strip()) for m in _CODE.finditer(text)
+    ]
     for match in re.finditer(r"<code>(.*?)</code>", text, re.I | re.S):
         found.append((match.start(), unescape(_HTML_TAG.sub("", match.group(1))).strip()))
     return [code for _, code in sorted(found)]
@@ -52,12 +56,12 @@ def links(text: str) -> list[Link]:
 
 
 def protect_links(text: str) -> tuple[str, list[Link]]:
-    """``text`` with each link replaced by a ``\uE000n\uE001`` marker, and the links."""
+    """``text`` with each link replaced by a ``\ue000n\ue001`` marker, and the links."""
     found: list[Link] = []
 
     def mark(match: re.Match[str]) -> str:
         found.append(Link(plain(match.group("text")), match.group("target")))
-        return f"\uE000{len(found) - 1}\uE001"
+        return f"\ue000{len(found) - 1}\ue001"
 
     return _LINK.sub(mark, text), found
 

@@ -48,14 +48,18 @@ def config_from_table(table: object) -> tuple[HandwrittenConfig, list[str]]:
         return HandwrittenConfig(), ["[tool.specloom.handwritten] must be a table"]
     unknown = sorted(set(table) - set(KEYS))
     if unknown:
-        problems.append(f"[tool.specloom.handwritten] unknown keys {unknown}; expected some of {list(KEYS)}")
+        problems.append(
+            f"[tool.specloom.handwritten] unknown keys {unknown}; expected some of {list(KEYS)}"
+        )
 
     def strings(key: str, value: object) -> tuple[str, ...]:
         if isinstance(value, str):
             return (value,)
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             return tuple(value)
-        problems.append(f"[tool.specloom.handwritten] {key}: expected a string or a list of strings")
+        problems.append(
+            f"[tool.specloom.handwritten] {key}: expected a string or a list of strings"
+        )
         return ()
 
     columns: dict[str, tuple[str, ...]] = {}
@@ -63,7 +67,9 @@ def config_from_table(table: object) -> tuple[HandwrittenConfig, list[str]]:
     if isinstance(raw_columns, dict):
         for role, words in raw_columns.items():
             if role not in ROLES:
-                problems.append(f"[tool.specloom.handwritten] columns: unknown role {role!r}; expected one of {list(ROLES)}")
+                problems.append(
+                    f"[tool.specloom.handwritten] columns: unknown role {role!r}; expected one of {list(ROLES)}"
+                )
                 continue
             columns[role] = strings(f"columns.{role}", words)
     else:
@@ -73,7 +79,9 @@ def config_from_table(table: object) -> tuple[HandwrittenConfig, list[str]]:
     if isinstance(raw_types, dict):
         for word, meaning in raw_types.items():
             if not isinstance(meaning, str):
-                problems.append(f"[tool.specloom.handwritten] types.{word}: expected a string such as \"integer\"")
+                problems.append(
+                    f'[tool.specloom.handwritten] types.{word}: expected a string such as "integer"'
+                )
                 continue
             try:
                 parse_type_meaning(meaning)
@@ -82,7 +90,7 @@ def config_from_table(table: object) -> tuple[HandwrittenConfig, list[str]]:
                 continue
             types[word] = meaning
     else:
-        problems.append("[tool.specloom.handwritten] types: expected a table of word = \"kind\"")
+        problems.append('[tool.specloom.handwritten] types: expected a table of word = "kind"')
     naming = table.get("naming", "heading")
     if naming not in NAMING_RULES:
         problems.append(f"[tool.specloom.handwritten] naming: expected one of {list(NAMING_RULES)}")

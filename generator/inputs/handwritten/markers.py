@@ -10,7 +10,10 @@ from generator.inputs.handwritten.cells import word
 from generator.inputs.handwritten.lexicon import Lexicon
 
 _CONDITION = re.compile(r"\b(if|when|unless|for|only|depends|see note|see below|otherwise)\b", re.I)
-_LABEL = re.compile(r"<(?:i|span|em|b|strong|code)\b[^>]*>\s*(?P<word>[\w -]+?)\s*</(?:i|span|em|b|strong|code)>", re.I)
+_LABEL = re.compile(
+    r"<(?:i|span|em|b|strong|code)\b[^>]*>\s*(?P<word>[\w -]+?)\s*</(?:i|span|em|b|strong|code)>",
+    re.I,
+)
 _DESCRIPTION_REQUIRED = re.compile(
     r"^\s*(?:\*\*)?required(?:\*\*)?\s*[.:]|\((?:required|mandatory)\)|\*\*(?:required|mandatory)\*\*\s*[.:]?\s*$"
     r"|^\s*\*\*(?:required|mandatory)\*\*|\brequired to be\b",
@@ -41,7 +44,9 @@ def required_cell(cell: str, lexicon: Lexicon, inverted: bool = False) -> Marker
     """A Required (or, ``inverted``, an Optional) column's cell."""
     text = word(cell)
     if not text:
-        return Marker(None, f"empty {'Optional' if inverted else 'Required'} cell; required left unknown")
+        return Marker(
+            None, f"empty {'Optional' if inverted else 'Required'} cell; required left unknown"
+        )
     starred = text.endswith("*")
     base = text.rstrip("*").strip()
     if base in lexicon.required_yes or base in lexicon.required_no:
@@ -49,7 +54,10 @@ def required_cell(cell: str, lexicon: Lexicon, inverted: bool = False) -> Marker
         if inverted:
             value = not value
         if starred:
-            return Marker(None, f"marker {cell.strip()!r} has a footnote '*' (a condition); required left unknown")
+            return Marker(
+                None,
+                f"marker {cell.strip()!r} has a footnote '*' (a condition); required left unknown",
+            )
         return Marker(value)
     first = re.split(r"[\s(]", base, maxsplit=1)[0]
     if (first in lexicon.required_yes or first in lexicon.required_no) and _CONDITION.search(base):
@@ -66,8 +74,11 @@ def required_in_description(description: str) -> Marker | None:
         if found == "optional":
             return Marker(False)
     if _DESCRIPTION_CONDITIONAL.search(description):
-        return Marker(None, "the description makes the field required under a condition; "
-                      "required left unknown (read as not required)")
+        return Marker(
+            None,
+            "the description makes the field required under a condition; "
+            "required left unknown (read as not required)",
+        )
     if _DESCRIPTION_REQUIRED.search(description):
         return Marker(True)
     if _DESCRIPTION_OPTIONAL.search(description):

@@ -13,7 +13,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
-import yaml
+import yaml  # type: ignore[import-untyped, unused-ignore]
 
 from generator.inputs.handwritten.blocks import split_cell_text
 from generator.inputs.handwritten.lexicon import NO_VALUE_WORDS
@@ -22,11 +22,36 @@ from generator.ir import JsonScalar, JsonValue, PrimitiveKind
 _CODE = re.compile(r"(?<!\\)(`+)(?P<code>.+?)(?<!`)\1(?!`)", re.S)
 _NUMBER = re.compile(r"[+-]?(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?")
 _UNITS = (
-    "ms", "milliseconds", "millisecond", "s", "sec", "secs", "second", "seconds", "minute",
-    "minutes", "min", "mins", "hour", "hours", "h", "day", "days", "bytes", "byte", "kb", "mb",
-    "gb", "percent", "%", "times", "items", "characters", "chars",
+    "ms",
+    "milliseconds",
+    "millisecond",
+    "s",
+    "sec",
+    "secs",
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "min",
+    "mins",
+    "hour",
+    "hours",
+    "h",
+    "day",
+    "days",
+    "bytes",
+    "byte",
+    "kb",
+    "mb",
+    "gb",
+    "percent",
+    "%",
+    "times",
+    "items",
+    "characters",
+    "chars",
 )
-_PROSE_WORDS = re.compile(r"^[A-Za-z][A-Za-z'’]*(\s+[A-Za-z'’]+)+$")
+_PROSE_WORDS = re.compile(r"^[A-Za-z][A-Za-z'\u2019]*(\s+[A-Za-z'\u2019]+)+$")
 _TAGS = re.compile(r"</?[A-Za-z][^<>]*>")
 _TRIGGER = re.compile(
     r"\b(one of|(?:the )?(?:possible|valid|supported|allowed|accepted|available|acceptable)"
@@ -37,6 +62,11 @@ _TRIGGER = re.compile(
 _EXAMPLE = re.compile(
     r"\b(e\.g\.|eg\.|example[s]?|for instance|such as|like|i\.e\.|including)\s*[:,]?\s*$", re.I
 )
+_WEAK_TRIGGERS = frozenset({"either", "can be", "only", "always", "must be"})
+"""Triggers that name one value only with "is supported" after it (``Only `X` is supported``)."""
+_SOLE = re.compile(
+    r"^[\s\"'\u201c\u201d]*(is|are)\s+(the only )?(supported|allowed|accepted|valid)", re.I
+)
 _RUN_END = re.compile(
     r"^[\s\"'“”]*($|[.;:!?)]|<br|\n|(only|(are|is) (supported|allowed|accepted|valid))\b)", re.I
 )
@@ -45,14 +75,18 @@ _SEPARATOR = re.compile(
     r"(\((?:the )?default\))?[\s\"'“”]*$",
     re.I,
 )
-_ITEM = re.compile(r"^(?:[-*+•]\s*)?(?P<code>`[^`]+`|\"[^\"]*\")\s*(?P<mark>\((?:the )?default\))?\s*(?P<after>[:\-–—=]|\(|$)")
+_ITEM = re.compile(
+    r"^(?:[-*+•]\s*)?(?P<code>`[^`]+`|\"[^\"]*\")\s*(?P<mark>\((?:the )?default\))?\s*(?P<after>[:\-\u2013—=]|\(|$)"
+)
 _DEFAULT_PHRASE = re.compile(
     r"\b(?:defaults? to|default(?: value)?(?: is| being)?\s*[:=]|default(?: value)? is|"
     r"default(?: value)?(?=\s+`)|by default(?: is)?(?=\s*[:`])|"
     r"if not (?:passed|set|given|specified)[^`.]*?,?(?=\s*`))\s*(?=(?P<rest>.+))",
     re.I,
 )
-_USED_BY_DEFAULT = re.compile(r"(?P<code>`[^`]+`)\s+(?:is|will be)\s+(?:used\s+)?(?:by default|the default)", re.I)
+_USED_BY_DEFAULT = re.compile(
+    r"(?P<code>`[^`]+`)\s+(?:is|will be)\s+(?:used\s+)?(?:by default|the default)", re.I
+)
 _DEFAULT_MARK = re.compile(r"(?P<code>`[^`]+`)\s*\((?:the )?default\)", re.I)
 _ON_BY_DEFAULT = re.compile(r"\b(turned on|switched on|enabled|on) by default\b", re.I)
 _OFF_BY_DEFAULT = re.compile(r"\b(turned off|switched off|disabled|off) by default\b", re.I)
@@ -196,7 +230,9 @@ def prose_default(text: str, kind: PrimitiveKind | None, names: Collection[str])
             if _OFF_BY_DEFAULT.search(line):
                 found.append(Value(False))
                 continue
-        found += [_after_phrase(p.group("rest"), kind, names) for p in _DEFAULT_PHRASE.finditer(line)]
+        found += [
+            _after_phrase(p.group("rest"), kind, names) for p in _DEFAULT_PHRASE.finditer(line)
+        ]
     values = [f for f in found if isinstance(f, Value)]
     if len({repr(v.value) for v in values}) > 1:
         return NotAValue(text, "it states different defaults under different conditions")
@@ -213,7 +249,7 @@ def _after_phrase(rest: str, kind: PrimitiveKind | None, names: Collection[str])
     quoted = re.match(r"\"([^\"]*)\"|'([^']*)'", rest)
     if quoted:
         return Value(quoted.group(1) if quoted.group(1) is not None else quoted.group(2))
-    token = re.match(r"(?P<word>[^\s,;()]+?)(?P<stop>[.,;)]?(\s|$))", rest + " ")
+    token = re.match(r"(?P<word>[^\s,;()]+?)(?=[.,;)]*(\s|$))", rest + " ")
     if token is None:
         return NotAValue(rest, "it is not a value")
     word = token.group("word")
@@ -232,15 +268,18 @@ def prose_values(
     lines = split_cell_text(text)
     items = [m for line in lines if (m := _ITEM.match(line))]
     if len(items) >= 2:
-        return _typed([m.group("code") for m in items], [bool(m.group("mark")) for m in items], kind, names)
+        return _typed(
+            [m.group("code") for m in items], [bool(m.group("mark")) for m in items], kind, names
+        )
     whole = " ".join(lines)
     for trigger in _TRIGGER.finditer(whole):
         run = _run(whole[trigger.end() :])
         if run:
-            codes, marks, _ = run
-            if trigger.group(1).lower() in ("either", "can be", "only", "always", "must be") and len(codes) == 1:
-                if not re.match(r"\s*(is|are)\s+(supported|allowed|accepted|valid)", whole[trigger.end():].split("`", 3)[-1]) and trigger.group(1).lower() != "always":
-                    continue
+            codes, marks, end = run
+            weak = trigger.group(1).lower()
+            single = len(codes) == 1 and weak in _WEAK_TRIGGERS
+            if single and weak != "always" and not _SOLE.match(whole[trigger.end() + end :]):
+                continue
             return _typed(codes, marks, kind, names)
     pairs = list(re.finditer(r"(`[^`]+`)\s*:\s*[^`]", whole))
     if len(pairs) >= 2:

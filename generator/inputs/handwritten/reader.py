@@ -21,7 +21,12 @@ from generator.inputs.handwritten.cells import code_spans, plain
 from generator.inputs.handwritten.columns import Columns, column_roles
 from generator.inputs.handwritten.config import HandwrittenConfig
 from generator.inputs.handwritten.lexicon import DEFAULT, NAME, Lexicon
-from generator.inputs.handwritten.naming import UniqueNames, model_name, namespace_from, pascal_words
+from generator.inputs.handwritten.naming import (
+    UniqueNames,
+    model_name,
+    namespace_from,
+    pascal_words,
+)
 from generator.inputs.handwritten.prose import Value, coerce, read_value
 from generator.inputs.handwritten.rows import RowFacts, column_has_types, read_row
 from generator.inputs.handwritten.structure import Node
@@ -154,7 +159,10 @@ class _FileReader:
         for fact in facts:
             parent = last.get(fact.depth, root)
             if fact.depth and fact.depth not in last:
-                self.warn(fact.line, f"row {fact.name!r}: '>' prefix without a parent row above; read at the top level")
+                self.warn(
+                    fact.line,
+                    f"row {fact.name!r}: '>' prefix without a parent row above; read at the top level",
+                )
             node = parent
             if fact.path:
                 for segment in fact.path[:-1]:
@@ -165,15 +173,20 @@ class _FileReader:
             else:
                 leaf = node.child(fact.name, fact.line)
             if leaf.row is not None:
-                self.warn(fact.line, f"row {fact.name!r}: a field of that name is listed above; this row is skipped")
+                self.warn(
+                    fact.line,
+                    f"row {fact.name!r}: a field of that name is listed above; this row is skipped",
+                )
                 continue
             leaf.row = fact
             leaf.line = fact.line
             last[fact.depth + 1] = leaf
             for deeper in [d for d in last if d > fact.depth + 1]:
                 del last[deeper]
-        description = plain(table.before) if table.before and planned.transposed else (
-            table.before.strip() or None
+        description = (
+            plain(table.before)
+            if table.before and planned.transposed
+            else (table.before.strip() or None)
         )
         self._model(planned.name, root, Location(self.file.display, table.header.line), description)
 
@@ -184,7 +197,9 @@ class _FileReader:
             if name_index < len(row.cells):
                 names.add(plain(row.cells[name_index]).strip())
         usable = True
-        if "type" in columns.roles and not column_has_types(table, columns, self.lexicon, self.resolve):
+        if "type" in columns.roles and not column_has_types(
+            table, columns, self.lexicon, self.resolve
+        ):
             usable = False
             header = columns.headers[columns.roles["type"]]
             self.warn(
@@ -198,7 +213,9 @@ class _FileReader:
             )
         result = []
         for row in table.rows:
-            fact = read_row(table, row, columns, self.lexicon, self.resolve, names, self.warn, usable)
+            fact = read_row(
+                table, row, columns, self.lexicon, self.resolve, names, self.warn, usable
+            )
             if fact is not None:
                 result.append(fact)
         return result
@@ -245,27 +262,37 @@ class _FileReader:
                     if isinstance(read.node, Primitive):
                         kind = read.node.kind
                 except TypeWordError as error:
-                    self.warn(row.line, f"row {name!r}: signature {written!r} not understood ({error}); type left unknown")
+                    self.warn(
+                        row.line,
+                        f"row {name!r}: signature {written!r} not understood ({error}); type left unknown",
+                    )
             if default_index is not None and default_index < len(row.cells):
                 value = read_value(row.cells[default_index], kind)
                 if isinstance(value, Value):
                     fact.default = value
                 elif value is not None:
-                    self.warn(row.line, f"row {name!r}: Default cell {plain(value.text)!r} is not a value ({value.reason}); default left unknown")
+                    self.warn(
+                        row.line,
+                        f"row {name!r}: Default cell {plain(value.text)!r} is not a value ({value.reason}); default left unknown",
+                    )
             others = [
                 f"{header}: {plain(cell)}"
-                for index, (header, cell) in enumerate(zip(columns.headers if columns else (), row.cells, strict=False))
+                for index, (header, cell) in enumerate(
+                    zip(columns.headers if columns else (), row.cells, strict=False)
+                )
                 if index != default_index and cell.strip()
             ]
             fact.description = "\n".join(others) or None
             result.append(fact)
         return result
 
-    def _model(self, name: TypeName, node: Node, location: Location, description: str | None) -> None:
+    def _model(
+        self, name: TypeName, node: Node, location: Location, description: str | None
+    ) -> None:
         fields: list[Field] = []
         additional: TypeNode | None = None
         for child in node.children.values():
-            if child.name[:1] in "<{*" and len(child.name) > 1 or child.name == "*":
+            if _is_placeholder(child.name):
                 additional = self._child_type(name, child)
                 continue
             fields.append(self._field(name, child))
@@ -283,13 +310,27 @@ class _FileReader:
         fact = child.row
         assert fact is None or isinstance(fact, RowFacts)
         if child.children:
-            placeholders = [c for c in child.children.values() if c.name[:1] in "<{*"]
-            if placeholders and len(placeholders) == len(child.children) and not placeholders[0].children:
+            placeholders = [c for c in child.children.values() if _is_placeholder(c.name)]
+            if (
+                placeholders
+                and len(placeholders) == len(child.children)
+                and not placeholders[0].children
+            ):
                 return MapType(self._child_type(owner, placeholders[0]), values_nullable=None)
-            nested = TypeName(owner.namespace, self.names.claim(owner.name + pascal_words(child.name)))
+            nested = TypeName(
+                owner.namespace, self.names.claim(owner.name + pascal_words(child.name))
+            )
             self._model(nested, child, Location(self.file.display, child.line), None)
-            if fact is not None and fact.type_stated and isinstance(fact.type, Primitive) and fact.type.kind is not PrimitiveKind.ANY:
-                self.warn(fact.line, f"row {fact.name!r}: type {fact.type.kind.value} has fields listed under it; read as an object")
+            if (
+                fact is not None
+                and fact.type_stated
+                and isinstance(fact.type, Primitive)
+                and fact.type.kind is not PrimitiveKind.ANY
+            ):
+                self.warn(
+                    fact.line,
+                    f"row {fact.name!r}: type {fact.type.kind.value} has fields listed under it; read as an object",
+                )
             array = child.array or (fact is not None and isinstance(fact.type, ArrayType))
             ref = RefType(nested)
             return ArrayType(ref, items_nullable=None) if array else ref
@@ -302,14 +343,22 @@ class _FileReader:
             return fact.type
         node = fact.type
         if isinstance(node, Primitive) and node.kind is not PrimitiveKind.ANY:
-            values = [coerce(str(v), node.kind) if isinstance(v, str) and node.kind is not PrimitiveKind.STRING else v for v in fact.values]
+            values = [
+                coerce(str(v), node.kind)
+                if isinstance(v, str) and node.kind is not PrimitiveKind.STRING
+                else v
+                for v in fact.values
+            ]
             if node.kind is PrimitiveKind.STRING:
                 values = [v if isinstance(v, str) else _text(v) for v in values]
             enum = TypeName(owner.namespace, self.names.claim(owner.name + pascal_words(fact.name)))
             self.definitions.append(
                 EnumModel(
                     name=enum,
-                    values=tuple(EnumValue(v, Location(self.file.display, fact.line)) for v in _dedupe(values)),
+                    values=tuple(
+                        EnumValue(v, Location(self.file.display, fact.line))
+                        for v in _dedupe(values)
+                    ),
                     location=Location(self.file.display, fact.line),
                 )
             )
@@ -317,7 +366,10 @@ class _FileReader:
         if node == ANY:
             literals = tuple(LiteralType(v) for v in _dedupe(list(fact.values)))
             return literals[0] if len(literals) == 1 else UnionType(literals)
-        self.warn(fact.line, f"row {fact.name!r}: values listed for a non-scalar type; kept in the description only")
+        self.warn(
+            fact.line,
+            f"row {fact.name!r}: values listed for a non-scalar type; kept in the description only",
+        )
         return node
 
     def _field(self, owner: TypeName, child: Node) -> Field:
@@ -345,6 +397,11 @@ class _FileReader:
             read_only=fact.read_only,
             write_only=fact.write_only and not fact.read_only,
         )
+
+
+def _is_placeholder(name: str) -> bool:
+    """``<key>``, ``{key}`` or ``*``: a path step standing for any key of a map."""
+    return name == "*" or (name[:1] in "<{" and len(name) > 2)
 
 
 def _key(text: str) -> str:
@@ -395,11 +452,20 @@ def read_handwritten(
             text = file.path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             reason = error.strerror if isinstance(error, OSError) else "not valid UTF-8"
-            collector.add(Location(file.display), f"cannot read the doc ({reason}); expected a UTF-8 markdown file")
+            collector.add(
+                Location(file.display),
+                f"cannot read the doc ({reason}); expected a UTF-8 markdown file",
+            )
             continue
         namespace = config.namespace or namespaces[file.display]
         reader = _FileReader(
-            file, read_page(text), namespace, unique.setdefault(namespace, UniqueNames()), lexicon, config, collector
+            file,
+            read_page(text),
+            namespace,
+            unique.setdefault(namespace, UniqueNames()),
+            lexicon,
+            config,
+            collector,
         )
         planned = reader.plan()
         if not planned:
@@ -415,4 +481,3 @@ def read_handwritten(
 
 
 __all__ = ["HandwrittenFile", "namespaces_for", "read_handwritten"]
-

@@ -126,9 +126,7 @@ def read_row(
         warn(row.line, f"{label}: name is not a plain key; kept as written")
     elif path is None and re.search(r"<[^>]+>", written):
         warn(row.line, f"{label}: name has a placeholder; kept as one field named as written")
-    facts = RowFacts(
-        name=path[-1].name if path else written, line=row.line, depth=depth, path=path
-    )
+    facts = RowFacts(name=path[-1].name if path else written, line=row.line, depth=depth, path=path)
     raw_description = _description_source(table, row, columns, starred)
     facts.description = description_text(raw_description) or None
     if row.extra:
@@ -155,7 +153,10 @@ def read_row(
                 facts.type, facts.type_stated = read.node, True
                 facts.nullable = read.nullable
             except TypeWordError as error:
-                warn(row.line, f"{label}: Type cell {plain(type_cell)!r} not understood ({error}); type left unknown")
+                warn(
+                    row.line,
+                    f"{label}: Type cell {_shown(type_cell)!r} not understood ({error}); type left unknown",
+                )
     if isinstance(facts.type, Primitive):
         kind = facts.type.kind if facts.type_stated else None
     facts.type = _linked_type(facts.type, raw_description, resolve)
@@ -167,27 +168,36 @@ def read_row(
     ):
         facts.type = Primitive(PrimitiveKind.STRING, "date-time")
     # required
-    _read_required(facts, cell, columns, lexicon, raw_description, starred, optional_mark, label, warn)
+    _read_required(
+        facts, cell, columns, lexicon, raw_description, starred, optional_mark, label, warn
+    )
     # default
     other_names = set(names) - {written}
     default_cell = cell(DEFAULT)
     stated = read_value(default_cell, kind, other_names) if default_cell is not None else None
     if isinstance(stated, NotAValue):
-        warn(row.line, f"{label}: Default cell {plain(stated.text)!r} is not a value ({stated.reason}); default left unknown, text kept in the description")
+        warn(
+            row.line,
+            f"{label}: Default cell {plain(stated.text)!r} is not a value ({stated.reason}); default left unknown, text kept in the description",
+        )
         facts.description = _append(facts.description, f"Default: {description_text(stated.text)}")
     elif isinstance(stated, Value):
         facts.default = stated
-    if default_cell is None or (stated is None and not default_cell.strip()) or (stated is None):
-        if facts.default is None and not isinstance(stated, NotAValue):
-            prose = prose_default(raw_description, kind, other_names)
-            if isinstance(prose, Value):
-                facts.default = prose
-            elif isinstance(prose, NotAValue):
-                warn(row.line, f"{label}: default in the description {prose.text[:60]!r} is not a value ({prose.reason}); default left unknown")
+    if stated is None and facts.default is None:
+        prose = prose_default(raw_description, kind, other_names)
+        if isinstance(prose, Value):
+            facts.default = prose
+        elif isinstance(prose, NotAValue):
+            warn(
+                row.line,
+                f"{label}: default in the description {prose.text[:60]!r} is not a value ({prose.reason}); default left unknown",
+            )
     # values
     values_cell = cell(VALUES)
     if values_cell and values_cell.strip():
-        codes = code_spans(values_cell) or [v.strip() for v in plain(values_cell).split(",") if v.strip()]
+        codes = code_spans(values_cell) or [
+            v.strip() for v in plain(values_cell).split(",") if v.strip()
+        ]
         facts.values = [coerce(code, kind) for code in codes]
     elif cell_values:
         facts.values = cell_values
@@ -240,7 +250,9 @@ def _read_required(
         )
         facts.required = marker.required
         if marker.problem:
-            described = required_in_description(raw_description) if not (required or "").strip() else None
+            described = (
+                required_in_description(raw_description) if not (required or "").strip() else None
+            )
             if described is not None and described.required is not None:
                 facts.required = described.required
             else:
@@ -267,7 +279,11 @@ def _description_source(table: FoundTable, row: Row, columns: Columns, starred: 
         if extra < len(row.cells) and row.cells[extra].strip():
             parts.append(f"{columns.headers[extra]}: {row.cells[extra]}")
     parts.extend(row.extra)
-    text = " | ".join(part for part in parts if part) if row.extra else "<br>".join(p for p in parts if p)
+    text = (
+        " | ".join(part for part in parts if part)
+        if row.extra
+        else "<br>".join(p for p in parts if p)
+    )
     if starred and re.match(r"\s*(\\\*|\*)\s", table.after):
         text = _append(text, table.after.lstrip("\\* ")) or ""
     return text
@@ -284,8 +300,18 @@ def _linked_type(node: TypeNode, description: str, resolve: Resolver) -> TypeNod
             continue
         target = resolve(link.text, link.target)
         if target is not None:
-            return ArrayType(RefType(target), items_nullable=None) if untyped_array else RefType(target)
+            return (
+                ArrayType(RefType(target), items_nullable=None)
+                if untyped_array
+                else RefType(target)
+            )
     return node
+
+
+def _shown(cell: str) -> str:
+    """A cell as a message quotes it: backticks and emphasis removed, HTML line breaks as spaces."""
+    text = re.sub(r"<br\s*/?>", " ", cell, flags=re.I).replace("`", "").replace("**", "")
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def _append(text: str | None, more: str) -> str | None:
@@ -294,12 +320,18 @@ def _append(text: str | None, more: str) -> str | None:
     return f"{text}\n{more}" if text else more
 
 
-def column_has_types(table: FoundTable, columns: Columns, lexicon: Lexicon, resolve: Resolver) -> bool:
+def column_has_types(
+    table: FoundTable, columns: Columns, lexicon: Lexicon, resolve: Resolver
+) -> bool:
     """Whether a Type column holds type words at all (``with`` in every cell: it does not)."""
     index = columns.get(TYPE)
     if index is None:
         return False
-    cells = [row.cells[index] for row in table.rows if index < len(row.cells) and row.cells[index].strip()]
+    cells = [
+        row.cells[index]
+        for row in table.rows
+        if index < len(row.cells) and row.cells[index].strip()
+    ]
     if not cells:
         return True
     for text in cells:
@@ -314,4 +346,3 @@ def column_has_types(table: FoundTable, columns: Columns, lexicon: Lexicon, reso
 
 
 __all__ = ["RowFacts", "column_has_types", "read_row"]
-

@@ -40,10 +40,12 @@ _WRAPPED = (
     re.compile(r"^(?:array|list|set|slice) of (?P<inner>.+?)s?$"),
     re.compile(r"^\[\]\s*(?P<inner>.+)$"),
     re.compile(r"^(?P<inner>.+?)\s*\[\]$"),
-    re.compile(r"^(?P<inner>.+?) (?:list|array|set|slice)$"),
+    re.compile(r"^(?P<inner>.+?) (?:list|array|set|slice)s?$"),
 )
 _MAPS = (
-    re.compile(r"^(?:map|dict|dictionary|record|object|hash|hashmap)\s*[<\[(](?P<key>[^,]+),\s*(?P<value>.+)[>\])]$"),
+    re.compile(
+        r"^(?:map|dict|dictionary|record|object|hash|hashmap)\s*[<\[(](?P<key>[^,]+),\s*(?P<value>.+)[>\])]$"
+    ),
     re.compile(r"^map\[(?P<key>[^\]]+)\](?P<value>.+)$"),
     re.compile(r"^(?:map|dict|object)\s*[(<](?P<value>[^,]+)[)>]$"),
     re.compile(r"^(?:map|dict|object) of (?P<value>.+?)s?$"),
@@ -119,13 +121,28 @@ class _Reader:
         ref = _REF.fullmatch(text)
         if ref:
             return self.link(int(ref.group(1)))
-        described = re.fullmatch(r"(?P<ref>\uE000\d+\uE001)\s+(?:object|type|class|instance)", text, re.I)
+        described = re.fullmatch(
+            r"(?P<ref>\uE000\d+\uE001)\s+(?:object|type|class|instance)", text, re.I
+        )
         if described:
             return self.link(int(_REF.search(described.group("ref")).group(1)))  # type: ignore[union-attr]
         objected = re.fullmatch(r"(?:object|array|list)\s+(?P<ref>\uE000\d+\uE001)", text, re.I)
         if objected:
             target = self.link(int(_REF.search(objected.group("ref")).group(1)))  # type: ignore[union-attr]
-            return ArrayType(target, items_nullable=None) if lowered.startswith(("array", "list")) else target
+            return (
+                ArrayType(target, items_nullable=None)
+                if lowered.startswith(("array", "list"))
+                else target
+            )
+        if lowered.startswith("*") and len(lowered) > 1 and lowered != "*":
+            return self.one(text[1:])
+        remark = re.fullmatch(r"(?P<base>[^()]+?)\s*\((?P<note>[^()]+)\)", text)
+        if remark:
+            base = self.one(remark.group("base"))
+            meaning = self.lexicon.types.get(remark.group("note").strip().lower())
+            if isinstance(base, Primitive) and meaning is not None and meaning[0] is base.kind:
+                return Primitive(base.kind, meaning[1])
+            return base
         leaf = self.lexicon.types.get(lowered)
         if leaf is not None:
             kind, fmt = leaf
@@ -145,9 +162,9 @@ class _Reader:
                 inner = text[match.start("inner") : match.end("inner")]
                 return ArrayType(self.one(inner), items_nullable=None)
         if re.fullmatch(r"[A-Za-z_][\w.]*", text):
-            target = self.resolve(text, None)
-            if target is not None:
-                return RefType(target)
+            named = self.resolve(text, None)
+            if named is not None:
+                return RefType(named)
         raise TypeWordError(f"unknown type word {text!r}")
 
     def link(self, number: int) -> TypeNode:

@@ -162,7 +162,7 @@ def shown_required(field: Field) -> bool:
     """
     if field.required and field.default is not None:
         return isinstance(field.type, LiteralType)
-    return field.required
+    return bool(field.required)
 
 
 def field_rows(
