@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.diagnostics import Problem, SpecloomError
+from generator.inputs.handwritten.config import HandwrittenConfig, config_from_table
 from generator.ir import Location
 from generator.limits import KEYS, Limits
 
@@ -36,6 +37,8 @@ class Settings:
     """Type style of the ``docs-go`` target (``old`` or ``new``); ``None``: as the input docs."""
     limits: Limits = field(default_factory=Limits)
     """Bounds of the run and the folders ``$ref`` may reach (``[tool.specloom.limits]``, ``ref-roots``)."""
+    handwritten: HandwrittenConfig | None = None
+    """``[tool.specloom.handwritten]``: house words and naming of hand-written docs."""
 
 
 def _strings(value: object, key: str, where: Location) -> tuple[str, ...]:
@@ -71,6 +74,7 @@ def load_settings(pyproject: Path) -> Settings:
         "naming",
         "limits",
         "ref-roots",
+        "handwritten",
     }
     unknown = sorted(set(table) - known)
     if unknown:
@@ -82,6 +86,11 @@ def load_settings(pyproject: Path) -> Settings:
                 )
             ]
         )
+    handwritten = None
+    if "handwritten" in table:
+        handwritten, problems = config_from_table(table["handwritten"])
+        if problems:
+            raise SpecloomError([Problem(where, message) for message in problems])
     base = pyproject.parent
     settings = Settings()
     return Settings(
@@ -96,6 +105,7 @@ def load_settings(pyproject: Path) -> Settings:
         naming=_strings(table["naming"], "naming", where)[0] if "naming" in table else None,
         go_style=_strings(table["go-style"], "go-style", where)[0] if "go-style" in table else None,
         limits=_limits(table, base, where),
+        handwritten=handwritten,
     )
 
 

@@ -12,6 +12,7 @@ from generator import limits
 from generator.config import Settings, load_settings
 from generator.diagnostics import Problem, SpecloomError
 from generator.inputs.collect import display_path, read_inputs
+from generator.inputs.handwritten.config import HandwrittenConfig
 from generator.ir import Location, Schema
 from generator.render.renderer import render_files
 from generator.render.targets import TARGETS, Options
@@ -28,7 +29,8 @@ def add_flavor_option(parser: argparse.ArgumentParser, name: str = "--flavor") -
     parser.add_argument(
         name,
         metavar="NAME",
-        help="docs flavor of markdown inputs (default: detected from the docs themselves)",
+        help="docs flavor of markdown inputs: go, python, typescript, php, ruby or handwritten "
+        "(default: detected from the docs themselves)",
     )
 
 
@@ -164,10 +166,13 @@ def read_schema(
     flavor: str | None,
     strict: bool = False,
     naming: str | None = None,
+    handwritten: HandwrittenConfig | None = None,
 ) -> Schema:
     """Read inputs into one schema (``SpecloomError`` on bad input); print the read's warnings."""
     warnings: list[Problem] = []
-    schema = read_inputs(paths, flavor=flavor, warnings=warnings, naming=naming)
+    schema = read_inputs(
+        paths, flavor=flavor, warnings=warnings, naming=naming, handwritten=handwritten
+    )
     report_warnings(warnings, strict)
     limit = limits.current().max_models
     if len(schema.definitions) > limit:
@@ -196,7 +201,9 @@ def read_and_render(settings: Settings, strict: bool) -> Run:
     """Read the inputs, render the targets; print warnings (raise them with ``strict``)."""
     require_spec(settings)
     with limits.using(settings.limits):
-        schema = read_schema(settings.spec, settings.flavor, strict, settings.naming)
+        schema = read_schema(
+            settings.spec, settings.flavor, strict, settings.naming, settings.handwritten
+        )
         options = Options(package=settings.package, go_style=settings.go_style)
         rendering = render_files(schema, settings.targets, options, settings.templates)
     report_warnings(rendering.warnings, strict)

@@ -12,7 +12,7 @@ from generator.ir import Definition, Location, Operation, Schema
 from generator.ir.merge import merge_schema
 
 if TYPE_CHECKING:
-    from generator.inputs.handwritten import HandwrittenConfig
+    from generator.inputs.handwritten.config import HandwrittenConfig
 
 DOC_SUFFIXES = frozenset({".md", ".mdx", ".markdown"})
 """Markdown docs (SDK model docs or hand-written ones)."""
@@ -165,7 +165,7 @@ def _handwritten_tree(tree: list[Path], flavor: str | None) -> bool:
 def _read_handwritten(
     tree: list[Path], collector: Collector, config: HandwrittenConfig | None
 ) -> list[Definition]:
-    from generator.inputs.handwritten import HandwrittenFile, read_handwritten
+    from generator.inputs.handwritten.reader import HandwrittenFile, read_handwritten
 
     files = [HandwrittenFile(doc.resolve(), display_path(doc)) for doc in tree]
     return read_handwritten(files, collector, config)

@@ -5,19 +5,11 @@ tells column roles, ``lexicon`` holds the words, ``markers`` reads required
 and nullable marks, ``type_words`` the type grammar, ``prose`` defaults and
 allowed values, ``structure`` nesting, ``naming`` model names, ``rows`` and
 ``reader`` put them together.  ``sniff`` tells a hand-written doc from an
-SDK's generated model doc.
+SDK's generated model doc.  Import from the modules (``reader.read_handwritten``,
+``config.HandwrittenConfig``): this package stays cheap to import.
 """
-
-from generator.inputs.handwritten.config import HandwrittenConfig, config_from_table
-from generator.inputs.handwritten.reader import HandwrittenFile, read_handwritten
 
 FLAVOR = "handwritten"
 """The ``--flavor`` name of these docs."""
 
-__all__ = [
-    "FLAVOR",
-    "HandwrittenConfig",
-    "HandwrittenFile",
-    "config_from_table",
-    "read_handwritten",
-]
+__all__ = ["FLAVOR"]
