@@ -29,6 +29,8 @@ import re
 import sys
 import traceback
 from collections import Counter, defaultdict
+import dataclasses
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -219,17 +221,24 @@ def read_file(path: Path) -> tuple[IrIndex | None, set[int], str | None]:
     return IrIndex(schema_to_data(schema)), lines, None
 
 
-def main(argv: list[str]) -> int:
-    folder = corpus_folder(argv)
+@dataclass
+class Scores:
+    """Outcome counts per project (``right``, ``wrong``, ``type:right`` ... and ``fields``)."""
+
+    per_project: dict[str, Counter[str]] = dataclasses.field(default_factory=lambda: defaultdict(Counter))
+    tables: dict[str, set[str]] = dataclasses.field(default_factory=lambda: defaultdict(set))
+    tables_found: dict[str, set[str]] = dataclasses.field(default_factory=lambda: defaultdict(set))
+    crashes: list[str] = dataclasses.field(default_factory=list)
+    notes: list[str] = dataclasses.field(default_factory=list)
+
+
+def score(folder: Path) -> Scores:
+    """Read every corpus file under ``folder`` and score the labelled rows."""
     labels = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
     by_file: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for label in labels:
         by_file[label["file"]].append(label)
-    per_project: dict[str, Counter[str]] = defaultdict(Counter)
-    tables: dict[str, set[str]] = defaultdict(set)
-    tables_found: dict[str, set[str]] = defaultdict(set)
-    crashes: list[str] = []
-    notes: list[str] = []
+    scores = Scores()
     every_file = sorted(
         p for p in folder.rglob("*") if p.suffix in (".md", ".mdx") and p.name != "SOURCES.md"
     )
@@ -237,19 +246,26 @@ def main(argv: list[str]) -> int:
         relative = path.relative_to(folder).as_posix()
         index, warned, failure = read_file(path)
         if failure is not None:
-            crashes.append(f"{relative}: {failure.splitlines()[0]}")
+            scores.crashes.append(f"{relative}: {failure.splitlines()[0]}")
         for label in by_file.get(relative, []):
             project = label["project"]
             outcomes, row_notes = score_row(label, index, warned)
             for fact, outcome in outcomes.items():
-                per_project[project][f"{fact}:{outcome}"] += 1
-                per_project[project][outcome] += 1
-            per_project[project]["fields"] += 1
-            tables[project].add(f"{relative}#{label['table']}")
+                scores.per_project[project][f"{fact}:{outcome}"] += 1
+                scores.per_project[project][outcome] += 1
+            scores.per_project[project]["fields"] += 1
+            scores.tables[project].add(f"{relative}#{label['table']}")
             if any(o != "missing" for o in outcomes.values()):
-                tables_found[project].add(f"{relative}#{label['table']}")
-            notes += row_notes
-    lines = _report(per_project, tables, tables_found, crashes, notes)
+                scores.tables_found[project].add(f"{relative}#{label['table']}")
+            scores.notes += row_notes
+    return scores
+
+
+def main(argv: list[str]) -> int:
+    scores = score(corpus_folder(argv))
+    lines = _report(
+        scores.per_project, scores.tables, scores.tables_found, scores.crashes, scores.notes
+    )
     text = "\n".join(lines) + "\n"
     REPORT.write_text(text, encoding="utf-8")
     print("\n".join(line for line in lines if not line.startswith("- ")))

@@ -99,7 +99,7 @@ def name_text(cell: str) -> tuple[str, bool]:
     Anchors, links, ``<sup>`` footnotes, backticks and emphasis are removed.
     """
     text = _SUP.sub("", cell)
-    text = _TAG.sub("", text)
+    text = _HTML_TAG.sub("", text)
     text = _LINK.sub(lambda m: m.group("text"), text)
     text = text.strip()
     starred = False

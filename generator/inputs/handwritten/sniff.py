@@ -6,13 +6,20 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-_MODEL_SECTION = re.compile(r"^## (Fields|Values|Supported Types)[ \t]*$", re.MULTILINE)
+_MODEL_SECTION = re.compile(
+    r"^## (?:Fields[ \t]*\n\s*\|\s*Field\s*\|\s*Type\s*\|\s*Required\s*\|"
+    r"|Values[ \t]*\n\s*(?:\|\s*Name\s*\|\s*Value\s*\||```)"
+    r"|Supported Types[ \t]*\n\s*###)",
+    re.MULTILINE,
+)
 SAMPLE = 60
 """How many docs of a tree are looked at."""
 
 
 def is_sdk_doc(text: str) -> bool:
-    """The doc has an SDK model section (``## Fields``, ``## Values``, ``## Supported Types``)."""
+    """The doc has an SDK model section: ``## Fields`` with a ``Field | Type | Required``
+    table, ``## Values`` with a ``Name | Value`` table or code, ``## Supported Types`` with
+    ``###`` variants."""
     return bool(_MODEL_SECTION.search(text))
 
 

@@ -136,7 +136,7 @@ class _Reader:
             )
         if lowered.startswith("*") and len(lowered) > 1 and lowered != "*":
             return self.one(text[1:])
-        remark = re.fullmatch(r"(?P<base>[^()]+?)\s*\((?P<note>[^()]+)\)", text)
+        remark = re.fullmatch(r"(?P<base>[^()]+?)\s+\((?P<note>[^()]+)\)", text)
         if remark:
             base = self.one(remark.group("base"))
             meaning = self.lexicon.types.get(remark.group("note").strip().lower())
