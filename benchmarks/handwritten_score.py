@@ -23,13 +23,13 @@ writes ``benchmarks/handwritten_score.md``.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
 import sys
 import traceback
 from collections import Counter, defaultdict
-import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
