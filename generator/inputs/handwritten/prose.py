@@ -280,7 +280,9 @@ def prose_values(
             single = len(codes) == 1 and weak in _WEAK_TRIGGERS
             if single and weak != "always" and not _SOLE.match(whole[trigger.end() + end :]):
                 continue
-            return _typed(codes, marks, kind, names)
+            # a strong trigger ("Options:", "One of") lists values even where they are
+            # also field names (sort by `id`); after a weak one they name fields instead
+            return _typed(codes, marks, kind, names if weak in _WEAK_TRIGGERS else ())
     pairs = list(re.finditer(r"(`[^`]+`)\s*:\s*[^`]", whole))
     if len(pairs) >= 2:
         return _typed([m.group(1) for m in pairs], [False] * len(pairs), kind, names)
