@@ -511,3 +511,21 @@ def test_forced_flavor_and_openapi_export(
     assert main(["ir", str(spec)]) == 0
     data = json.loads(capsys.readouterr().out)
     assert any(d["name"]["name"] == "Meta" for d in data["definitions"])
+
+
+def test_pyproject_house_style_reaches_the_reader(tmp_path: Path) -> None:
+    _write(tmp_path, "## Knobs\n\n| Knob | Kind | Blurb |\n|---|---|---|\n| speed | Money | Fast. |\n")
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text(
+        '[tool.specloom]\nspec = ["docs"]\ntargets = ["jsonschema"]\nout = "out"\n\n'
+        "[tool.specloom.handwritten]\n"
+        'columns = { name = ["Knob"], type = ["Kind"], description = ["Blurb"] }\n'
+        'types = { Money = "number" }\nnamespace = "api"\n',
+        encoding="utf-8",
+    )
+    assert main(["generate", "--config", str(pyproject)]) == 0
+    schema = json.loads((tmp_path / "out" / "jsonschema" / "schema.json").read_text(encoding="utf-8"))
+    knobs = schema["$defs"]["Knobs"]["properties"]["speed"]
+    assert "number" in json.dumps(knobs)
+    pyproject.write_text('[tool.specloom.handwritten]\nnaming = "random"\n', encoding="utf-8")
+    assert main(["generate", "--config", str(pyproject), "--spec", "docs"]) == 2
