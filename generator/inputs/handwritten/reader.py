@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator import limits
 from generator.diagnostics import Collector
 from generator.inputs.handwritten.blocks import FoundTable, Page, read_page
 from generator.inputs.handwritten.cells import code_spans, plain
@@ -449,6 +450,15 @@ def read_handwritten(
     definitions: list[Definition] = []
     for file in files:
         try:
+            size = file.path.stat().st_size
+            if size > limits.current().max_document_bytes:
+                collector.add(
+                    Location(file.display),
+                    f"the doc is {size} bytes; expected at most "
+                    f"{limits.current().max_document_bytes} "
+                    "(raise [tool.specloom.limits] max-document-bytes)",
+                )
+                continue
             text = file.path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             reason = error.strerror if isinstance(error, OSError) else "not valid UTF-8"

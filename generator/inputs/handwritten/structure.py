@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from generator import limits
+
 _SEGMENT = re.compile(r"(?:[A-Za-z_$@][\w$@-]*|<[^<>]+>|\{[^{}]+\}|\*)(?:\[\d*\*?\])*")
 _PREFIX = re.compile(r"^((?:&gt;|>)\s*)+")
 
@@ -30,7 +32,7 @@ def prefix_depth(name: str) -> tuple[int, str]:
     match = _PREFIX.match(name)
     if not match:
         return 0, name
-    depth = match.group(0).replace("&gt;", ">").count(">")
+    depth = min(match.group(0).replace("&gt;", ">").count(">"), limits.current().max_depth)
     return depth, name[match.end() :].strip()
 
 
@@ -39,7 +41,7 @@ def split_path(name: str) -> list[Segment] | None:
     if "." not in name and "[" not in name:
         return None
     parts = name.split(".")
-    if len(parts) < 2 and "[]" not in name:
+    if (len(parts) < 2 and "[]" not in name) or len(parts) > limits.current().max_depth:
         return None
     if not all(_SEGMENT.fullmatch(part) for part in parts):
         return None

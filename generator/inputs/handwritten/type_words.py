@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from generator import limits
 from generator.inputs.handwritten.cells import Link, protect_links, unescape
 from generator.inputs.handwritten.lexicon import NULL_WORDS, Lexicon
 from generator.ir import (
@@ -92,6 +93,7 @@ class _Reader:
         self.lexicon = lexicon
         self.resolve = resolve
         self.links = found
+        self.depth = 0
 
     def whole(self, text: str) -> ReadType:
         lowered = text.lower()
@@ -116,6 +118,18 @@ class _Reader:
         return ReadType(node, nullable, is_enum)
 
     def one(self, text: str) -> TypeNode:
+        self.depth += 1
+        try:
+            if self.depth > limits.current().max_depth:
+                raise TypeWordError(
+                    f"type nested deeper than {limits.current().max_depth} levels "
+                    "(raise [tool.specloom.limits] max-depth)"
+                )
+            return self._one(text)
+        finally:
+            self.depth -= 1
+
+    def _one(self, text: str) -> TypeNode:
         text = text.strip()
         lowered = text.lower()
         ref = _REF.fullmatch(text)
