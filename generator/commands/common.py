@@ -29,7 +29,7 @@ def add_flavor_option(parser: argparse.ArgumentParser, name: str = "--flavor") -
     parser.add_argument(
         name,
         metavar="NAME",
-        help="docs flavor of markdown inputs: go, python, typescript, php, ruby or handwritten "
+        help="docs flavor of markdown inputs: an SDK language (go, python, ...) or handwritten "
         "(default: detected from the docs themselves)",
     )
 
