@@ -13,9 +13,25 @@ children, from ``os.wait4``) and its time relative to specloom:
   program that needs the data would (``yaml.load`` with libyaml's
   ``CSafeLoader``, ``json.load`` for JSON); ``load(safe_load)``: PyYAML's
   default ``yaml.safe_load``;
+- ``specloom(no-cache)``: the same with ``--no-cache`` (no cache record written);
 - ``datamodel-codegen`` (``--input SPEC --input-file-type openapi --output
-  TMP/dcg_models``) and ``openapi-python-client`` (``generate --path SPEC
-  --output-path TMP --overwrite``), when installed, with their defaults.
+  TMP/dcg_models``), ``datamodel-codegen(ruff)`` (the same with
+  ``--formatters ruff-format``, its fastest configuration) and
+  ``openapi-python-client`` (``generate --path SPEC --output-path TMP
+  --overwrite``), when installed, with their defaults.
+
+Then the regeneration loop, each figure against the load time or the cold run
+above (``--no-loop`` leaves it out):
+
+- ``warm check`` / ``warm generate``: nothing changed since the last
+  ``generate`` into the same out folder (the cache's fast path);
+- ``one description changed``: a copy of the spec whose first field
+  description changes before every run, regenerated into the same folder
+  (only what the change touches is rendered again);
+- ``custom template (black)``: ``python/model.py.jinja`` ejected unchanged into
+  a custom folder, so every Python module is rendered from a custom template
+  and formatted with black (``--no-cache``, a fresh folder each run), against
+  the built-in run (``specloom(no-cache)``).
 
 The peers are not dependencies of specloom; install them apart, e.g.::
 
@@ -45,6 +61,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -104,25 +121,32 @@ def _load_command(pure: bool) -> Callable[[Path, Path], list[str]]:
     return command
 
 
+def specloom_command(spec: Path, out: Path, *extra: str, command: str = "generate") -> list[str]:
+    """``specloom generate`` (python and docs-go) of ``spec`` into ``out``."""
+    return [
+        sys.executable,
+        "-m",
+        "generator",
+        command,
+        "--spec",
+        str(spec),
+        "--out",
+        str(out),
+        "--target",
+        "python",
+        "--target",
+        "docs-go",
+        *extra,
+    ]
+
+
 def tools(peers_bin: Path | None, pure_load: bool) -> list[Tool]:
     """specloom, the load baselines and the peers."""
     found = [
+        Tool("specloom", lambda spec, out: specloom_command(spec, out / "specloom")),
         Tool(
-            "specloom",
-            lambda spec, out: [
-                sys.executable,
-                "-m",
-                "generator",
-                "generate",
-                "--spec",
-                str(spec),
-                "--out",
-                str(out / "specloom"),
-                "--target",
-                "python",
-                "--target",
-                "docs-go",
-            ],
+            "specloom(no-cache)",
+            lambda spec, out: specloom_command(spec, out / "specloom", "--no-cache"),
         ),
         Tool("load", _load_command(pure=False)),
     ]
@@ -148,6 +172,23 @@ def tools(peers_bin: Path | None, pure_load: bool) -> list[Tool]:
     )
     found.append(
         Tool(
+            "datamodel-codegen(ruff)",
+            lambda spec, out: [
+                str(dcg),
+                "--input",
+                str(spec),
+                "--input-file-type",
+                "openapi",
+                "--output",
+                str(out / "dcg_models"),
+                "--formatters",
+                "ruff-format",
+            ],
+            None if dcg else f"not installed ({hint})",
+        )
+    )
+    found.append(
+        Tool(
             "openapi-python-client",
             lambda spec, out: [
                 str(opc),
@@ -164,10 +205,15 @@ def tools(peers_bin: Path | None, pure_load: bool) -> list[Tool]:
     return found
 
 
-def tool_environment(scratch: Path) -> dict[str, str]:
-    """The environment of every measured process: bytecode cached under ``scratch``."""
+def tool_environment(scratch: Path, peers_bin: Path | None = None) -> dict[str, str]:
+    """The environment of every measured process: bytecode cached under ``scratch``.
+
+    ``peers_bin`` goes first on ``PATH`` (the peers find their formatters there).
+    """
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = str(scratch / "pycache")
+    if peers_bin is not None:
+        env["PATH"] = f"{peers_bin.resolve()}{os.pathsep}{env.get('PATH', '')}"
     return env
 
 
@@ -195,10 +241,12 @@ def run_once(
     return elapsed, usage.ru_maxrss, process.returncode, lines[-1] if lines else ""
 
 
-def measure(tool: Tool, spec: Path, runs: int, timeout: float, scratch: Path) -> Result:
+def measure(
+    tool: Tool, spec: Path, runs: int, timeout: float, scratch: Path, peers_bin: Path | None = None
+) -> Result:
     """A warm-up run, then ``runs`` timed runs of ``tool`` on ``spec``, each into a fresh folder."""
     result = Result([], [])
-    env = tool_environment(scratch)
+    env = tool_environment(scratch, peers_bin)
     for number in range(runs + 1):
         out = Path(tempfile.mkdtemp(prefix="run-", dir=scratch))
         elapsed, peak, code, last = run_once(tool.command(spec, out), timeout, env)
@@ -209,6 +257,110 @@ def measure(tool: Tool, spec: Path, runs: int, timeout: float, scratch: Path) ->
             result.times.append(elapsed)
             result.peaks_kib.append(peak)
     return result
+
+
+def _timed(argv: list[str], runs: int, timeout: float, env: dict[str, str], before=None) -> Result:  # type: ignore[no-untyped-def]
+    """A warm-up run, then ``runs`` timed runs of one command (``before(i)`` runs first, untimed)."""
+    result = Result([], [])
+    for number in range(runs + 1):
+        if before is not None:
+            before(number)
+        elapsed, peak, code, last = run_once(argv, timeout, env)
+        if code != 0:
+            result.failure = f"exit {code}: {last[:120]}"
+            return result
+        if number:
+            result.times.append(elapsed)
+            result.peaks_kib.append(peak)
+    return result
+
+
+_YAML_DESCRIPTION = re.compile(r"\bdescription: (?=[A-Za-z])")
+_JSON_DESCRIPTION = re.compile(r'"description":\s*"(?=[A-Za-z])')
+
+
+def description_offset(text: str, json_text: bool) -> int:
+    """Where the text of the first description after the first ``properties`` starts (a field's)."""
+    start = text.find('"properties"' if json_text else "properties:")
+    found = (_JSON_DESCRIPTION if json_text else _YAML_DESCRIPTION).search(text, max(start, 0))
+    if found is None:
+        raise ValueError("no field description found")
+    return found.end()
+
+
+def measure_loop(spec: Path, runs: int, timeout: float, scratch: Path) -> dict[str, Result]:
+    """The regeneration loop on ``spec``: warm runs, a one-description change, a custom template."""
+    env = tool_environment(scratch)
+    folder = Path(tempfile.mkdtemp(prefix="loop-", dir=scratch))
+    found: dict[str, Result] = {}
+    warm = folder / "warm"
+    run_once(specloom_command(spec, warm), timeout, env)
+    found["warm check"] = _timed(specloom_command(spec, warm, command="check"), runs, timeout, env)
+    found["warm generate"] = _timed(specloom_command(spec, warm), runs, timeout, env)
+
+    text = spec.read_text(encoding="utf-8")
+    offset = description_offset(text, spec.suffix == ".json")
+    copy = folder / f"edited{spec.suffix}"
+    copy.write_text(text, encoding="utf-8")
+    edited = folder / "edited-out"
+    run_once(specloom_command(copy, edited), timeout, env)
+
+    def change(number: int) -> None:
+        copy.write_text(f"{text[:offset]}Changed {number}. {text[offset:]}", encoding="utf-8")
+
+    found["one description changed"] = _timed(
+        specloom_command(copy, edited), runs, timeout, env, before=change
+    )
+
+    house = folder / "house"
+    run_once(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "templates",
+            "eject",
+            "python/model.py.jinja",
+            "--to",
+            str(house),
+        ],
+        timeout,
+        env,
+    )
+    fresh: list[Path] = []
+
+    def new_folder(_number: int) -> None:
+        fresh.append(Path(tempfile.mkdtemp(prefix="custom-", dir=scratch)))
+        argv[argv.index("--out") + 1] = str(fresh[-1] / "out")
+
+    argv = specloom_command(spec, folder / "unused", "--no-cache", "--templates", str(house))
+    found["custom template (black)"] = _timed(argv, runs, timeout, env, before=new_folder)
+    return found
+
+
+def report_loop(spec: Path, loop: dict[str, Result], results: dict[str, Result]) -> None:
+    """The loop's table for one spec, with each figure's ratio to its baseline."""
+    load = results.get("load")
+    cold = results.get("specloom")
+    builtin = results.get("specloom(no-cache)")
+    baselines = {
+        "warm check": ("load", load),
+        "warm generate": ("load", load),
+        "one description changed": ("specloom", cold),
+        "custom template (black)": ("specloom(no-cache)", builtin),
+    }
+    print(f"  {'regeneration loop':<24} {'median s':>9} {'peak MiB':>9}  ratio")
+    for name, result in loop.items():
+        if result.failure:
+            print(f"  {name:<24} {'failed':>9}   {result.failure}")
+            continue
+        base_name, base = baselines[name]
+        ratio = (
+            f"{result.median / base.median:.2f}x {base_name}"
+            if base is not None and base.times
+            else "n/a"
+        )
+        print(f"  {name:<24} {result.median:>9.2f} {result.peak_mib:>9.1f}  {ratio}")
 
 
 def report(spec: Path, results: dict[str, Result], notes: dict[str, str]) -> None:
@@ -228,16 +380,17 @@ def report(spec: Path, results: dict[str, Result], notes: dict[str, str]) -> Non
         print(f"  {name:<24} skipped: {note}")
     load = results.get("load")
     if base and base.times and load and load.times:
-        peers = [
-            r.median
+        peers = {
+            n: r.median
             for n, r in results.items()
-            if n not in ("specloom", "load", "load(safe_load)") and r.times
-        ]
-        fastest = f"{min(peers) / base_time:.1f}x" if peers else "n/a"
+            if not n.startswith(("specloom", "load")) and r.times
+        }
+        fastest = f"{min(peers.values()) / base_time:.1f}x" if peers else "n/a"
         print(
             f"  specloom: {base_time / load.median:.2f}x the load time, "
             f"{base.peak_mib / load.peak_mib:.2f}x the load memory, "
             f"fastest peer takes {fastest} specloom's time"
+            + "".join(f"; {n} {t / base_time:.1f}x" for n, t in peers.items())
         )
 
 
@@ -256,6 +409,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--safe-load", action="store_true", help="also time PyYAML's default yaml.safe_load"
+    )
+    parser.add_argument(
+        "--no-loop", action="store_true", help="leave out the regeneration loop's figures"
     )
     args = parser.parse_args(argv)
     specs = args.specs or sorted(BIG.glob("*"))
@@ -279,9 +435,14 @@ def main(argv: list[str] | None = None) -> int:
                     notes[tool.name] = tool.missing
                     continue
                 results[tool.name] = measure(
-                    tool, spec.resolve(), args.runs, args.timeout, Path(scratch)
+                    tool, spec.resolve(), args.runs, args.timeout, Path(scratch), args.peers_bin
                 )
+                print(f"  ({spec.name}: {tool.name} done)", file=sys.stderr, flush=True)
             report(spec, results, notes)
+            if not args.no_loop:
+                loop = measure_loop(spec.resolve(), args.runs, args.timeout, Path(scratch))
+                report_loop(spec, loop, results)
+            sys.stdout.flush()
     return 0
 
 

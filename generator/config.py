@@ -39,6 +39,10 @@ class Settings:
     """Bounds of the run and the folders ``$ref`` may reach (``[tool.specloom.limits]``, ``ref-roots``)."""
     handwritten: HandwrittenConfig | None = None
     """``[tool.specloom.handwritten]``: house words and naming of hand-written docs."""
+    formatter: str = "black"
+    """Formatter of Python files rendered from custom templates: ``black``, ``ruff`` or ``none``."""
+    config: Path | None = None
+    """The ``pyproject.toml`` the settings came from (its ``[tool.black]`` options the formatter's)."""
 
 
 def _strings(value: object, key: str, where: Location) -> tuple[str, ...]:
@@ -75,6 +79,7 @@ def load_settings(pyproject: Path) -> Settings:
         "limits",
         "ref-roots",
         "handwritten",
+        "formatter",
     }
     unknown = sorted(set(table) - known)
     if unknown:
@@ -106,6 +111,10 @@ def load_settings(pyproject: Path) -> Settings:
         go_style=_strings(table["go-style"], "go-style", where)[0] if "go-style" in table else None,
         limits=_limits(table, base, where),
         handwritten=handwritten,
+        formatter=_strings(table["formatter"], "formatter", where)[0]
+        if "formatter" in table
+        else settings.formatter,
+        config=pyproject,
     )
 
 

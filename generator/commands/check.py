@@ -12,23 +12,26 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.commands.common import (
     EXIT_OK,
     add_color_option,
     add_run_options,
+    check_settings,
     read_and_render,
+    report_warnings,
     settings_from,
 )
-from generator.diff import Change, diff_schemas
-from generator.diff.report import json_report, summary_line, text_report
 from generator.inputs.collect import display_path
 from generator.ir import Schema
-from generator.output.drift import Drift, find_drift
-from generator.output.manifest import MANIFEST_NAME, edited_by_hand, read_snapshot
-from generator.output.snapshot import SnapshotError, load_snapshot
+from generator.output.manifest import MANIFEST_NAME
+from generator.progress import Progress, wanted
 from generator.terminal import Style, escape, escape_lines, wants_colour
+
+if TYPE_CHECKING:
+    from generator.diff import Change
+    from generator.output.drift import Drift
 
 EXIT_DRIFT = 1
 """The out folder is out of date."""
@@ -49,10 +52,31 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    """Render in memory, compare with the out folder, report."""
-    settings = settings_from(args)
-    result = read_and_render(settings, args.strict)
+    """Render in memory, compare with the out folder, report (no render when nothing changed)."""
+    settings = settings_from(args, validate=False)
+    if not args.no_cache:
+        from generator.cache.fast import lookup
+
+        hit = lookup(settings)
+        if hit is not None:
+            report_warnings(hit.warnings, args.strict)
+            return _up_to_date(args, display_path(settings.out))
+    check_settings(settings)
+    from generator.cache.session import Session, read_manifest_bytes
+    from generator.output.drift import find_drift
+    from generator.output.manifest import edited_by_hand
+
+    session = Session(settings, enabled=not args.no_cache)
+    progress = Progress(wanted(sys.stderr, args.format == "json"), "specloom check")
+    try:
+        result = read_and_render(settings, args.strict, session, progress)
+    finally:
+        progress.close()
     drift = find_drift(settings.out, result.files)
+    if drift.clean:
+        manifest = read_manifest_bytes(settings.out)
+        if manifest is not None and manifest == _manifest_of(result.files, result.schema):
+            session.save(manifest, result.warnings)  # what generate would leave: a cache hit next
     out = display_path(settings.out)
     edited = [
         path
@@ -76,8 +100,36 @@ def run(args: argparse.Namespace) -> int:
     return code
 
 
+def _up_to_date(args: argparse.Namespace, out: str) -> int:
+    """Report an out folder that is up to date."""
+    if args.format == "json":
+        from generator.diff.report import json_report
+        from generator.output.drift import Drift
+
+        report = _json(out, Drift(), [], [], EXIT_OK)
+        report["semantic"] = json_report([])
+        json.dump(report, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        print(f"specloom check: {out}/ is up to date")
+    return EXIT_OK
+
+
+def _manifest_of(files: dict[str, str], schema: Schema) -> bytes:
+    """The manifest ``generate`` would write for these files."""
+    from generator.output.manifest import manifest_text
+    from generator.output.snapshot import schema_snapshot
+
+    encoded = {path: text.encode("utf-8") for path, text in files.items()}
+    return manifest_text(encoded, schema_snapshot(schema)).encode("utf-8")
+
+
 def _semantic_changes(out: Path, schema: Schema) -> list[Change] | None:
     """Changes from the IR the out folder was generated from; ``None`` when it has no snapshot."""
+    from generator.diff import diff_schemas
+    from generator.output.manifest import read_snapshot
+    from generator.output.snapshot import SnapshotError, load_snapshot
+
     data = read_snapshot(out)
     if data is None:
         return None
@@ -95,6 +147,8 @@ def _print_text(
     style: Style,
     manifest_found: bool,
 ) -> None:
+    from generator.diff.report import summary_line, text_report
+
     write = sys.stdout.write
     out = escape(out)
     write(
@@ -144,6 +198,8 @@ def _print_text(
 def _json(
     out: str, drift: Drift, edited: list[str], changes: list[Change] | None, code: int
 ) -> dict[str, Any]:
+    from generator.diff.report import json_report
+
     return {
         "out": out,
         "up_to_date": drift.clean,

@@ -4,19 +4,25 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import shutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator import limits
 from generator.config import Settings, load_settings
 from generator.diagnostics import Problem, SpecloomError
-from generator.inputs.collect import display_path, read_inputs
+from generator.inputs.collect import display_path
 from generator.inputs.handwritten.config import HandwrittenConfig
 from generator.ir import Location, Schema
-from generator.render.renderer import render_files
-from generator.render.targets import TARGETS, Options
+from generator.progress import Progress
+from generator.render.formatting import FORMATTERS, Formatter
+from generator.render.target_names import BUILTIN_TARGET_NAMES
 from generator.terminal import COLOR_CHOICES, escape
+
+if TYPE_CHECKING:
+    from generator.cache.session import Session
 
 EXIT_OK = 0
 """Success."""
@@ -96,7 +102,7 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
         "--target",
         action="append",
         metavar="NAME",
-        help=f"target to render (repeatable; one of {', '.join(TARGETS)}; default: all configured)",
+        help=f"target to render (repeatable; one of {', '.join(BUILTIN_TARGET_NAMES)}; default: all configured)",
     )
     parser.add_argument("--out", type=Path, metavar="DIR", help="out folder (default: generated)")
     parser.add_argument("--package", metavar="NAME", help="Python package name (default: models)")
@@ -109,6 +115,16 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
         help="type style of the docs-go target (default: the style of the input docs, else old)",
     )
     parser.add_argument(
+        "--formatter",
+        choices=FORMATTERS,
+        help="formatter of Python files rendered from custom templates (default: black)",
+    )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither use nor update the cache in OUT/.specloom-cache (render everything)",
+    )
+    parser.add_argument(
         "--strict",
         action="store_true",
         help="treat warnings as errors: exit 2 and write nothing",
@@ -116,8 +132,11 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
     add_config_options(parser)
 
 
-def settings_from(args: argparse.Namespace) -> Settings:
-    """``[tool.specloom]`` overridden by the command line; raises ``SpecloomError`` when invalid."""
+def settings_from(args: argparse.Namespace, validate: bool = True) -> Settings:
+    """``[tool.specloom]`` overridden by the command line; raises ``SpecloomError`` when invalid.
+
+    ``validate=False`` skips ``check_settings`` (a cached run's settings were valid when cached).
+    """
     settings = load_settings(args.config)
     settings = dataclasses.replace(
         settings,
@@ -129,11 +148,21 @@ def settings_from(args: argparse.Namespace) -> Settings:
         flavor=args.flavor if getattr(args, "flavor", None) is not None else settings.flavor,
         naming=args.naming if getattr(args, "naming", None) is not None else settings.naming,
         go_style=args.go_style if getattr(args, "go_style", None) else settings.go_style,
+        formatter=args.formatter if getattr(args, "formatter", None) else settings.formatter,
     )
     if getattr(args, "allow_ref_outside", False):
         settings = dataclasses.replace(
             settings, limits=dataclasses.replace(settings.limits, allow_ref_outside=True)
         )
+    if validate:
+        check_settings(settings)
+    return settings
+
+
+def check_settings(settings: Settings) -> None:
+    """Raise ``SpecloomError`` when the settings name an unknown target, formatter, package..."""
+    from generator.render.targets import TARGETS
+
     problems = []
     where = Location("command line")
     for target in settings.targets:
@@ -141,6 +170,18 @@ def settings_from(args: argparse.Namespace) -> Settings:
             problems.append(
                 Problem(where, f"unknown target {target!r}; expected one of {', '.join(TARGETS)}")
             )
+    if settings.formatter not in FORMATTERS:
+        problems.append(
+            Problem(
+                Location(display_path(settings.config) if settings.config else "command line"),
+                f"[tool.specloom] formatter {settings.formatter!r} is unknown; expected one of "
+                + ", ".join(FORMATTERS),
+            )
+        )
+    elif settings.formatter == "ruff" and shutil.which("ruff") is None:
+        problems.append(
+            Problem(where, "formatter 'ruff' is not installed; expected `pip install ruff`")
+        )
     if not settings.package.isidentifier():
         problems.append(
             Problem(where, f"--package {settings.package!r} is not a Python identifier")
@@ -150,7 +191,6 @@ def settings_from(args: argparse.Namespace) -> Settings:
             problems.append(Problem(Location(display_path(folder)), "template folder not found"))
     if problems:
         raise SpecloomError(problems)
-    return settings
 
 
 def require_spec(settings: Settings) -> None:
@@ -167,13 +207,21 @@ def read_schema(
     strict: bool = False,
     naming: str | None = None,
     handwritten: HandwrittenConfig | None = None,
+    collected: list[Problem] | None = None,
 ) -> Schema:
-    """Read inputs into one schema (``SpecloomError`` on bad input); print the read's warnings."""
+    """Read inputs into one schema (``SpecloomError`` on bad input); print the read's warnings.
+
+    The warnings are also appended to ``collected`` when given.
+    """
+    from generator.inputs.collect import read_inputs
+
     warnings: list[Problem] = []
     schema = read_inputs(
         paths, flavor=flavor, warnings=warnings, naming=naming, handwritten=handwritten
     )
     report_warnings(warnings, strict)
+    if collected is not None:
+        collected.extend(warnings)
     limit = limits.current().max_models
     if len(schema.definitions) > limit:
         where = Location(", ".join(display_path(path) for path in paths))
@@ -197,17 +245,43 @@ class Run:
     """Warnings to print (and to fail on with ``--strict``)."""
 
 
-def read_and_render(settings: Settings, strict: bool) -> Run:
-    """Read the inputs, render the targets; print warnings (raise them with ``strict``)."""
+def read_and_render(
+    settings: Settings,
+    strict: bool,
+    session: Session | None = None,
+    progress: Progress | None = None,
+) -> Run:
+    """Read the inputs, render the targets; print warnings (raise them with ``strict``).
+
+    With a cache ``session``, files whose inputs did not change are taken from
+    the out folder instead of being rendered.  ``progress`` hears of each file.
+    """
+    from generator.inputs.openapi.loader import FILES_READ
+    from generator.render.renderer import render_files
+    from generator.render.targets import Options
+
     require_spec(settings)
     with limits.using(settings.limits):
+        FILES_READ.clear()
+        warnings: list[Problem] = []
         schema = read_schema(
-            settings.spec, settings.flavor, strict, settings.naming, settings.handwritten
+            settings.spec,
+            settings.flavor,
+            strict,
+            settings.naming,
+            settings.handwritten,
+            collected=warnings,
         )
         options = Options(package=settings.package, go_style=settings.go_style)
-        rendering = render_files(schema, settings.targets, options, settings.templates)
+        formatter = Formatter(settings.formatter, settings.config)
+        if session is None:
+            rendering = render_files(
+                schema, settings.targets, options, settings.templates, formatter, progress=progress
+            )
+        else:
+            rendering = session.render(schema, options, formatter, progress)
     report_warnings(rendering.warnings, strict)
-    return Run(schema, rendering.files, rendering.warnings)
+    return Run(schema, rendering.files, warnings + rendering.warnings)
 
 
 def warning_line(problem: Problem) -> str:

@@ -1,22 +1,29 @@
-"""``specloom generate``: render the targets into the out folder, all files or none."""
+"""``specloom generate``: render the targets into the out folder, all files or none.
+
+An unchanged run (same specloom, inputs, templates and options as the last
+one, out folder as it left it) stops after hashing them (``generator.cache``);
+``--watch`` regenerates on every change (``generator.commands.watch``).
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
 
 from generator.commands.common import (
     EXIT_OK,
+    Run,
     add_run_options,
+    check_settings,
     read_and_render,
     report_warnings,
     settings_from,
 )
+from generator.config import Settings
 from generator.diagnostics import Problem
 from generator.inputs.collect import display_path
 from generator.ir import Location
-from generator.output.manifest import hand_edits
-from generator.output.snapshot import schema_snapshot
-from generator.output.writer import write_output
+from generator.progress import Progress, wanted
 from generator.terminal import escape
 
 
@@ -24,13 +31,51 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Register the command."""
     parser = commands.add_parser("generate", help="render the targets into the out folder")
     add_run_options(parser)
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="keep running: regenerate whenever a spec, a template or the config changes",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Render, warn about hand edits it replaces, write all files or none."""
-    settings = settings_from(args)
-    result = read_and_render(settings, args.strict)
+    """Render, warn about hand edits it replaces, write all files or none (or watch)."""
+    if args.watch:
+        from generator.commands.watch import watch
+
+        return watch(args)
+    settings = settings_from(args, validate=False)
+    out = display_path(settings.out)
+    if not args.no_cache:
+        from generator.cache.fast import lookup
+
+        hit = lookup(settings)
+        if hit is not None:
+            report_warnings(hit.warnings, args.strict)
+            print(f"specloom: {hit.files} files in {escape(out)}/, 0 changed")
+            return EXIT_OK
+    check_settings(settings)
+    result, changed = generate(settings, args.strict, not args.no_cache)
+    print(f"specloom: {len(result.files)} files in {escape(out)}/, {len(changed)} changed")
+    for path in changed:
+        print(f"  {escape(out)}/{escape(path)}")
+    return EXIT_OK
+
+
+def generate(settings: Settings, strict: bool, cache: bool = True) -> tuple[Run, list[str]]:
+    """Read, render (what changed), write; record the run in the cache. Returns the run and the paths changed."""
+    from generator.cache.session import Session, read_manifest_bytes
+    from generator.output.manifest import hand_edits
+    from generator.output.snapshot import schema_snapshot
+    from generator.output.writer import write_output
+
+    session = Session(settings, enabled=cache)
+    progress = Progress(wanted(sys.stderr), "specloom generate")
+    try:
+        result = read_and_render(settings, strict, session, progress)
+    finally:
+        progress.close()
     out = display_path(settings.out)
     replaced = [
         path
@@ -46,10 +91,8 @@ def run(args: argparse.Namespace) -> int:
             )
             for path in replaced
         ],
-        args.strict,
+        strict,
     )
     changed = write_output(settings.out, result.files, schema_snapshot(result.schema))
-    print(f"specloom: {len(result.files)} files in {escape(out)}/, {len(changed)} changed")
-    for path in changed:
-        print(f"  {escape(out)}/{escape(path)}")
-    return EXIT_OK
+    session.save(read_manifest_bytes(settings.out), result.warnings)
+    return result, changed

@@ -10,9 +10,6 @@ from generator.commands.common import EXIT_OK, add_config_options, settings_from
 from generator.diagnostics import Problem, SpecloomError
 from generator.inputs.collect import display_path
 from generator.ir import Location
-from generator.render.catalog import catalog
-from generator.render.eject import eject
-from generator.render.targets import TARGETS
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -48,6 +45,9 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run_list(args: argparse.Namespace) -> int:
     """One line per template: name, where it comes from, the serving file."""
+    from generator.render.catalog import catalog
+    from generator.render.targets import TARGETS
+
     settings = settings_from(args)
     prefix = ""
     if args.list_target is not None:
@@ -79,6 +79,8 @@ def run_context(args: argparse.Namespace) -> int:
 
 def run_eject(args: argparse.Namespace) -> int:
     """Copy the named built-ins below ``--to``."""
+    from generator.render.eject import eject
+
     copies = eject(args.names, args.to, force=args.force)
     for name, copy in copies:
         print(f"ejected {name} -> {display_path(copy)}")

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
+from generator.render.builtin import builtin_templates
 from generator.render.filters import FILTERS
 
-
-def builtin_templates() -> Path:
-    """Folder of the built-in templates: inside the installed wheel, or the source checkout's."""
-    package = Path(__file__).resolve().parent.parent
-    for candidate in (package / "templates", package.parent / "templates"):
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError("specloom's built-in templates are missing from the installation")
+__all__ = [
+    "RecordingLoader",
+    "TrackingEnvironment",
+    "builtin_templates",
+    "custom_loaders",
+    "make_environment",
+]
 
 
 class RecordingLoader(jinja2.FileSystemLoader):
@@ -28,6 +29,8 @@ class RecordingLoader(jinja2.FileSystemLoader):
         """The folder templates are loaded from."""
         self.served: set[str] = set()
         """Names of the templates this loader has served so far."""
+        self.files: set[str] = set()
+        """Files of the templates this loader has served so far."""
 
     def get_source(
         self, environment: jinja2.Environment, template: str
@@ -35,7 +38,26 @@ class RecordingLoader(jinja2.FileSystemLoader):
         """Load ``template`` and remember its name."""
         result = super().get_source(environment, template)
         self.served.add(template)
+        self.files.add(result[1])
         return result
+
+
+class TrackingEnvironment(jinja2.Environment):
+    """An environment that notes the file of every template a render loads (``used``).
+
+    Clear ``used`` before a render to learn which templates made one file:
+    its own, and those it extends, includes or imports.
+    """
+
+    used: set[str]
+    """Files (``Template.filename``) of the templates loaded since ``used`` was last cleared."""
+
+    def _load_template(
+        self, name: str, globals: MutableMapping[str, Any] | None
+    ) -> jinja2.Template:
+        template = super()._load_template(name, globals)
+        self.used.add(template.filename or name)
+        return template
 
 
 def custom_loaders(env: jinja2.Environment) -> list[RecordingLoader]:
@@ -46,7 +68,7 @@ def custom_loaders(env: jinja2.Environment) -> list[RecordingLoader]:
     return [item for item in loader.loaders if isinstance(item, RecordingLoader)]
 
 
-def make_environment(custom: Sequence[Path] = ()) -> jinja2.Environment:
+def make_environment(custom: Sequence[Path] = ()) -> TrackingEnvironment:
     """An environment that looks in each ``custom`` folder, in order, before the built-ins.
 
     Built-ins stay reachable as ``builtin/<name>``, so a custom template can
@@ -56,7 +78,7 @@ def make_environment(custom: Sequence[Path] = ()) -> jinja2.Environment:
     builtin = jinja2.FileSystemLoader(builtin_templates())
     loaders: list[jinja2.BaseLoader] = [RecordingLoader(folder) for folder in custom]
     loaders += [jinja2.PrefixLoader({"builtin": builtin}), builtin]
-    env = jinja2.Environment(
+    env = TrackingEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
@@ -65,5 +87,6 @@ def make_environment(custom: Sequence[Path] = ()) -> jinja2.Environment:
         lstrip_blocks=True,
         auto_reload=False,
     )
+    env.used = set()
     env.filters.update(FILTERS)
     return env

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,10 +13,31 @@ import jinja2
 from generator.diagnostics import Problem, SpecloomError
 from generator.ir import Location, Schema
 from generator.ir.aliases import inline_aliases
+from generator.progress import Progress
 from generator.render.catalog import unused_custom_templates
-from generator.render.environment import custom_loaders, make_environment
+from generator.render.dependencies import WHOLE, FileRecord, RecordingSchema
+from generator.render.environment import (
+    RecordingLoader,
+    TrackingEnvironment,
+    custom_loaders,
+    make_environment,
+)
+from generator.render.formatting import FormatFailure, Formatter
+from generator.render.origins import output_line_origin
 from generator.render.targets import TARGETS, Options, Target
-from generator.render.workers import run_jobs
+from generator.render.workers import run_jobs, will_fork
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One file to render: its path below the out folder, its template and its variables."""
+
+    path: str
+    """``"<target>/<path>"``."""
+    template: str
+    """Template name."""
+    context: dict[str, object]
+    """Variables (``schema`` and ``options`` included)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +48,12 @@ class Rendering:
     """``"<target>/<path>"`` to its text, sorted by path."""
     warnings: list[Problem] = field(default_factory=list)
     """Custom template files that had no effect (see ``unused_custom_templates``)."""
+    records: dict[str, FileRecord] = field(default_factory=dict)
+    """What each file was rendered from (files taken from ``reuse`` have none)."""
+
+
+Reuse = Callable[[Job], "str | None"]
+"""Gives the text of a file that need not be rendered again (see ``generator.cache``), else ``None``."""
 
 
 def render(
@@ -38,46 +66,128 @@ def render(
     return render_files(schema, targets, options, template_dirs).files
 
 
+def plan_jobs(schema: Schema, targets: Sequence[str | Target], options: Options) -> list[Job]:
+    """The files ``targets`` write for ``schema``, in plan order."""
+    views: dict[bool, tuple[Schema, RecordingSchema]] = {}
+    jobs: list[Job] = []
+    for item in targets:
+        target = TARGETS[item] if isinstance(item, str) else item
+        if target.aliases not in views:  # a target that cannot show aliases sees them inlined
+            seen = schema if target.aliases else inline_aliases(schema)
+            views[target.aliases] = seen, RecordingSchema(seen)
+        seen, recording = views[target.aliases]
+        for output in target.plan(seen, options):
+            context = {"schema": recording, "options": options, **output.context}
+            jobs.append(Job(f"{target.name}/{output.path}", output.template, context))
+    return jobs
+
+
 def render_files(
     schema: Schema,
     targets: Sequence[str | Target],
     options: Options,
     template_dirs: Sequence[Path] = (),
+    formatter: Formatter | None = None,
+    reuse: Reuse | None = None,
+    jobs: list[Job] | None = None,
+    progress: Progress | None = None,
 ) -> Rendering:
     """Render ``targets`` (registered names or ``Target`` objects) and check the custom folders.
 
-    The files are rendered on two cores when there are many (see ``workers``).
+    Python files rendered from a custom template go through ``formatter``
+    (``None``: none).  ``reuse`` may hand over the text of files that need
+    no render (their record is then left out).  The files are rendered on two
+    cores when there are many (see ``workers``); ``progress`` is told of
+    each file done in this process.
     """
     env = make_environment(template_dirs)
-    jobs: list[tuple[str, str, dict[str, object]]] = []
-    for item in targets:
-        target = TARGETS[item] if isinstance(item, str) else item
-        seen = schema if target.aliases else inline_aliases(schema)
-        for output in target.plan(seen, options):
-            context = {"schema": seen, "options": options, **output.context}
-            jobs.append((f"{target.name}/{output.path}", output.template, context))
+    if jobs is None:
+        jobs = plan_jobs(schema, targets, options)
     loaders = custom_loaders(env)
+    reused = (
+        {}
+        if reuse is None
+        else {i: t for i, job in enumerate(jobs) if (t := reuse(job)) is not None}
+    )
+    todo = [index for index in range(len(jobs)) if index not in reused]
+    parent = os.getpid()
+    step = (
+        2 if will_fork(len(todo)) else 1
+    )  # the worker's files are not seen here: count ours twice
+    if progress is not None:
+        progress.start(len(jobs))
+        progress.advance(len(reused))
 
-    def render_job(index: int) -> str | list[Problem]:
-        _, template, context = jobs[index]
+    def render_job(position: int) -> tuple[str | list[Problem], FileRecord | None]:
+        job = jobs[todo[position]]
+        outcome: tuple[str | list[Problem], FileRecord | None]
         try:
-            return _render_one(env, template, context)
+            outcome = _render_job(env, job, loaders, formatter)
         except SpecloomError as error:
-            return error.problems  # raised below, in the order of the files
+            outcome = error.problems, None  # raised below, in the order of the files
+        if progress is not None and os.getpid() == parent:
+            progress.advance(step)
+        return outcome
 
     texts, served_by_worker = run_jobs(
-        render_job, len(jobs), lambda: [loader.served for loader in loaders]
+        render_job, len(todo), lambda: [loader.served for loader in loaders]
     )
     for loader, served in zip(loaders, served_by_worker or (), strict=False):
         loader.served.update(served)
+    results = dict(zip(todo, texts, strict=True))
     files: dict[str, str] = {}
-    for (path, _, _), text in zip(jobs, texts, strict=True):
+    records: dict[str, FileRecord] = {}
+    for index, job in enumerate(jobs):
+        if index in reused:
+            files[job.path] = reused[index]
+            continue
+        text, record = results[index]
         if not isinstance(text, str):
             raise SpecloomError(text)
-        files[path] = text
+        files[job.path] = text
+        if record is not None:
+            records[job.path] = record
     served = set().union(*(loader.served for loader in loaders))
     warnings = unused_custom_templates(env, template_dirs, served)
-    return Rendering(dict(sorted(files.items())), warnings)
+    return Rendering(dict(sorted(files.items())), warnings, records)
+
+
+def _render_job(
+    env: TrackingEnvironment,
+    job: Job,
+    loaders: Sequence[RecordingLoader],
+    formatter: Formatter | None,
+) -> tuple[str, FileRecord]:
+    """Render one file (formatted when it is Python from a custom template) and its record."""
+    schema = job.context["schema"]
+    if isinstance(schema, RecordingSchema):
+        schema.take()
+    env.used.clear()
+    text = _render_one(env, job.template, job.context)
+    used = tuple(sorted(env.used))
+    custom = any(name in loader.files for loader in loaders for name in used)
+    formatted = bool(
+        custom and formatter is not None and formatter.active and job.path.endswith(".py")
+    )
+    if formatted and formatter is not None:
+        try:
+            text = formatter.format(text, job.path)
+        except FormatFailure as failure:
+            raise SpecloomError([_format_problem(env, job, failure)]) from None
+    names = schema.take() if isinstance(schema, RecordingSchema) else (WHOLE,)
+    return text, FileRecord(used, names, formatted)
+
+
+def _format_problem(env: TrackingEnvironment, job: Job, failure: FormatFailure) -> Problem:
+    """``template:line: the formatter ...`` for the template line that made the offending line."""
+    where = None
+    if failure.line is not None:
+        where = output_line_origin(env, job.template, job.context, failure.line)
+    if where is None:
+        where = Location(job.template)
+    at = f" (line {failure.line} of {job.path})" if failure.line is not None else f" ({job.path})"
+    message = f"the formatter cannot format this template's output{at}: {failure.message}"
+    return Problem(where, message)
 
 
 def _render_one(env: jinja2.Environment, name: str, context: dict[str, object]) -> str:

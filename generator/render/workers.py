@@ -23,6 +23,8 @@ from typing import Any, TypeVar
 
 Result = TypeVar("Result")
 
+FORK_ALLOWED = True
+"""Cleared by a process that runs threads of its own (watch mode's file watcher): no fork then."""
 MIN_JOBS = 64
 """Fewer jobs than this run in this process alone (a fork is not worth it)."""
 _TOKENS = 4096
@@ -82,9 +84,19 @@ def run_jobs(
     return [mine[index] for index in range(count)], outcome[2]
 
 
+def will_fork(count: int, min_jobs: int | None = None) -> bool:
+    """Whether ``run_jobs`` of ``count`` jobs will share them with a worker."""
+    return count >= max(MIN_JOBS if min_jobs is None else min_jobs, 2) and can_fork()
+
+
 def can_fork() -> bool:
     """A worker can help: ``fork`` is safe here (one thread, not macOS) and a second core is free."""
-    if not hasattr(os, "fork") or sys.platform == "darwin" or threading.active_count() > 1:
+    if (
+        not FORK_ALLOWED
+        or not hasattr(os, "fork")
+        or sys.platform == "darwin"
+        or threading.active_count() > 1
+    ):
         return False
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return (cores or 1) > 1

@@ -5,7 +5,20 @@ the operations' request, response and error models and the security schemes
 into IR definitions, named the way Speakeasy names them (``NAMINGS``).
 """
 
+from typing import TYPE_CHECKING, Any
+
 from generator.inputs.openapi.name_resolution import NAMINGS
-from generator.inputs.openapi.reader import read_openapi
+
+if TYPE_CHECKING:
+    from generator.inputs.openapi.reader import read_openapi
 
 __all__ = ["NAMINGS", "read_openapi"]
+
+
+def __getattr__(name: str) -> Any:
+    """``read_openapi`` is imported on first use (the command line needs only ``NAMINGS``)."""
+    if name == "read_openapi":
+        from generator.inputs.openapi.reader import read_openapi
+
+        return read_openapi
+    raise AttributeError(name)

@@ -54,9 +54,14 @@ class _Merge:
 _MERGE = _Merge()
 _NO_KEY = object()
 
+FILES_READ: set[Path] = set()
+"""Every file ``load_document`` was asked to read in this process (``$ref`` targets too):
+the cache keys a run by their bytes (see ``generator.cache``)."""
+
 
 def load_document(path: Path, display: str, collector: Collector) -> Document | None:
     """Read ``path`` (YAML or JSON); ``None`` (with a problem recorded) when it cannot be parsed."""
+    FILES_READ.add(path)
     limit = limits.current().max_document_bytes
     try:
         with path.open("rb") as handle:

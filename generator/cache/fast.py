@@ -1,0 +1,147 @@
+"""The unchanged run: the key matches the last run's and the out folder is as it left it.
+
+Nothing is parsed or rendered: the inputs' bytes are hashed into the key
+(``generator.cache.key``), and every file the manifest lists is hashed and
+compared with it.  Any doubt (a symbolic link anywhere in the out folder, a
+file missing or edited, a manifest that is not the one the last run wrote)
+makes it a miss, and the full run decides.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.cache.key import options_key, run_key
+from generator.cache.store import Record, cache_base, load_record
+from generator.config import Settings
+from generator.diagnostics import Problem
+from generator.ir import Location
+
+MANIFEST_NAME = ".specloom-manifest.json"
+"""The manifest's name (as ``generator.output.manifest`` has it, without importing it early)."""
+_READ = os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """An unchanged run: what the last one wrote is in place."""
+
+    files: int
+    """How many files the out folder holds from specloom."""
+    warnings: list[Problem]
+    """The last run's warnings (the same inputs give the same ones)."""
+
+
+def lookup(settings: Settings) -> Hit | None:
+    """A ``Hit`` when nothing changed since the last run into ``settings.out``, else ``None``."""
+    record = load_record(settings.out, cache_base(settings.config))
+    if record is None:
+        return None
+    options = options_key(settings)
+    if record.options != options or run_key(settings, record.inputs, options) != record.key:
+        return None
+    count = verify_out(settings.out, record)
+    if count is None:
+        return None
+    warnings = [
+        Problem(Location(file, line, pointer), message)
+        for file, line, pointer, message in record.warnings
+    ]
+    return Hit(count, warnings)
+
+
+def read_regular(path: str) -> bytes | None:
+    """The bytes of the regular file at ``path`` (its last part not a link), else ``None``."""
+    try:
+        descriptor = os.open(path, _READ)
+    except OSError:
+        return None
+    try:
+        chunks = []
+        while chunk := os.read(descriptor, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    except OSError:  # a folder, or unreadable
+        return None
+    finally:
+        os.close(descriptor)
+
+
+def stamp(out: Path, paths: Iterable[str]) -> str | None:
+    """Hash of the size, time and inode of the manifest and of ``paths`` below ``out``.
+
+    ``None`` when one is not a regular file or a folder on the way is a
+    symbolic link (the out folder is then left to the full run to judge).
+    """
+    root = os.fspath(out)
+    try:
+        if stat.S_ISLNK(os.lstat(root).st_mode):
+            return None
+        digest = hashlib.sha256()
+        folders: set[str] = set()
+        for path in (MANIFEST_NAME, *paths):
+            info = os.lstat(os.path.join(root, path))
+            if not stat.S_ISREG(info.st_mode):
+                return None
+            digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}\n".encode())
+            folder = path.rpartition("/")[0]
+            while folder and folder not in folders:
+                folders.add(folder)
+                folder = folder.rpartition("/")[0]
+        for folder in folders:
+            if not stat.S_ISDIR(os.lstat(os.path.join(root, folder)).st_mode):
+                return None
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+_LISTING_START = b'{\n  "generator": "specloom",\n  "files": {'
+_LISTING_END = b"\n  }"
+
+
+def _listing(manifest: bytes) -> dict[str, str]:
+    """The manifest's file listing, decoding only the listing when the layout is specloom's."""
+    if manifest.startswith(_LISTING_START):
+        end = manifest.find(_LISTING_END, len(_LISTING_START))
+        if end != -1:
+            try:
+                files = json.loads(manifest[len(_LISTING_START) - 1 : end + len(_LISTING_END)])
+            except ValueError:
+                files = None
+            if isinstance(files, dict):
+                return {str(path): str(value) for path, value in files.items()}
+    from generator.output.manifest import manifest_files
+
+    return manifest_files(manifest.decode("utf-8", "replace"))
+
+
+def verify_out(out: Path, record: Record) -> int | None:
+    """How many files the manifest lists when each is in place as written; else ``None``.
+
+    The sizes, times and inodes of the manifest and the files, as the last run
+    left them, say so at the cost of one ``lstat`` each; when they differ, the
+    contents are hashed and compared with the manifest.
+    """
+    manifest = read_regular(os.path.join(os.fspath(out), MANIFEST_NAME))
+    if manifest is None:
+        return None
+    listing = _listing(manifest)
+    current = stamp(out, listing)
+    if current is None:
+        return None
+    if current != record.stamp:
+        if hashlib.sha256(manifest).hexdigest() != record.manifest:
+            return None
+        root = os.fspath(out)
+        for path, expected in listing.items():
+            data = read_regular(os.path.join(root, path))
+            if data is None or hashlib.sha256(data).hexdigest() != expected:
+                return None
+    return len(listing)

@@ -1,0 +1,181 @@
+"""A changed run renders only the files whose definitions, templates or options changed.
+
+Each file's fingerprint hashes what its render read: the options, the
+template files it loaded, its own variables (the definitions a plan hands
+it) and every definition it looked up in the schema (recorded by
+``generator.render.dependencies``).  A file whose fingerprint is the one the
+last run recorded, and which is in the out folder as that run wrote it, is
+taken from there instead of being rendered: the same inputs give the same
+bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from generator.cache.fast import read_regular
+from generator.cache.key import file_digest
+from generator.cache.store import FileEntry, Record
+from generator.ir import Definition, EnumModel, ObjectModel, Schema, TypeName, UnionModel
+from generator.render.dependencies import NAMESPACES, WHOLE, FileRecord, schema_fields
+from generator.render.renderer import Job, Rendering, Reuse
+
+
+class Fingerprints:
+    """Hashes of definitions, templates and files for one run (each computed once)."""
+
+    def __init__(self, schema: Schema, options: str, formatter: str, other_files: str) -> None:
+        self._schema = schema
+        self._global = f"{options}\0{other_files}"
+        self._formatter = formatter
+        self._definitions: dict[int, str] = {}
+        self._names: dict[str, str] = {}
+        self._templates: dict[str, str] = {}
+        self._whole: str | None = None
+
+    def with_other_files(self, other_files: str) -> Fingerprints:
+        """The same fingerprints over another set of custom files read outside Jinja (hashes shared)."""
+        copy = Fingerprints(self._schema, "", self._formatter, "")
+        copy._global = self._global.partition("\0")[0] + "\0" + other_files
+        copy._definitions = self._definitions
+        copy._names = self._names
+        copy._templates = self._templates
+        copy._whole = self._whole
+        return copy
+
+    def definition(self, definition: Definition) -> str:
+        """Hash of one definition (every attribute, examples and locations included)."""
+        key = id(definition)
+        found = self._definitions.get(key)
+        if found is None:
+            found = hashlib.sha256(repr(definition).encode()).hexdigest()
+            self._definitions[key] = found
+        return found
+
+    def name(self, name: str) -> str:
+        """Hash of what looking ``name`` up gives (a definition, the namespaces, everything)."""
+        found = self._names.get(name)
+        if found is not None:
+            return found
+        if name == WHOLE:
+            found = self._all()
+        elif name == NAMESPACES:
+            found = repr(self._schema.namespaces)
+        else:
+            namespace, _, short = name.partition(".")
+            definition = self._schema.get(TypeName(namespace, short))
+            found = "absent" if definition is None else self.definition(definition)
+        self._names[name] = found
+        return found
+
+    def _all(self) -> str:
+        if self._whole is None:
+            digest = hashlib.sha256()
+            for name, value in schema_fields(self._schema).items():
+                digest.update(f"{name}=".encode())
+                if name == "definitions":
+                    for definition in value:
+                        digest.update(self.definition(definition).encode())
+                else:
+                    digest.update(repr(value).encode())
+            self._whole = digest.hexdigest()
+        return self._whole
+
+    def template(self, path: str) -> str:
+        """Hash of a template file's bytes."""
+        found = self._templates.get(path)
+        if found is None:
+            found = self._templates[path] = file_digest(path)
+        return found
+
+    def _value(self, value: object) -> str:
+        if isinstance(value, ObjectModel | EnumModel | UnionModel):
+            return self.definition(value)
+        if isinstance(value, list | tuple):
+            return "[" + ",".join(self._value(item) for item in value) + "]"
+        if isinstance(value, Schema):
+            return "schema"  # what is read from it is recorded name by name
+        return repr(value)
+
+    def file(
+        self, job: Job, templates: tuple[str, ...], names: tuple[str, ...], formatted: bool
+    ) -> str:
+        """The fingerprint of ``job`` rendered from ``templates`` reading ``names``."""
+        digest = hashlib.sha256(self._global.encode())
+        digest.update(f"\0{job.path}\0{job.template}\0".encode())
+        if formatted:
+            digest.update(self._formatter.encode())
+        for key, value in sorted(job.context.items()):
+            digest.update(f"{key}={self._value(value)}\0".encode())
+        for template in templates:
+            digest.update(f"t {template} {self.template(template)}\0".encode())
+        for name in names:
+            digest.update(f"n {name} {self.name(name)}\0".encode())
+        return digest.hexdigest()
+
+    def entry(self, job: Job, record: FileRecord) -> FileEntry:
+        """The cache entry of a file just rendered."""
+        fingerprint = self.file(job, record.templates, record.names, record.formatted)
+        return FileEntry(fingerprint, record.templates, record.names, record.formatted)
+
+
+def reuse_from(
+    previous: Record | None,
+    out: Path,
+    listing: Mapping[str, str],
+    fingerprints: Fingerprints,
+    reused: dict[str, FileEntry],
+) -> Reuse:
+    """A ``reuse`` function for ``render_files``: unchanged files come from the out folder.
+
+    ``listing`` is the manifest's (path to hash); each file taken is put in ``reused``.
+    """
+
+    def reuse(job: Job) -> str | None:
+        if previous is None:
+            return None
+        entry = previous.files.get(job.path)
+        expected = listing.get(job.path)
+        if entry is None or expected is None:
+            return None
+        if (
+            fingerprints.file(job, entry.templates, entry.names, entry.formatted)
+            != entry.fingerprint
+        ):
+            return None
+        data = read_regular(os.path.join(out, job.path))
+        if data is None or hashlib.sha256(data).hexdigest() != expected:
+            return None
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        reused[job.path] = entry
+        return text
+
+    return reuse
+
+
+def entries(
+    jobs: list[Job],
+    rendering: Rendering,
+    reused: Mapping[str, FileEntry],
+    fingerprints: Fingerprints,
+) -> dict[str, FileEntry]:
+    """The cache entry of every file of the run: rendered ones anew, reused ones as they were.
+
+    Reused entries are fingerprinted again when ``fingerprints`` are not the ones they were checked with.
+    """
+    found: dict[str, FileEntry] = {}
+    for job in jobs:
+        if job.path in reused:
+            old = reused[job.path]
+            found[job.path] = fingerprints.entry(
+                job, FileRecord(old.templates, old.names, old.formatted)
+            )
+        elif (record := rendering.records.get(job.path)) is not None:
+            found[job.path] = fingerprints.entry(job, record)
+    return found

@@ -1,0 +1,144 @@
+"""One full (cache-missing) run: keyed before reading, rendering only what changed, recorded after."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.cache.incremental import Fingerprints, entries, reuse_from
+from generator.cache.key import custom_files, file_digest, options_key, run_key
+from generator.cache.store import (
+    FileEntry,
+    Record,
+    cache_base,
+    forget,
+    load_record,
+    save_record,
+)
+from generator.config import Settings
+from generator.diagnostics import Problem
+from generator.ir import Schema
+from generator.progress import Progress
+from generator.render.formatting import Formatter
+from generator.render.renderer import Rendering, plan_jobs, render_files
+from generator.render.targets import Options
+
+
+class Session:
+    """The cache side of one run into ``settings.out``."""
+
+    def __init__(self, settings: Settings, enabled: bool = True) -> None:
+        self.settings = settings
+        """The run's settings."""
+        self.enabled = enabled
+        """Whether the cache is used at all (``--no-cache``: neither read nor written)."""
+        self.base = cache_base(settings.config)
+        """The cache folder."""
+        self.previous = load_record(settings.out, self.base, with_files=True) if enabled else None
+        """The last run's record, when usable."""
+        self.options = options_key(settings) if enabled else ""
+        self._inputs = self.previous.inputs if self.previous else ()
+        self.key = run_key(settings, self._inputs, self.options) if enabled else ""
+        """The key of this run's inputs, taken before they are read."""
+        self._entries: dict[str, FileEntry] = {}
+        self.reused = 0
+        """How many files were taken from the out folder instead of being rendered."""
+
+    def render(
+        self,
+        schema: Schema,
+        options: Options,
+        formatter: Formatter,
+        progress: Progress | None = None,
+    ) -> Rendering:
+        """Render the targets, taking unchanged files (as the manifest lists them) from the out folder."""
+        settings = self.settings
+        jobs = plan_jobs(schema, settings.targets, options)
+        if not self.enabled:
+            return render_files(
+                schema,
+                settings.targets,
+                options,
+                settings.templates,
+                formatter,
+                None,
+                jobs,
+                progress,
+            )
+        before = (
+            {t for entry in self.previous.files.values() for t in entry.templates}
+            if self.previous
+            else set()
+        )
+        fingerprints = Fingerprints(
+            schema,
+            self.options,
+            formatter.fingerprint() if settings.templates else "",
+            self._other_files(before),
+        )
+        reused: dict[str, FileEntry] = {}
+        listing: dict[str, str] = {}
+        if self.previous is not None:
+            from generator.output.manifest import read_manifest
+
+            listing = read_manifest(settings.out)
+        reuse = reuse_from(self.previous, settings.out, listing, fingerprints, reused)
+        rendering = render_files(
+            schema, settings.targets, options, settings.templates, formatter, reuse, jobs, progress
+        )
+        self.reused = len(reused)
+        loaded = {t for r in rendering.records.values() for t in r.templates}
+        loaded.update(t for entry in reused.values() for t in entry.templates)
+        if loaded != before:
+            fingerprints = fingerprints.with_other_files(self._other_files(loaded))
+        self._entries = entries(jobs, rendering, reused, fingerprints)
+        return rendering
+
+    def _other_files(self, loaded: set[str]) -> str:
+        """Hash of the custom folders' files no Jinja render ``loaded`` (others may read them)."""
+        digest = hashlib.sha256()
+        for path in custom_files(self.settings):
+            if str(path) not in loaded:
+                digest.update(f"{path}\0{file_digest(path)}\n".encode())
+        return digest.hexdigest()
+
+    def save(self, manifest: bytes | None, warnings: Sequence[Problem]) -> None:
+        """Record this run (``manifest``: the bytes of the manifest now in the out folder)."""
+        if not self.enabled:
+            return
+        if manifest is None:
+            forget(self.settings.out, self.base)
+            return
+        from generator.cache.fast import stamp
+        from generator.inputs.openapi.loader import FILES_READ
+        from generator.output.manifest import manifest_files
+
+        listing = manifest_files(manifest.decode("utf-8", "replace"))
+        current = stamp(self.settings.out, listing)
+        if current is None:
+            forget(self.settings.out, self.base)
+            return
+        inputs = tuple(sorted({str(path) for path in FILES_READ} | set(self._inputs)))
+        key = self.key
+        if set(inputs) != set(self._inputs):
+            key = run_key(self.settings, inputs, self.options)
+        record = Record(
+            key=key,
+            options=self.options,
+            manifest=hashlib.sha256(manifest).hexdigest(),
+            stamp=current,
+            inputs=inputs,
+            warnings=tuple(
+                (w.location.file, w.location.line, w.location.pointer, w.message) for w in warnings
+            ),
+            files=self._entries,
+        )
+        save_record(self.settings.out, self.base, record)
+
+
+def read_manifest_bytes(out: Path) -> bytes | None:
+    """The manifest's bytes as they are in the out folder (``None`` when absent or a link)."""
+    from generator.cache.fast import MANIFEST_NAME, read_regular
+
+    return read_regular(str(out / MANIFEST_NAME))

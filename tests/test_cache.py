@@ -1,0 +1,223 @@
+"""The content-keyed cache: an unchanged run parses and renders nothing, a changed run renders only
+the files whose definitions, templates or options changed, and the cache is never needed for
+correctness (the bytes are those of a run without it)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.cache.fast import lookup
+from generator.cache.store import CACHE_DIR
+from generator.cli import build_parser, main
+from generator.commands.common import settings_from
+from generator.render import renderer
+
+SPEC = """\
+openapi: 3.1.0
+info: {title: t, version: '1'}
+paths: {}
+components:
+  schemas:
+    Link:
+      type: object
+      description: A short link.
+      required: [url]
+      properties:
+        url: {type: string, description: Where it goes.}
+        folder: {$ref: '#/components/schemas/Folder'}
+    Folder:
+      type: object
+      description: A folder of links.
+      properties:
+        name: {type: string, description: The folder's name.}
+    Tag:
+      type: object
+      description: A tag.
+      properties:
+        label: {type: string, description: The label.}
+        color: {type: string, enum: [red, blue], description: The colour.}
+"""
+
+
+def _args(tmp_path: Path, out: str = "out", *extra: str) -> list[str]:
+    return [
+        "--spec",
+        str(tmp_path / "spec"),
+        "--out",
+        str(tmp_path / out),
+        "--target",
+        "python",
+        "--target",
+        "docs-go",
+        "--config",
+        str(tmp_path / "pyproject.toml"),
+        *extra,
+    ]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "spec").mkdir()
+    (tmp_path / "spec" / "openapi.yaml").write_text(SPEC, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text("[tool.specloom]\n", encoding="utf-8")
+    return tmp_path
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and CACHE_DIR not in p.parts
+    }
+
+
+class _Rendered:
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.paths: list[str] = []
+        real = renderer._render_job
+
+        def spy(env, job, loaders, formatter):  # type: ignore[no-untyped-def]
+            self.paths.append(job.path)
+            return real(env, job, loaders, formatter)
+
+        monkeypatch.setattr(renderer, "_render_job", spy)
+
+
+def test_an_unchanged_run_neither_parses_nor_renders(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["generate", *_args(project)]) == 0
+    assert (project / CACHE_DIR / ".gitignore").read_text().endswith("*\n")
+    assert not any(CACHE_DIR in p.parts for p in (project / "out").rglob("*"))
+    capsys.readouterr()
+
+    def refuse(*args: object, **kwargs: object) -> object:
+        raise AssertionError("parsed or rendered on an unchanged run")
+
+    monkeypatch.setattr("generator.inputs.collect.read_inputs", refuse)
+    monkeypatch.setattr(renderer, "render_files", refuse)
+    assert main(["generate", *_args(project)]) == 0
+    assert capsys.readouterr().out.endswith("files in " + str(project / "out") + "/, 0 changed\n")
+    assert main(["check", *_args(project)]) == 0
+    assert "is up to date" in capsys.readouterr().out
+
+
+def test_an_unchanged_run_imports_neither_jinja_nor_yaml(project: Path) -> None:
+    assert main(["generate", *_args(project)]) == 0
+    code = (
+        "import sys\nfrom generator.cli import main\n"
+        f"code = main(['check', *{_args(project)!r}])\n"
+        "print(code, 'jinja2' in sys.modules, 'yaml' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.splitlines()[-1] == "0 False False", result.stdout + result.stderr
+
+
+def test_a_changed_description_renders_only_the_files_that_read_it(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert main(["generate", *_args(project)]) == 0
+    spec = project / "spec" / "openapi.yaml"
+    spec.write_text(SPEC.replace("The label.", "The tag's label."), encoding="utf-8")
+    rendered = _Rendered(monkeypatch)
+    assert main(["generate", *_args(project)]) == 0
+    assert sorted(rendered.paths) == [
+        "docs-go/models/components/tag.md",
+        "python/models/components.py",
+    ]
+    # a model others refer to: their pages read it too
+    spec.write_text(
+        SPEC.replace("The label.", "The tag's label.").replace("A folder of", "A box of"),
+        encoding="utf-8",
+    )
+    rendered.paths.clear()
+    assert main(["generate", *_args(project)]) == 0
+    assert "docs-go/models/components/folder.md" in rendered.paths
+    assert "docs-go/models/components/tag.md" not in rendered.paths
+    # the bytes are those of a run without the cache
+    assert main(["generate", *_args(project, "fresh", "--no-cache")]) == 0
+    assert _tree(project / "out") == _tree(project / "fresh")
+    assert len([p for p in (project / CACHE_DIR).iterdir() if p.is_dir()]) == 1  # --no-cache
+
+
+def test_deleting_the_cache_gives_the_same_bytes(project: Path) -> None:
+    assert main(["generate", *_args(project)]) == 0
+    before = _tree(project / "out")
+    shutil.rmtree(project / CACHE_DIR)
+    (project / "spec" / "openapi.yaml").write_text(SPEC + "\n", encoding="utf-8")
+    assert main(["generate", *_args(project)]) == 0
+    assert _tree(project / "out") == before
+
+
+def test_a_changed_template_renders_only_the_files_that_use_it(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    house = project / "house" / "docs-go"
+    house.mkdir(parents=True)
+    (house / "enum.md.jinja").write_text("enum {{ model.name.name }}\n", encoding="utf-8")
+    args = _args(project, "out", "--templates", str(project / "house"))
+    assert main(["generate", *args]) == 0
+    (house / "enum.md.jinja").write_text("Enum {{ model.name.name }}\n", encoding="utf-8")
+    rendered = _Rendered(monkeypatch)
+    assert main(["generate", *args]) == 0
+    assert rendered.paths == ["docs-go/models/components/color.md"]
+    assert (project / "out" / "docs-go/models/components/color.md").read_text() == "Enum Color\n"
+
+
+def test_a_changed_option_or_a_hand_edit_is_a_full_run(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["generate", *_args(project)]) == 0
+    rendered = _Rendered(monkeypatch)
+    assert main(["generate", *_args(project, "out", "--package", "api")]) == 0
+    assert "python/api/components.py" in rendered.paths
+    edited = project / "out" / "docs-go" / "models" / "components" / "tag.md"
+    edited.write_text("edited\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check", *_args(project, "out", "--package", "api")]) == 1
+    assert "edited by hand" in capsys.readouterr().out
+    assert main(["generate", *_args(project, "out", "--package", "api")]) == 0
+    assert edited.read_text() != "edited\n"
+
+
+def test_a_hit_replays_the_warnings_and_strict_fails_on_them(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "spec" / "openapi.yaml").write_text(
+        SPEC.replace("paths: {}", "paths: {/x: {$ref: 'paths.yaml#/x'}}"), encoding="utf-8"
+    )
+    assert main(["generate", *_args(project)]) == 0
+    first = capsys.readouterr().err
+    assert "openapi.yaml:3: warning: a path item given by $ref is not read" in first
+    assert main(["generate", *_args(project)]) == 0
+    assert capsys.readouterr().err == first
+    assert main(["generate", *_args(project, "out", "--strict")]) == 2
+
+
+def test_a_symlinked_out_folder_is_never_a_hit(project: Path) -> None:
+    assert main(["generate", *_args(project)]) == 0
+    settings = settings_from(build_parser().parse_args(["generate", *_args(project)]))
+    assert lookup(settings) is not None
+    (project / "out").rename(project / "real")
+    (project / "out").symlink_to(project / "real")
+    assert lookup(settings) is None
+    (project / "out").unlink()
+    (project / "real").rename(project / "out")
+    folder = project / "out" / "docs-go"
+    folder.rename(project / "docs-elsewhere")
+    folder.symlink_to(project / "docs-elsewhere")
+    assert lookup(settings) is None
+
+
+def test_the_light_list_of_target_names_is_the_registry() -> None:
+    from generator.render.target_names import BUILTIN_TARGET_NAMES
+    from generator.render.targets import TARGETS
+
+    assert tuple(TARGETS) == BUILTIN_TARGET_NAMES
