@@ -221,3 +221,15 @@ def test_the_light_list_of_target_names_is_the_registry() -> None:
     from generator.render.targets import TARGETS
 
     assert tuple(TARGETS) == BUILTIN_TARGET_NAMES
+
+
+def test_a_symlinked_out_folder_is_refused_even_when_the_cache_matches(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["generate", *_args(project)]) == 0
+    (project / "out").rename(project / "real")
+    (project / "out").symlink_to(project / "real")
+    capsys.readouterr()
+    assert main(["generate", *_args(project)]) == 2
+    assert "symbolic link" in capsys.readouterr().err
+    assert main(["check", *_args(project)]) == 2

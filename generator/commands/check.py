@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from generator import limits
 from generator.commands.common import (
     EXIT_OK,
     add_color_option,
@@ -75,7 +76,9 @@ def run(args: argparse.Namespace) -> int:
     drift = find_drift(settings.out, result.files)
     if drift.clean:
         manifest = read_manifest_bytes(settings.out)
-        if manifest is not None and manifest == _manifest_of(result.files, result.schema):
+        with limits.using(settings.limits):
+            expected = None if manifest is None else _manifest_of(result.files, result.schema)
+        if manifest is not None and manifest == expected:
             session.save(manifest, result.warnings)  # what generate would leave: a cache hit next
     out = display_path(settings.out)
     edited = [

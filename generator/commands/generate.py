@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from generator import limits
 from generator.commands.common import (
     EXIT_OK,
     Run,
@@ -93,6 +94,7 @@ def generate(settings: Settings, strict: bool, cache: bool = True) -> tuple[Run,
         ],
         strict,
     )
-    changed = write_output(settings.out, result.files, schema_snapshot(result.schema))
+    with limits.using(settings.limits):  # the manifest's IR holds the numbers read under them
+        changed = write_output(settings.out, result.files, schema_snapshot(result.schema))
     session.save(read_manifest_bytes(settings.out), result.warnings)
     return result, changed
