@@ -7,6 +7,8 @@ BUILTIN_TARGET_NAMES = (
     "docs-typescript",
     "docs-php",
     "docs-ruby",
+    "docs-java",
+    "docs-csharp",
     "pydantic",
     "jsonschema",
     "openapi",
