@@ -514,7 +514,9 @@ def test_forced_flavor_and_openapi_export(
 
 
 def test_pyproject_house_style_reaches_the_reader(tmp_path: Path) -> None:
-    _write(tmp_path, "## Knobs\n\n| Knob | Kind | Blurb |\n|---|---|---|\n| speed | Money | Fast. |\n")
+    _write(
+        tmp_path, "## Knobs\n\n| Knob | Kind | Blurb |\n|---|---|---|\n| speed | Money | Fast. |\n"
+    )
     pyproject = tmp_path / "pyproject.toml"
     pyproject.write_text(
         '[tool.specloom]\nspec = ["docs"]\ntargets = ["jsonschema"]\nout = "out"\n\n'
@@ -524,8 +526,60 @@ def test_pyproject_house_style_reaches_the_reader(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert main(["generate", "--config", str(pyproject)]) == 0
-    schema = json.loads((tmp_path / "out" / "jsonschema" / "schema.json").read_text(encoding="utf-8"))
+    schema = json.loads(
+        (tmp_path / "out" / "jsonschema" / "schema.json").read_text(encoding="utf-8")
+    )
     knobs = schema["$defs"]["Knobs"]["properties"]["speed"]
     assert "number" in json.dumps(knobs)
     pyproject.write_text('[tool.specloom.handwritten]\nnaming = "random"\n', encoding="utf-8")
     assert main(["generate", "--config", str(pyproject), "--spec", "docs"]) == 2
+
+
+def test_more_marker_forms_and_role_less_columns(tmp_path: Path) -> None:
+    text = """\
+## List widgets
+
+| Name | In | Type | Required | Valid values | Description |
+|------|----|------|----------|--------------|-------------|
+| `cursor` | query | string | Conditional | | After the first page. |
+| `status` | query | string | RECOMMEDED | active \\| archived | The status. |
+| `sort` | `a`, `b`, `c` | string | no | | The order. |
+
+## Widget
+
+| Attribute | Type | Description |
+|-----------|------|-------------|
+| `id` | string, required | Unique ID. |
+| `size` | number (optional) | Size. |
+"""
+    schema, warnings = _read(tmp_path, text)
+    widgets = _model(schema, "ListWidgets")
+    assert _field(widgets, "cursor").required is None
+    assert _field(widgets, "status").required is False
+    status = schema.get(TypeName("api", "ListWidgetsStatus"))
+    assert isinstance(status, EnumModel) and [v.value for v in status.values] == [
+        "active",
+        "archived",
+    ]
+    assert _field(widgets, "sort").type == Primitive(
+        PrimitiveKind.STRING
+    )  # `In`-like cells are no prose
+    assert "In: query" in (_field(widgets, "cursor").description or "")
+    messages = [w.message for w in warnings]
+    assert any("'Conditional' is conditional" in m for m in messages)
+    assert any("read as 'recommended'" in m for m in messages)
+    widget = _model(schema, "Widget")
+    assert _field(widget, "id").required is True
+    assert _field(widget, "size").required is False
+    assert _field(widget, "size").type == Primitive(PrimitiveKind.NUMBER)
+
+
+def test_files_of_one_run_get_unique_namespaces(tmp_path: Path) -> None:
+    table = "## Configuration\n\n| Parameter | Description | Default |\n|---|---|---|\n| `{0}` | x | `1` |\n"
+    for chart in ("alpha", "beta"):
+        _write(tmp_path, table.format(chart), f"{chart}/README.md")
+    schema = read_inputs([tmp_path / "docs"])
+    assert sorted(str(d.name) for d in schema.definitions) == [
+        "alpha_readme.Configuration",
+        "beta_readme.Configuration",
+    ]

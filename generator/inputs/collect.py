@@ -135,14 +135,17 @@ def read_inputs(
         definitions += read.definitions
         if operations is not None:
             operations += read.operations
+    handwritten_docs: list[Path] = []  # read in one go: namespaces are unique over the run
     for tree in docs_trees(docs).values():
         if _handwritten_tree(tree, flavor):
-            definitions += _read_handwritten(tree, collector, handwritten)
+            handwritten_docs += tree
             continue
         files = [
             DocFile(doc.resolve(), display_path(doc), doc.resolve().parent.name) for doc in tree
         ]
         definitions += read_docs(files, collector, flavor=flavor)
+    if handwritten_docs:
+        definitions += _read_handwritten(handwritten_docs, collector, handwritten)
     collector.raise_if_any()  # a broken input would make merging report conflicts that are not real
     sources = tuple(display_path(path) for path in [*specs, *docs])
     schema = merge_schema(definitions, sources, collector, operations)

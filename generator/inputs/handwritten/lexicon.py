@@ -177,7 +177,6 @@ REQUIRED_NO: tuple[str, ...] = (
     "false",
     "optional",
     "recommended",
-    "recommeded",
     "should",
     "may",
     "✗",
@@ -195,6 +194,17 @@ REQUIRED_NO: tuple[str, ...] = (
     "选填",
 )
 """Required-cell words meaning "may be left out" (RFC 2119 RECOMMENDED included)."""
+
+CONDITIONAL_WORDS: tuple[str, ...] = (
+    "conditional",
+    "conditionally",
+    "depends",
+    "sometimes",
+    "situational",
+    "see note",
+    "see below",
+)
+"""Required-cell words saying the requirement depends on something (required left unknown)."""
 
 NULL_WORDS: tuple[str, ...] = ("null", "nil", "none")
 """Type words meaning JSON ``null`` in a union (``array or null``)."""

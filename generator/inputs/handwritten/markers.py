@@ -3,11 +3,12 @@ cell (``name*``, ``name?``) and in the description (``(optional)``, a ``mandator
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 
 from generator.inputs.handwritten.cells import word
-from generator.inputs.handwritten.lexicon import Lexicon
+from generator.inputs.handwritten.lexicon import CONDITIONAL_WORDS, Lexicon
 
 _CONDITION = re.compile(r"\b(if|when|unless|for|only|depends|see note|see below|otherwise)\b", re.I)
 _LABEL = re.compile(
@@ -38,6 +39,8 @@ class Marker:
     """``None`` when the marker is conditional or not understood."""
     problem: str | None = None
     """Why it could not be read (a warning), if so."""
+    warn_only: bool = False
+    """The marker was read (``required`` holds it) but deserves a warning."""
 
 
 def required_cell(cell: str, lexicon: Lexicon, inverted: bool = False) -> Marker:
@@ -59,6 +62,16 @@ def required_cell(cell: str, lexicon: Lexicon, inverted: bool = False) -> Marker
                 f"marker {cell.strip()!r} has a footnote '*' (a condition); required left unknown",
             )
         return Marker(value)
+    if base in CONDITIONAL_WORDS:
+        return Marker(None, f"marker {cell.strip()!r} is conditional; required left unknown")
+    close = difflib.get_close_matches(base, (*lexicon.required_yes, *lexicon.required_no), 1, 0.85)
+    if close and len(base) >= 6:
+        value = close[0] in lexicon.required_yes
+        return Marker(
+            value != inverted,
+            f"marker {cell.strip()!r} read as {close[0]!r} (a misspelling?)",
+            warn_only=True,
+        )
     first = re.split(r"[\s(]", base, maxsplit=1)[0]
     if (first in lexicon.required_yes or first in lexicon.required_no) and _CONDITION.search(base):
         return Marker(None, f"marker {cell.strip()!r} is conditional; required left unknown")

@@ -127,8 +127,8 @@ def read_row(
     elif path is None and re.search(r"<[^>]+>", written):
         warn(row.line, f"{label}: name has a placeholder; kept as one field named as written")
     facts = RowFacts(name=path[-1].name if path else written, line=row.line, depth=depth, path=path)
-    raw_description = _description_source(table, row, columns, starred)
-    facts.description = description_text(raw_description) or None
+    full_description, raw_description = _description_source(table, row, columns, starred)
+    facts.description = description_text(full_description) or None
     if row.extra:
         warn(
             row.line,
@@ -196,7 +196,7 @@ def read_row(
     values_cell = cell(VALUES)
     if values_cell and values_cell.strip():
         codes = code_spans(values_cell) or [
-            v.strip() for v in plain(values_cell).split(",") if v.strip()
+            v.strip() for v in re.split(r",|\||\bor\b|\n", plain(values_cell)) if v.strip()
         ]
         facts.values = [coerce(code, kind) for code in codes]
     elif cell_values:
@@ -249,7 +249,9 @@ def _read_required(
             required if required is not None else optional or "", lexicon, required is None
         )
         facts.required = marker.required
-        if marker.problem:
+        if marker.warn_only and marker.problem:
+            warn(facts.line, f"{label}: {marker.problem}")
+        elif marker.problem:
             described = (
                 required_in_description(raw_description) if not (required or "").strip() else None
             )
@@ -258,8 +260,12 @@ def _read_required(
             else:
                 warn(facts.line, f"{label}: {marker.problem}")
         return
+    type_cell = cell(TYPE) or ""
+    in_type = re.search(r"\b(optional|required|mandatory)\b", type_cell, re.I)
     described = required_in_description(raw_description)
-    if described is not None:
+    if in_type and described is None:
+        facts.required = in_type.group(1).lower() != "optional"
+    elif described is not None:
         facts.required = described.required
         if described.problem:
             warn(facts.line, f"{label}: {described.problem}")
@@ -269,24 +275,30 @@ def _read_required(
         facts.required = False
 
 
-def _description_source(table: FoundTable, row: Row, columns: Columns, starred: bool) -> str:
-    """The description cell, other cells without a role (``Header: text``) and dropped cells."""
-    parts: list[str] = []
+def _description_source(
+    table: FoundTable, row: Row, columns: Columns, starred: bool
+) -> tuple[str, str]:
+    """The description source, and the prose to read values and markers from.
+
+    The description is the description cell, the other cells without a role
+    (``Header: text``) and the cells GFM dropped; the prose leaves out the
+    cells without a role (an ``In: query`` column is no sentence about values).
+    """
     index = columns.get(DESCRIPTION)
-    if index is not None and index < len(row.cells):
-        parts.append(row.cells[index])
-    for extra in columns.extra:
-        if extra < len(row.cells) and row.cells[extra].strip():
-            parts.append(f"{columns.headers[extra]}: {row.cells[extra]}")
-    parts.extend(row.extra)
-    text = (
-        " | ".join(part for part in parts if part)
-        if row.extra
-        else "<br>".join(p for p in parts if p)
-    )
+    own = row.cells[index] if index is not None and index < len(row.cells) else ""
+    others = [
+        f"{columns.headers[extra]}: {row.cells[extra]}"
+        for extra in columns.extra
+        if extra < len(row.cells) and row.cells[extra].strip()
+    ]
+    joiner = " | " if row.extra else "<br>"
+    prose = joiner.join(part for part in (own, *row.extra) if part)
     if starred and re.match(r"\s*(\\\*|\*)\s", table.after):
-        text = _append(text, table.after.lstrip("\\* ")) or ""
-    return text
+        prose = _append(prose, table.after.lstrip("\\* ")) or ""
+    description = joiner.join(part for part in (own, *others, *row.extra) if part)
+    if prose != joiner.join(part for part in (own, *row.extra) if part):
+        description = _append(description, prose.rsplit("\n", 1)[-1]) or ""
+    return description, prose
 
 
 def _linked_type(node: TypeNode, description: str, resolve: Resolver) -> TypeNode:

@@ -51,6 +51,8 @@ _MAPS = (
     re.compile(r"^(?:map|dict|object)\s*[(<](?P<value>[^,]+)[)>]$"),
     re.compile(r"^(?:map|dict|object) of (?P<value>.+?)s?$"),
 )
+_MARKER_REMARK = re.compile(r"[,;]?\s*\(?\b(?:optional|required|mandatory)\b\)?\s*$", re.I)
+"""``string (optional)``, ``int, required``: a required marker, read by ``markers``."""
 _SPLIT_OR = re.compile(r"\s+or\s+|\s*\|\s*|\s*,\s*")
 
 
@@ -76,6 +78,7 @@ def read_type(cell: str, lexicon: Lexicon, resolve: Resolver) -> ReadType:
     text = re.sub(r"<[^<>]+>", lambda m: m.group(0) if _is_generic(m.group(0)) else " ", text)
     text = unescape(text).replace("`", "").replace("**", "").strip().strip(".;")
     text = re.sub(r"\s+", " ", text)
+    text = _MARKER_REMARK.sub("", text).strip()
     see = re.search(r"[;,(]?\s*see (?P<ref>\uE000\d+\uE001)\)?$", text, re.I)
     if see:
         text = (text[: see.start()].strip() + " " + see.group("ref")).strip()
