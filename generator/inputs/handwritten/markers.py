@@ -43,6 +43,11 @@ class Marker:
     """The marker was read (``required`` holds it) but deserves a warning."""
 
 
+def _quoted(cell: str) -> str:
+    text = " ".join(cell.split())
+    return "'" + (text if len(text) <= 60 else text[:57] + "...") + "'"
+
+
 def required_cell(cell: str, lexicon: Lexicon, inverted: bool = False) -> Marker:
     """A Required (or, ``inverted``, an Optional) column's cell."""
     text = word(cell)
@@ -59,23 +64,23 @@ def required_cell(cell: str, lexicon: Lexicon, inverted: bool = False) -> Marker
         if starred:
             return Marker(
                 None,
-                f"marker {cell.strip()!r} has a footnote '*' (a condition); required left unknown",
+                f"marker {_quoted(cell)} has a footnote '*' (a condition); required left unknown",
             )
         return Marker(value)
     if base in CONDITIONAL_WORDS:
-        return Marker(None, f"marker {cell.strip()!r} is conditional; required left unknown")
+        return Marker(None, f"marker {_quoted(cell)} is conditional; required left unknown")
     close = difflib.get_close_matches(base, (*lexicon.required_yes, *lexicon.required_no), 1, 0.85)
     if close and len(base) >= 6:
         value = close[0] in lexicon.required_yes
         return Marker(
             value != inverted,
-            f"marker {cell.strip()!r} read as {close[0]!r} (a misspelling?)",
+            f"marker {_quoted(cell)} read as {close[0]!r} (a misspelling?)",
             warn_only=True,
         )
     first = re.split(r"[\s(]", base, maxsplit=1)[0]
     if (first in lexicon.required_yes or first in lexicon.required_no) and _CONDITION.search(base):
-        return Marker(None, f"marker {cell.strip()!r} is conditional; required left unknown")
-    return Marker(None, f"unknown required marker {cell.strip()!r}; required left unknown")
+        return Marker(None, f"marker {_quoted(cell)} is conditional; required left unknown")
+    return Marker(None, f"unknown required marker {_quoted(cell)}; required left unknown")
 
 
 def required_in_description(description: str) -> Marker | None:

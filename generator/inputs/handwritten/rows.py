@@ -169,7 +169,7 @@ def read_row(
         facts.type = Primitive(PrimitiveKind.STRING, "date-time")
     # required
     _read_required(
-        facts, cell, columns, lexicon, raw_description, starred, optional_mark, label, warn
+        facts, cell, row, columns, lexicon, raw_description, starred, optional_mark, label, warn
     )
     # default
     other_names = set(names) - {written}
@@ -234,6 +234,7 @@ def read_row(
 def _read_required(
     facts: RowFacts,
     cell: Callable[[str], str | None],
+    row: Row,
     columns: Columns,
     lexicon: Lexicon,
     raw_description: str,
@@ -258,7 +259,13 @@ def _read_required(
             if described is not None and described.required is not None:
                 facts.required = described.required
             else:
-                warn(facts.line, f"{label}: {marker.problem}")
+                short = ""
+                if 0 < row.source_cells < len(columns.headers):
+                    short = (
+                        f" (the row has {row.source_cells} cells, the header "
+                        f"{len(columns.headers)}: a cell may be missing)"
+                    )
+                warn(facts.line, f"{label}: {marker.problem}{short}")
         return
     type_cell = cell(TYPE) or ""
     in_type = re.search(r"\b(optional|required|mandatory)\b", type_cell, re.I)
