@@ -43,6 +43,8 @@ class Settings:
     """Formatter of Python files rendered from custom templates: ``black``, ``ruff`` or ``none``."""
     config: Path | None = None
     """The ``pyproject.toml`` the settings came from (its ``[tool.black]`` options the formatter's)."""
+    diff_accept: Path | None = None
+    """The suppressions file of ``specloom diff`` (accepted changes); ``None``: none."""
 
 
 def _strings(value: object, key: str, where: Location) -> tuple[str, ...]:
@@ -80,6 +82,7 @@ def load_settings(pyproject: Path) -> Settings:
         "ref-roots",
         "handwritten",
         "formatter",
+        "diff-accept",
     }
     unknown = sorted(set(table) - known)
     if unknown:
@@ -115,6 +118,9 @@ def load_settings(pyproject: Path) -> Settings:
         if "formatter" in table
         else settings.formatter,
         config=pyproject,
+        diff_accept=base / _strings(table["diff-accept"], "diff-accept", where)[0]
+        if "diff-accept" in table
+        else None,
     )
 
 

@@ -288,9 +288,18 @@ def test_check_says_what_the_spec_change_does_above_the_diff(
     code, stdout, _ = run(capsys, "check", *API_RUN, str(api), "--out", str(out))
     assert code == 1
     lines = stdout.splitlines()
-    summary = lines.index("  operations.Mode")
-    assert lines[summary + 1].split() == ["non-breaking", "value", '"later":', "added"]
-    assert "    breaking      field `eventName`: maxLength tightened: 255 -> 200" in lines
+    summary = lines.index("  operations.Mode (used in requests)")
+    assert lines[summary + 1].split() == [
+        "non-breaking",
+        "value",
+        '"later":',
+        "added",
+        "[request-enum-value-added]",
+    ]
+    assert (
+        "    breaking      field `eventName`: maxLength tightened: 255 -> 200"
+        "  [request-constraint-tightened]"
+    ) in lines
     assert "  1 breaking and 1 non-breaking changes in 2 models" in lines
     first_diff = next(i for i, line in enumerate(lines) if line.startswith("--- a/"))
     assert summary < first_diff
@@ -313,9 +322,11 @@ def test_check_json(capsys: pytest.CaptureFixture[str], api: Path, tmp_path: Pat
     assert data["up_to_date"] is False
     assert data["semantic"]["summary"] == {
         "breaking": 1,
+        "may-break": 0,
         "non-breaking": 1,
         "non-semantic": 0,
         "models": 2,
+        "endpoints": 0,
     }
     assert [c["kind"] for c in data["semantic"]["changes"]] == [
         "enum-value-added",

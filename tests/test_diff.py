@@ -54,6 +54,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 def test_every_change_between_two_openapi_specs_is_found_and_classified() -> None:
+    # no operation uses these models: each change gets the stricter of its two verdicts
     changes = diff_schemas(
         read_inputs([FIXTURES / "old.yaml"]), read_inputs([FIXTURES / "new.yaml"])
     )
@@ -68,13 +69,17 @@ def test_every_change_between_two_openapi_specs_is_found_and_classified() -> Non
         ("components.Link", "field `url`", "constraint-tightened", B),
         ("components.Link", "field `domain`", "required-changed", B),
         ("components.Link", "field `expiresAt`", "nullable-changed", B),
-        ("components.Link", "field `clicks`", "type-widened", N),
-        ("components.Link", "field `title`", "constraint-loosened", N),
+        ("components.Link", "field `clicks`", "type-widened", B),
+        ("components.Link", "field `title`", "constraint-loosened", Impact.MAY_BREAK),
         ("components.Link", "field `rewrite`", "default-changed", N),
         ("components.Link", "field `tagIds`", "field-renamed", B),
         ("components.Mode", 'value "wait"', "enum-value-removed", B),
-        ("components.Mode", 'value "later"', "enum-value-added", N),
-        ("components.Shape", "", "variant-added", N),
+        ("components.Mode", 'value "later"', "enum-value-added", B),
+        ("components.Shape", "", "variant-added", B),
+    }
+    assert {c.direction for c in changes if c.impact is not Impact.NON_SEMANTIC} == {
+        "unknown",
+        "",
     }
     messages = {c.subject: c.message for c in changes if str(c.model) == "components.Link"}
     assert messages["field `url`"] == "maxLength tightened: 2000 -> 1000"
@@ -88,13 +93,14 @@ def test_text_report_groups_by_model_and_puts_descriptions_apart(
     code, out, err = run(capsys, "diff", str(FIXTURES / "old.yaml"), str(FIXTURES / "new.yaml"))
     assert code == 3, err
     lines = out.splitlines()
-    assert lines[0] == "components.Folder"
-    assert lines[1].split() == ["breaking", "object", "model", "removed"]
-    link = lines.index("components.Link")
+    unknown = " (no operation uses it: judged by the stricter direction)"
+    assert lines[0] == "components.Folder" + unknown
+    assert lines[1].split() == ["breaking", "object", "model", "removed", "[request-model-removed]"]
+    link = lines.index("components.Link" + unknown)
     assert lines[link + 1].startswith("  breaking      field `archived`: removed")
     assert "Non-semantic (descriptions, deprecation, namespaces):" in lines
     assert lines[-1].endswith(
-        "8 breaking and 7 non-breaking changes in 5 models (1 non-semantic change)"
+        "11 breaking, 1 may-break and 3 non-breaking changes in 5 models (1 non-semantic change)"
     )
     assert "\033[" not in out  # not a terminal: no colour
 
@@ -105,8 +111,16 @@ def test_json_format_lists_every_change(capsys: pytest.CaptureFixture[str]) -> N
     )
     data = json.loads(out)
     assert code == data["exit_code"] == 3
-    assert data["summary"] == {"breaking": 8, "non-breaking": 7, "non-semantic": 1, "models": 5}
+    assert data["summary"] == {
+        "breaking": 11,
+        "may-break": 1,
+        "non-breaking": 3,
+        "non-semantic": 1,
+        "models": 5,
+        "endpoints": 0,
+    }
     removed = next(c for c in data["changes"] if c["kind"] == "enum-value-removed")
+    location = removed.pop("location")
     assert removed == {
         "model": "components.Mode",
         "subject": 'value "wait"',
@@ -115,7 +129,13 @@ def test_json_format_lists_every_change(capsys: pytest.CaptureFixture[str]) -> N
         "message": "removed",
         "old": "wait",
         "new": None,
+        "rule": "request-enum-value-removed",
+        "level": "breaking",
+        "direction": "unknown",
+        "endpoint": None,
+        "accepted": None,
     }
+    assert location["file"].endswith("new.yaml") and location["line"] > 0
 
 
 def write_spec(folder: Path, name: str, properties: str, required: str = "[a]") -> Path:
@@ -196,7 +216,7 @@ def test_changes_between_go_docs(go_docs: tuple[Path, Path]) -> None:
     found = {(c.subject, c.kind, c.impact) for c in changes}
     assert found == {
         ('value "wait"', "enum-value-removed", B),
-        ('value "later"', "enum-value-added", N),
+        ('value "later"', "enum-value-added", B),  # docs: no operations, the stricter verdict
         ("field `customerName`", "required-changed", B),
         ("field `eventQuantity`", "field-removed", B),
     }
@@ -243,22 +263,20 @@ def test_a_model_moved_to_another_namespace_is_non_semantic() -> None:
     )
 
 
-def test_a_reference_to_a_renamed_model_of_the_same_shape_is_non_semantic() -> None:
-    here = Location("x.yaml", pointer="/x")
-
+def test_a_renamed_model_of_the_same_shape_is_non_semantic() -> None:
     def schema(enum_name: str, *values: str) -> Schema:
         name = TypeName("operations", enum_name)
+        here = Location("x.yaml", pointer=f"/x/{enum_name}")
         enum = EnumModel(name, tuple(EnumValue(v, here) for v in values), here)
         field = Field("sort", RefType(name), required=False, nullable=False, location=here)
-        return Schema(
-            sort_definitions([enum, ObjectModel(TypeName("operations", "Query"), (field,), here)])
-        )
+        query = ObjectModel(TypeName("operations", "Query"), (field,), Location("x.yaml", 1, "/q"))
+        return Schema(sort_definitions([enum, query]))
 
     old = schema("GetTagsSortBy", "name", "usage")
     same = {
         (c.subject, c.kind, c.impact) for c in diff_schemas(old, schema("SortBy", "usage", "name"))
     }
-    assert ("field `sort`", "ref-renamed", Impact.NON_SEMANTIC) in same
+    assert same == {("", "model-renamed", Impact.NON_SEMANTIC)}
     other = {(c.subject, c.kind, c.impact) for c in diff_schemas(old, schema("SortBy", "name"))}
     assert ("field `sort`", "type-changed", B) in other
 

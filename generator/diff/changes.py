@@ -6,18 +6,35 @@ import enum
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from generator.ir import JsonValue, TypeName
+from generator.ir import JsonValue, Location, TypeName
 
 
 class Impact(enum.StrEnum):
-    """How a change affects existing callers that send the model."""
+    """How a change affects existing clients (the level of its rule, see ``rules``)."""
 
     BREAKING = "breaking"
-    """Payloads valid before may now be rejected (a new required field, a removed value, ...)."""
+    """An existing client may fail: a payload it sends may be rejected (requests), or a response
+    it may now get can break it (responses)."""
+    MAY_BREAK = "may-break"
+    """Some clients may fail, depending on how they were written (a loosened response constraint,
+    a parameter the server no longer reads)."""
     NON_BREAKING = "non-breaking"
-    """Every payload valid before stays valid (a new optional field, a looser constraint, ...)."""
+    """Every existing client keeps working (a new optional request field, a new endpoint, ...)."""
     NON_SEMANTIC = "non-semantic"
     """No effect on payloads (a description, a deprecation, a namespace); never counted."""
+
+    @property
+    def rank(self) -> int:
+        """Severity order: non-semantic 0 .. breaking 3."""
+        return _RANKS[self]
+
+
+_RANKS = {
+    Impact.NON_SEMANTIC: 0,
+    Impact.NON_BREAKING: 1,
+    Impact.MAY_BREAK: 2,
+    Impact.BREAKING: 3,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +55,19 @@ class Change:
     """The old value of the fact, as JSON (type changes: the type as text)."""
     new: JsonValue = None
     """The new value of the fact, as JSON."""
+    rule: str = ""
+    """Kebab-case id of the rule in the catalogue (``response-property-became-nullable``)."""
+    direction: str = ""
+    """Who the change was judged for: ``request``, ``response``, ``both``, ``unknown`` (no
+    operation says; judged by the stricter direction) or empty (model-level bookkeeping)."""
+    location: Location | None = None
+    """Where the change is in the NEW spec (the old one for a removal), when known."""
+    endpoint: str | None = None
+    """``METHOD /path`` of an operation-level change; ``None`` for a model change."""
+    facts: tuple[str, ...] = ()
+    """Details the rules need (``required``: a removed field was required; ``narrowed``)."""
+    accepted: str | None = None
+    """The reason from the suppressions file when the change was accepted (level lowered)."""
 
 
 @dataclass(slots=True)
@@ -56,6 +86,8 @@ class Scope:
     """Tells whether an old and a new definition have the same shape (no semantic change)."""
     changes: list[Change] = field(default_factory=list)
     """Changes found so far (shared by nested scopes)."""
+    location: Location | None = None
+    """Where the current subject is in the new spec (else the old one), when known."""
 
     @property
     def validation(self) -> bool:
@@ -77,11 +109,32 @@ class Scope:
         message: str,
         old: JsonValue = None,
         new: JsonValue = None,
+        facts: tuple[str, ...] = (),
     ) -> None:
         """Record a change of the current subject."""
-        self.changes.append(Change(self.model, self.subject, kind, impact, message, old, new))
+        self.changes.append(
+            Change(
+                self.model,
+                self.subject,
+                kind,
+                impact,
+                message,
+                old,
+                new,
+                location=self.location,
+                facts=facts,
+            )
+        )
 
-    def inner(self, subject: str) -> Scope:
+    def inner(self, subject: str, location: Location | None = None) -> Scope:
         """A scope for a part of the current subject (``items``, ``variant 2``)."""
         joined = f"{self.subject} {subject}" if self.subject else subject
-        return Scope(self.model, joined, self.sides, self.moved, self.shapes, self.changes)
+        return Scope(
+            self.model,
+            joined,
+            self.sides,
+            self.moved,
+            self.shapes,
+            self.changes,
+            location if location is not None else self.location,
+        )

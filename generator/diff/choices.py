@@ -21,8 +21,12 @@ def compare_enums(old: EnumModel, new: EnumModel, scope: Scope) -> None:
             )
     for key, value in new_values.items():
         if key not in old_values:
-            scope.inner(f"value {key}").add(
-                "enum-value-added", Impact.NON_BREAKING, "added", new=value.value
+            scope.inner(f"value {key}", value.location).add(
+                "enum-value-added",
+                Impact.NON_BREAKING,
+                "added",
+                new=value.value,
+                facts=("open",) if new.open else (),
             )
         elif not same_text(old_values[key].description, value.description):
             scope.inner(f"value {key}").add(
@@ -60,6 +64,17 @@ def compare_unions(old: UnionModel, new: UnionModel, scope: Scope) -> None:
             old.discriminator,
             new.discriminator,
         )
+    if scope.validation and (old.discriminator is None) != (new.discriminator is None):
+        added = new.discriminator is not None
+        scope.add(
+            "discriminator-added" if added else "discriminator-removed",
+            Impact.NON_SEMANTIC,  # judged per direction by the rules
+            f"discriminator `{new.discriminator}` added"
+            if added
+            else f"discriminator `{old.discriminator}` removed",
+            old.discriminator,
+            new.discriminator,
+        )
     if old.mapping and new.mapping:
         before = {key: str(scope.moved.get(name, name)) for key, name in old.mapping}
         after = {key: str(name) for key, name in new.mapping}
@@ -80,4 +95,5 @@ def compare_unions(old: UnionModel, new: UnionModel, scope: Scope) -> None:
                 message,
                 before.get(key),
                 after.get(key),
+                facts=("added",) if added else (),
             )

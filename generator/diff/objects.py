@@ -18,18 +18,22 @@ def compare_objects(old: ObjectModel, new: ObjectModel, scope: Scope) -> None:
     pairs, removed, added = _pair_fields(old, new)
     for field in removed:
         scope.inner(f"field `{field.name}`").add(
-            "field-removed", Impact.BREAKING, "removed", old=field.name
+            "field-removed",
+            Impact.BREAKING,
+            "removed",
+            old=field.name,
+            facts=("required",) if field.required else (),
         )
     for field in added:
         what = "required" if field.required else "optional"
-        scope.inner(f"field `{field.name}`").add(
+        scope.inner(f"field `{field.name}`", field.location).add(
             "field-added",
             Impact.BREAKING if field.required else Impact.NON_BREAKING,
             f"added ({what})",
             new=field.name,
         )
     for before, after in pairs:
-        field_scope = scope.inner(f"field `{after.name}`")
+        field_scope = scope.inner(f"field `{after.name}`", after.location)
         if before.name != after.name:
             field_scope.add(
                 "field-renamed",

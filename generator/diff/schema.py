@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 from generator.diff.changes import Change, Impact, Scope
 from generator.diff.choices import compare_enums, compare_unions
 from generator.diff.facts import carries_validation, same_text
 from generator.diff.objects import compare_objects
+from generator.diff.operations import diff_operations
+from generator.diff.rules import direction_label, judge
 from generator.diff.types import compare_types
+from generator.diff.usage import usage
 from generator.ir import (
     AliasModel,
     Definition,
@@ -22,11 +26,13 @@ from generator.ir.aliases import inline_aliases
 
 
 def diff_schemas(old: Schema, new: Schema) -> list[Change]:
-    """Every change from ``old`` to ``new``, sorted by model, then by subject (model-level first).
+    """Every change from ``old`` to ``new``: models sorted by name (model-level first), then
+    operations sorted by ``METHOD /path``; each judged by its rule (``rules.judge``).
 
-    A definition that only changed namespace (``errors.Code`` -> ``sdkerrors.Code``, the
-    one definition of that name on each side) is compared as the same definition: a
-    namespace is not part of a payload, so the move is reported as non-semantic.
+    Definitions are paired by where they come from (``pair_definitions``): a
+    definition that changed name or namespace but not place, or an inline
+    schema that became a ``$ref`` of the same shape, is compared as the same
+    definition, and its new name is reported as non-semantic.
 
     References to named aliases are compared by the types they name.  The aliases are
     compared as definitions too, unless a side holds no OpenAPI definition (markdown
@@ -34,17 +40,21 @@ def diff_schemas(old: Schema, new: Schema) -> list[Change]:
     """
     keep = _reads_aliases(old) and _reads_aliases(new)
     old, new = inline_aliases(old, keep), inline_aliases(new, keep)
-    changes: list[Change] = []
-    old_names = {definition.name for definition in old.definitions}
-    new_names = {definition.name for definition in new.definitions}
-    moved = moved_definitions(old_names - new_names, new_names - old_names)
+    pairs, removed, added = pair_definitions(old, new)
+    moved = {before: after for before, after in pairs if before != after}
     shapes = ShapeChecker(old, new, moved)
-    for name in sorted(old_names | new_names, key=lambda n: (n.namespace, n.name)):
-        if name in moved.values():
-            continue  # compared under its old name
-        before = old.get(name)
-        after = new.get(moved.get(name, name))
-        scope = Scope(name, moved=moved, shapes=shapes)
+    used_before, used_after = usage(old), usage(new)
+    entries: list[tuple[TypeName, TypeName | None, TypeName | None]] = [
+        (before, before, after) for before, after in pairs
+    ]
+    entries += [(name, name, None) for name in removed]
+    entries += [(name, None, name) for name in added]
+    changes: list[Change] = []
+    for name, before_name, after_name in sorted(entries, key=lambda e: (e[0].namespace, e[0].name)):
+        before = old.get(before_name) if before_name is not None else None
+        after = new.get(after_name) if after_name is not None else None
+        place = after.location if after is not None else before.location if before else None
+        scope = Scope(name, moved=moved, shapes=shapes, location=place)
         if before is None:
             scope.add("model-added", Impact.NON_BREAKING, f"{_kind(after)} added")
         elif after is None:
@@ -52,16 +62,142 @@ def diff_schemas(old: Schema, new: Schema) -> list[Change]:
         else:
             scope.sides = (carries_validation(before), carries_validation(after))
             if after.name != name:
+                same_place = after.name.namespace != name.namespace and after.name.name == name.name
                 scope.add(
-                    "model-moved",
+                    "model-moved" if same_place else "model-renamed",
                     Impact.NON_SEMANTIC,
-                    f"moved to namespace {after.name.namespace}",
+                    f"moved to namespace {after.name.namespace}"
+                    if same_place
+                    else f"now named {after.name}",
                     str(name),
                     str(after.name),
                 )
             compare_definitions(before, after, scope)
-        changes += sorted(scope.changes, key=lambda change: change.subject)
-    return changes
+        directions = _directions(used_before, used_after, before_name, after_name)
+        judged = [_judged(change, directions) for change in scope.changes]
+        changes += sorted(judged, key=lambda change: change.subject)
+    return changes + diff_operations(old, new, Scope(TypeName("", ""), moved=moved, shapes=shapes))
+
+
+def _directions(
+    before: dict[TypeName, frozenset[str]] | None,
+    after: dict[TypeName, frozenset[str]] | None,
+    old_name: TypeName | None,
+    new_name: TypeName | None,
+) -> frozenset[str] | None:
+    """Where a model is used, on either side; ``None`` when neither side can tell."""
+    if before is None and after is None:
+        return None
+    found: frozenset[str] = frozenset()
+    if before is not None and old_name is not None:
+        found |= before.get(old_name, frozenset())
+    if after is not None and new_name is not None:
+        found |= after.get(new_name, frozenset())
+    return found or None
+
+
+def _judged(change: Change, directions: frozenset[str] | None) -> Change:
+    rule = judge(change, directions)
+    label = direction_label(directions) if rule.direction != "any" else ""
+    return replace(change, impact=rule.level, rule=rule.id, direction=label)
+
+
+def pair_definitions(
+    old: Schema, new: Schema
+) -> tuple[list[tuple[TypeName, TypeName]], list[TypeName], list[TypeName]]:
+    """(old, new) pairs of the same definition, then the removed and the added names.
+
+    In order: the same JSON pointer in both OpenAPI inputs (the identity of a
+    component or of an inline schema's owner, whatever name it was derived);
+    the same name; the same name in another namespace (each unique); the
+    same shape (an inline schema that became a ``$ref``, a renamed model).
+    """
+    pairs: list[tuple[TypeName, TypeName]] = []
+    old_free = {d.name: d for d in old.definitions}
+    new_free = {d.name: d for d in new.definitions}
+    by_pointer_old = _by_pointer(old_free.values())
+    by_pointer_new = _by_pointer(new_free.values())
+    for pointer, olds in by_pointer_old.items():
+        news = by_pointer_new.get(pointer)
+        if not news or len(news) != len(olds):
+            continue
+        for before, after in zip(_ordered(olds), _ordered(news), strict=True):
+            pairs.append((before, after))
+            del old_free[before], new_free[after]
+    for name in [n for n in old_free if n in new_free]:
+        pairs.append((name, name))
+        del old_free[name], new_free[name]
+    for before, after in moved_definitions(set(old_free), set(new_free)).items():
+        pairs.append((before, after))
+        del old_free[before], new_free[after]
+    moved = {before: after for before, after in pairs if before != after}
+    checker = ShapeChecker(old, new, moved)
+    candidates: dict[tuple[object, ...], list[TypeName]] = {}
+    for name, definition in new_free.items():
+        candidates.setdefault(_signature(definition), []).append(name)
+    for name in sorted(old_free, key=lambda n: (n.namespace, n.name)):
+        found = candidates.get(_signature(old_free[name]), [])
+        match = next((n for n in found if checker(name, n)), None)
+        if match is not None:
+            found.remove(match)
+            pairs.append((name, match))
+            del new_free[match]
+    _swap_names(pairs, old_free, new_free, checker)
+    paired = {before for before, _ in pairs}
+    removed = [name for name in old_free if name not in paired]
+    return pairs, removed, list(new_free)
+
+
+def _swap_names(
+    pairs: list[tuple[TypeName, TypeName]],
+    old_free: dict[TypeName, Definition],
+    new_free: dict[TypeName, Definition],
+    same: ShapeChecker,
+) -> None:
+    """Re-pair where two inputs gave one name to different schemas (docs named ``Link`` what the
+    spec reader named ``RetrieveLinksLink``): old ``A`` -> new ``C`` and old ``B`` -> new ``A``
+    when those have the same shapes and the name pair ``A`` -> ``A`` has not."""
+    if not old_free or not new_free:
+        return
+    paired_old = {before for before, _ in pairs}
+    lonely_old = [name for name in old_free if name not in paired_old]
+    for lost in sorted(lonely_old, key=lambda n: (n.namespace, n.name)):
+        for index, (before, after) in enumerate(pairs):
+            if before != after:
+                continue
+            if not same(lost, after) or same(before, after):
+                continue
+            partner = next((name for name in new_free if same(before, name)), None)
+            if partner is None:
+                continue
+            pairs[index] = (before, partner)
+            pairs.append((lost, after))
+            del old_free[lost], new_free[partner]
+            break
+
+
+def _by_pointer(definitions: Iterable[Definition]) -> dict[str, list[TypeName]]:
+    found: dict[str, list[TypeName]] = {}
+    for definition in definitions:
+        if definition.location.pointer is not None:
+            found.setdefault(definition.location.pointer, []).append(definition.name)
+    return found
+
+
+def _ordered(names: list[TypeName]) -> list[TypeName]:
+    """Definitions of one place in a stable order (``X`` before its request view ``XInput``)."""
+    return sorted(names, key=lambda n: (len(n.name), n.namespace, n.name))
+
+
+def _signature(definition: Definition) -> tuple[object, ...]:
+    """What two definitions of the same shape share (a cheap filter before comparing them)."""
+    if isinstance(definition, ObjectModel):
+        return ("object", tuple(sorted(f.name.lower() for f in definition.fields)))
+    if isinstance(definition, EnumModel):
+        return ("enum", tuple(sorted(str(v.value) for v in definition.values)))
+    if isinstance(definition, UnionModel):
+        return ("union", len(definition.variants))
+    return (definition.kind,)
 
 
 class ShapeChecker:

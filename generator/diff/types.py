@@ -167,6 +167,7 @@ def _nullable(what: str, old: bool | None, new: bool | None, scope: Scope) -> No
 def _replaced(old: TypeNode, new: TypeNode, scope: Scope) -> None:
     """Different node kinds (or refs/literals that differ): widening or a breaking change."""
     wider = _widens(old, new, scope)
+    narrower = not wider and _widens(new, old, scope)
     old_text, new_text = type_text(old), type_text(new)
     scope.add(
         "type-widened" if wider else "type-changed",
@@ -174,6 +175,7 @@ def _replaced(old: TypeNode, new: TypeNode, scope: Scope) -> None:
         f"type {'widened' if wider else 'changed'}: {old_text} -> {new_text}",
         old_text,
         new_text,
+        facts=("narrowed",) if narrower else (),
     )
 
 
