@@ -593,3 +593,14 @@ def test_every_rule_of_the_catalogue_is_tested() -> None:
     tested |= {"model-moved", "ref-renamed"}  # tests/test_diff.py
     missing = {rule.id for rule in RULES} - tested
     assert not missing, sorted(missing)
+
+
+def test_the_committed_rule_catalogue_is_up_to_date() -> None:
+    from generator.diff.catalogue import PAGE, REGENERATE, page_text
+
+    page = Path(__file__).resolve().parent.parent / PAGE
+    assert page.read_text(encoding="utf-8") == page_text(), (
+        f"{PAGE} is stale; run `{REGENERATE}` at the project root and commit it"
+    )
+    for rule in RULES:
+        assert f"| `{rule.id}` | {rule.level.value} |" in page_text()
