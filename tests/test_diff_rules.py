@@ -325,9 +325,11 @@ def test_inline_and_ref_of_the_same_shape_is_no_change(tmp_path: Path) -> None:
     inline = "{type: object, properties: {a: {type: string}}}"
     old = "  /things: {" + USES["response"].format(ref=inline[1:-1]) + "}"
     new = "  /things: {" + USES["response"].format(ref=REF.format("Thing")) + "}"
-    changes = diff(tmp_path, (thing("{}"), old), (thing(S1), new))
+    changes = diff(tmp_path, (thing(S1), old), (thing(S1), new))
     assert {c.impact for c in changes} == {S}, changes
     assert "model-renamed" in rules_found(changes)
+    moved = diff(tmp_path, ("{Other: {type: integer}}", old), (thing(S1), new))
+    assert {c.impact for c in moved if c.rule != "request-model-removed"} <= {S}, moved
 
 
 def test_pairing_by_place_not_by_derived_name(tmp_path: Path) -> None:

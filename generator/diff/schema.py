@@ -144,8 +144,32 @@ def pair_definitions(
             del new_free[match]
     _swap_names(pairs, old_free, new_free, checker)
     paired = {before for before, _ in pairs}
+    _merged_inline(pairs, old_free, paired, new, checker)
     removed = [name for name in old_free if name not in paired]
     return pairs, removed, list(new_free)
+
+
+def _merged_inline(
+    pairs: list[tuple[TypeName, TypeName]],
+    old_free: dict[TypeName, Definition],
+    paired: set[TypeName],
+    new: Schema,
+    same: ShapeChecker,
+) -> None:
+    """An inline schema replaced by a ``$ref`` to a definition of the same shape that was
+    already there: the old inline definition is paired with it (no change)."""
+    lonely = [name for name in old_free if name not in paired]
+    if not lonely:
+        return
+    by_signature: dict[tuple[object, ...], list[TypeName]] = {}
+    for definition in new.definitions:
+        by_signature.setdefault(_signature(definition), []).append(definition.name)
+    for name in sorted(lonely, key=lambda n: (n.namespace, n.name)):
+        found = by_signature.get(_signature(old_free[name]), [])
+        match = next((n for n in found if same(name, n)), None)
+        if match is not None:
+            pairs.append((name, match))
+            paired.add(name)
 
 
 def _swap_names(
