@@ -583,3 +583,25 @@ def test_files_of_one_run_get_unique_namespaces(tmp_path: Path) -> None:
         "alpha_readme.Configuration",
         "beta_readme.Configuration",
     ]
+
+
+def test_markers_in_the_name_cell(tmp_path: Path) -> None:
+    text = """\
+## Inputs
+
+| Input | Description |
+|-------|-------------|
+| `token` (required) | The token. |
+| `path`<br>*optional* | The path. |
+| `isRequired` | A flag. |
+| `name`* | The name. |
+| `label`? | The label. |
+"""
+    model = _model(_read(tmp_path, text)[0], "Inputs")
+    assert {f.name: f.required for f in model.fields} == {
+        "token": True,
+        "path": False,
+        "isRequired": None,
+        "name": True,
+        "label": False,
+    }

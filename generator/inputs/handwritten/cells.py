@@ -99,8 +99,10 @@ def name_text(cell: str) -> tuple[str, bool]:
     Anchors, links, ``<sup>`` footnotes, backticks and emphasis are removed.
     """
     text = _SUP.sub("", cell)
+    text = _BR.sub(" ", text)
     text = _HTML_TAG.sub("", text)
     text = _LINK.sub(lambda m: m.group("text"), text)
+    text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or "", text)
     text = text.strip()
     starred = False
     while text.endswith(("\\*", "*")) and not text.endswith("**"):

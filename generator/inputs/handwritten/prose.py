@@ -151,6 +151,13 @@ def _scalar(text: str, kind: PrimitiveKind | None, names: Collection[str], code:
     if lowered == "null":
         return Value(None)
     if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
+        if text[0] == '"':
+            try:
+                decoded = json.loads(text)
+                if isinstance(decoded, str):
+                    return Value(decoded)
+            except ValueError:
+                pass
         return Value(text[1:-1])
     if text in names:
         return NotAValue(text, "it names another field")

@@ -54,6 +54,12 @@ from generator.ir import (
     TypeNode,
 )
 
+_NAME_MARKER = re.compile(
+    r"(?P<name>\S+?)(?:\s+[(\[]?|\s*[(\[])\s*(?P<marker>required|optional|mandatory)\s*[)\]]?",
+    re.I,
+)
+"""A marker written in the name cell: ``name (required)``, ``name optional``."""
+
 Warn = Callable[[int, str], None]
 """Reports a warning at a line of the file."""
 
@@ -117,6 +123,11 @@ def read_row(
         if any(c.strip() for c in cells):
             warn(row.line, "row has an empty name cell; it is skipped")
         return None
+    in_name = _NAME_MARKER.fullmatch(written)
+    name_marker: bool | None = None
+    if in_name:
+        written = in_name.group("name")
+        name_marker = in_name.group("marker").lower() != "optional"
     label = f"row {written!r}"
     optional_mark = written.endswith("?") and len(written) > 1
     if optional_mark:
@@ -171,6 +182,8 @@ def read_row(
     _read_required(
         facts, cell, row, columns, lexicon, raw_description, starred, optional_mark, label, warn
     )
+    if name_marker is not None and facts.required is None:
+        facts.required = name_marker
     # default
     other_names = set(names) - {written}
     default_cell = cell(DEFAULT)
