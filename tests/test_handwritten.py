@@ -291,6 +291,12 @@ def test_defaults_that_are_not_values_are_kept_as_text(tmp_path: Path) -> None:
         ("object", MapType(Primitive(PrimitiveKind.ANY), values_nullable=None)),
         ("array", ArrayType(Primitive(PrimitiveKind.ANY), items_nullable=None)),
         ("???", Primitive(PrimitiveKind.ANY)),
+        ("Array (String)", ArrayType(Primitive(PrimitiveKind.STRING), items_nullable=None)),
+        ("[String]", ArrayType(Primitive(PrimitiveKind.STRING), items_nullable=None)),
+        ("List[str]", ArrayType(Primitive(PrimitiveKind.STRING), items_nullable=None)),
+        ("Dict[str, int]", MapType(Primitive(PrimitiveKind.INTEGER), values_nullable=None)),
+        ("string (optional)", Primitive(PrimitiveKind.STRING)),
+        ("array of ???", ArrayType(Primitive(PrimitiveKind.ANY), items_nullable=None)),
         (
             "string or integer",
             UnionType((Primitive(PrimitiveKind.STRING), Primitive(PrimitiveKind.INTEGER))),
@@ -315,6 +321,9 @@ def test_type_links_and_unknown_words() -> None:
         RefType(target), items_nullable=None
     )
     assert read_type("array or null", Lexicon(), resolve).nullable is True
+    for nullable in ("int?", "nullable string", "string, nullable", "Optional[str]"):
+        assert read_type(nullable, Lexicon(), resolve).nullable is True, nullable
+    assert read_type("???", Lexicon(), resolve).nullable is None
     with pytest.raises(TypeWordError, match="unknown type word"):
         read_type("frobnicator", Lexicon(), resolve)
     with pytest.raises(TypeWordError, match="no table"):

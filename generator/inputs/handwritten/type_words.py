@@ -53,6 +53,10 @@ _MAPS = (
 )
 _MARKER_REMARK = re.compile(r"[,;]?\s*\(?\b(?:optional|required|mandatory)\b\)?\s*$", re.I)
 """``string (optional)``, ``int, required``: a required marker, read by ``markers``."""
+_NULLABLE_MARK = re.compile(
+    r"(?:nullable\s+|optional\s*\[)(.+?)\]?|(.+?[\w>\])])(?:\?|,?\s+nullable|\s*\(nullable\))", re.I
+)
+"""``int?``, ``nullable string``, ``string, nullable``, ``Optional[str]``: the value may be null."""
 _SPLIT_OR = re.compile(r"\s+or\s+|\s*\|\s*|\s*,\s*")
 
 
@@ -110,6 +114,10 @@ class _Reader:
             if part.lower() in NULL_WORDS:
                 nullable = True
                 continue
+            marked = _NULLABLE_MARK.fullmatch(part)
+            if marked:
+                nullable = True
+                part = next(g for g in marked.groups() if g)
             if part.lower() == "enum" or part.lower().startswith("enum "):
                 is_enum = True
             nodes.append(self.one(part))
@@ -156,9 +164,18 @@ class _Reader:
         remark = re.fullmatch(r"(?P<base>[^()]+?)\s+\((?P<note>[^()]+)\)", text)
         if remark:
             base = self.one(remark.group("base"))
-            meaning = self.lexicon.types.get(remark.group("note").strip().lower())
+            note = remark.group("note").strip()
+            meaning = self.lexicon.types.get(note.lower())
             if isinstance(base, Primitive) and meaning is not None and meaning[0] is base.kind:
                 return Primitive(base.kind, meaning[1])
+            if base in (ArrayType(ANY, items_nullable=None), MapType(ANY, values_nullable=None)):
+                try:  # Array (String), Object (Customer)
+                    inner = self.one(note)
+                except TypeWordError:
+                    return base
+                if isinstance(base, ArrayType):
+                    return ArrayType(inner, items_nullable=None)
+                return inner if isinstance(inner, RefType) else MapType(inner, values_nullable=None)
             return base
         leaf = self.lexicon.types.get(lowered)
         if leaf is not None:
@@ -187,6 +204,11 @@ class _Reader:
     def link(self, number: int) -> TypeNode:
         link = self.links[number] if number < len(self.links) else Link("", None)
         target = self.resolve(link.text, link.target)
+        if target is None and link.target is None and link.text:
+            try:  # [String]: an array (GraphQL, Swift)
+                return ArrayType(self.one(link.text), items_nullable=None)
+            except TypeWordError:
+                pass
         if target is None:
             where = f" ({link.target})" if link.target else ""
             raise TypeWordError(f"type links to {link.text!r}{where}, which is no table of the doc")
