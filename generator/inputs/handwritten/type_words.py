@@ -170,12 +170,14 @@ class _Reader:
                 return Primitive(base.kind, meaning[1])
             if base in (ArrayType(ANY, items_nullable=None), MapType(ANY, values_nullable=None)):
                 try:  # Array (String), Object (Customer)
-                    inner = self.one(note)
+                    member = self.one(note)
                 except TypeWordError:
                     return base
                 if isinstance(base, ArrayType):
-                    return ArrayType(inner, items_nullable=None)
-                return inner if isinstance(inner, RefType) else MapType(inner, values_nullable=None)
+                    return ArrayType(member, items_nullable=None)
+                return (
+                    member if isinstance(member, RefType) else MapType(member, values_nullable=None)
+                )
             return base
         leaf = self.lexicon.types.get(lowered)
         if leaf is not None:
