@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 from generator.diagnostics import Problem, SpecloomError  # noqa: E402
 from generator.inputs.collect import read_inputs  # noqa: E402
+from generator.inputs.handwritten.blocks import read_page  # noqa: E402
 from generator.ir.serialize import schema_to_data  # noqa: E402
 
 FACTS = ("type", "required", "nullable", "default", "enum")
@@ -228,6 +229,10 @@ class Scores:
     per_project: dict[str, Counter[str]] = dataclasses.field(default_factory=lambda: defaultdict(Counter))
     tables: dict[str, set[str]] = dataclasses.field(default_factory=lambda: defaultdict(set))
     tables_found: dict[str, set[str]] = dataclasses.field(default_factory=lambda: defaultdict(set))
+    gfm_tables: int = 0
+    """GFM tables in the corpus files (as markdown-it finds them)."""
+    model_tables: int = 0
+    """Of them, the tables read as models (field or transposed tables)."""
     crashes: list[str] = dataclasses.field(default_factory=list)
     notes: list[str] = dataclasses.field(default_factory=list)
 
@@ -245,6 +250,12 @@ def score(folder: Path) -> Scores:
     for path in every_file:
         relative = path.relative_to(folder).as_posix()
         index, warned, failure = read_file(path)
+        headers = {t.header.line for t in read_page(path.read_text(encoding="utf-8")).tables}
+        scores.gfm_tables += len(headers)
+        if index is not None:
+            scores.model_tables += len(
+                {d["location"].get("line") for d in index.definitions.values()} & headers
+            )
         if failure is not None:
             scores.crashes.append(f"{relative}: {failure.splitlines()[0]}")
         for label in by_file.get(relative, []):
@@ -265,6 +276,12 @@ def main(argv: list[str]) -> int:
     scores = score(corpus_folder(argv))
     lines = _report(
         scores.per_project, scores.tables, scores.tables_found, scores.crashes, scores.notes
+    )
+    lines.insert(
+        lines.index("## Crashes and errors"),
+        f"GFM tables in the files: {scores.gfm_tables}; read as models: {scores.model_tables}; "
+        f"the other {scores.gfm_tables - scores.model_tables} have no name column or no type, "
+        "required, default or description column (weights, examples, comparisons).\n",
     )
     text = "\n".join(lines) + "\n"
     REPORT.write_text(text, encoding="utf-8")
