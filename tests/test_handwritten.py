@@ -614,3 +614,17 @@ def test_markers_in_the_name_cell(tmp_path: Path) -> None:
         "name": True,
         "label": False,
     }
+
+
+def test_ir_command_reads_with_the_house_style(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = _write(tmp_path, "## Knobs\n\n| Knob | Blurb |\n|---|---|\n| speed | Fast. |\n")
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text(
+        '[tool.specloom.handwritten]\ncolumns = { name = ["Knob"], description = ["Blurb"] }\n',
+        encoding="utf-8",
+    )
+    assert main(["ir", str(spec), "--config", str(pyproject)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [d["name"]["name"] for d in data["definitions"]] == ["Knobs"]

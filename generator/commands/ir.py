@@ -15,6 +15,7 @@ from generator.commands.common import (
     add_ref_option,
     read_schema,
 )
+from generator.config import load_settings
 from generator.ir.serialize import schema_to_data
 from generator.limits import Limits
 
@@ -28,13 +29,20 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_flavor_option(parser)
     add_naming_option(parser)
     add_ref_option(parser)
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="pyproject.toml whose [tool.specloom.handwritten] house style to read with",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Read the inputs and print their IR."""
     with limits.using(Limits(allow_ref_outside=args.allow_ref_outside)):
-        schema = read_schema(args.paths, args.flavor, naming=args.naming)
+        handwritten = load_settings(args.config).handwritten if args.config else None
+        schema = read_schema(args.paths, args.flavor, naming=args.naming, handwritten=handwritten)
     json.dump(schema_to_data(schema), sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
     return EXIT_OK
