@@ -67,6 +67,14 @@ _WEAK_TRIGGERS = frozenset({"either", "can be", "only", "always", "must be"})
 _SOLE = re.compile(
     r"^[\s\"'\u201c\u201d]*(is|are)\s+(the only )?(supported|allowed|accepted|valid)", re.I
 )
+_BARE_LIST = re.compile(
+    r"^\s*([\w.+-]+(?:\s*(?:,|\bor\b|\band\b|/|\|)\s*(?:or\s+|and\s+)?[\w.+-]+)+)"
+    r"\s*(?:[.;)]|$|<br|\n)"
+)
+"""``Possible values: ACK, RESULT or FULL.``: bare words after a strong trigger."""
+_NOT_VALUES = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "following", "below", "above"}
+)
 _RUN_END = re.compile(
     r"^[\s\"'“”]*($|[.;:!?)]|<br|\n|(only|(are|is) (supported|allowed|accepted|valid))\b)", re.I
 )
@@ -290,6 +298,15 @@ def prose_values(
             # a strong trigger ("Options:", "One of") lists values even where they are
             # also field names (sort by `id`); after a weak one they name fields instead
             return _typed(codes, marks, kind, names if weak in _WEAK_TRIGGERS else ())
+    for trigger in _TRIGGER.finditer(whole):
+        if trigger.group(1).lower() in _WEAK_TRIGGERS:
+            continue
+        bare = _BARE_LIST.match(whole[trigger.end() :])
+        if bare:
+            parts = re.split(r"\s*(?:,|\bor\b|\band\b|/|\|)\s*", bare.group(1).rstrip("."))
+            words = [word for word in parts if word]
+            if len(words) >= 2 and not {w.lower() for w in words} & _NOT_VALUES:
+                return _typed(words, [False] * len(words), kind, ())
     pairs = list(re.finditer(r"(`[^`]+`)\s*:\s*[^`]", whole))
     if len(pairs) >= 2:
         return _typed([m.group(1) for m in pairs], [False] * len(pairs), kind, names)
