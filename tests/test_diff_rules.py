@@ -333,13 +333,25 @@ def test_inline_and_ref_of_the_same_shape_is_no_change(tmp_path: Path) -> None:
 
 
 def test_pairing_by_place_not_by_derived_name(tmp_path: Path) -> None:
-    """A new inline schema takes the derived name of an unchanged one: still no change to it."""
-    body = "{type: object, properties: {%s: {type: string}}}"
-    one = "  /a: {" + USES["response"].format(ref=body[1:-1] % "x").replace("fetch", "a") + "}"
-    two = "  /b: {" + USES["response"].format(ref=body[1:-1] % "y").replace("fetch", "a2") + "}"
-    before = diff(tmp_path, (thing(S1), one), (thing(S1), two + "\n" + one))
-    semantic = [c for c in before if c.impact is not S and c.rule != "endpoint-added"]
-    assert [c.rule for c in semantic] == ["model-added"], semantic
+    """A new schema takes the derived name of an unchanged inline one (``Meta``, now
+    ``ThingMeta``): the inline one is paired by its place, not reported as fields removed."""
+    meta = "{meta: {type: object, properties: {%s: {type: string}}}}"
+    old = "{Thing: {type: object, properties: %s}}" % (meta % "x")
+    alpha = "Alpha: {type: object, properties: %s}" % (meta % "y")
+    new = old.replace("{Thing:", "{" + alpha + ", Thing:", 1)
+    paths = "  /things: {" + USES["response"].format(ref=REF.format("Thing")) + "}"
+    before, after = (
+        read_inputs([spec(tmp_path, "old.yaml", old, paths)]),
+        read_inputs([spec(tmp_path, "new.yaml", new, paths)]),
+    )
+    assert {str(d.name) for d in after.definitions} >= {"components.Meta", "components.ThingMeta"}
+    changes = diff_schemas(before, after)
+    assert sorted((str(c.model), c.rule, c.message) for c in changes) == [
+        ("components.Alpha", "model-added", "object model added"),
+        ("components.Meta", "model-added", "object model added"),  # Alpha's, new
+        ("components.Meta", "model-renamed", "now named components.ThingMeta"),  # Thing's
+    ]
+    assert not [c for c in changes if c.kind in ("field-removed", "field-added")]
 
 
 def test_a_non_object_body_changes_visibly(tmp_path: Path) -> None:
