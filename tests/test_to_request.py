@@ -156,6 +156,11 @@ def test_unset_parameters_are_left_out(operations: ModuleType) -> None:
     assert request.headers == {} and request.cookies == {} and request.content() is None
 
 
+def test_a_parameter_given_by_json_content_is_sent_as_json(operations: ModuleType) -> None:
+    request = operations.SearchRequest(q="x", filter_=operations.Filter(a=1)).to_request()
+    assert request.query == "q=x&filter=%7B%22a%22%3A1%7D"
+
+
 def test_request_classes_know_their_endpoint(operations: ModuleType) -> None:
     endpoint = operations.UpdateColorRequest._endpoint_
     assert (endpoint.method, endpoint.path, endpoint.body) == (

@@ -40,6 +40,11 @@ def operation_of(model: Definition, schema: Schema) -> Operation | None:
     return cached[1].get(model.name)
 
 
+def _is_json(media_type: str) -> bool:
+    essence = media_type.split(";")[0].strip().lower()
+    return essence in ("application/json", "text/json") or essence.endswith("+json")
+
+
 def body_media_type(operation: Operation) -> str | None:
     """The media type the body is sent as: JSON first, then a form, else the first listed."""
     body = operation.request_body
@@ -47,8 +52,8 @@ def body_media_type(operation: Operation) -> str | None:
         return None
     names = [media.media_type for media in body.content]
     essences = [name.split(";")[0].strip().lower() for name in names]
-    for index, essence in enumerate(essences):
-        if essence in ("application/json", "text/json") or essence.endswith("+json"):
+    for index, name in enumerate(names):
+        if _is_json(name):
             return names[index]
     for wanted in _FORMS:
         if wanted in essences:
@@ -70,7 +75,11 @@ def endpoint_call(operation: Operation, model: ObjectModel) -> Call:
             py_repr(param.style),
             py_repr(param.explode),
         ]
-        extra = (("allow_reserved", "True"),) if param.allow_reserved else ()
+        extra: tuple[tuple[str, Expr], ...] = ()
+        if param.allow_reserved:
+            extra += (("allow_reserved", "True"),)
+        if param.media_type is not None and _is_json(param.media_type):
+            extra += (("json_content", "True"),)
         params.append(Call("_http.Param", tuple(args), extra))
     kwargs: list[tuple[str, Expr]] = []
     body = operation.request_body
