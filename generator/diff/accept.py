@@ -18,8 +18,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, replace
 from pathlib import Path
-
-import yaml  # type: ignore[import-untyped, unused-ignore]
+from typing import Any
 
 from generator.diagnostics import Problem, SpecloomError
 from generator.diff.changes import Change, Impact
@@ -61,6 +60,8 @@ class Acceptance:
 
 def load_acceptances(path: Path, display: str) -> list[Acceptance]:
     """The entries of a suppressions file; ``SpecloomError`` (``path:line: ...``) when malformed."""
+    import yaml  # type: ignore[import-untyped, unused-ignore]  # only when a file is named
+
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
@@ -91,7 +92,9 @@ def load_acceptances(path: Path, display: str) -> list[Acceptance]:
     return found
 
 
-def _entry(node: yaml.Node, where: Location, problems: list[Problem]) -> Acceptance | None:
+def _entry(node: Any, where: Location, problems: list[Problem]) -> Acceptance | None:
+    import yaml  # type: ignore[import-untyped, unused-ignore]
+
     if not isinstance(node, yaml.MappingNode):
         problems.append(Problem(where, "an accepted change is a mapping with rule and reason"))
         return None
