@@ -9,6 +9,7 @@ import pytest
 from generator.diagnostics import Collector
 from generator.inputs.openapi import read_openapi
 from generator.ir import (
+    AliasModel,
     ArrayType,
     Constraints,
     Definition,
@@ -67,6 +68,7 @@ def test_every_model_and_its_namespace(spec: dict[TypeName, Definition]) -> None
         "operations.GetLinkSort",
         "operations.ListLinksRequest",
         "operations.ListLinksResponse",
+        "operations.ListLinksResponseBody",
         "operations.QueryParamSort",
         "operations.ResponseBody",
         "operations.Sort",
@@ -136,8 +138,10 @@ def test_pagination_makes_a_page_model(spec: dict[TypeName, Definition]) -> None
     page = spec[ops("ListLinksResponse")]
     assert isinstance(page, ObjectModel)
     assert [(f.name, f.type, f.required) for f in page.fields] == [
-        ("result", ArrayType(RefType(ops("ResponseBody"))), True)
+        ("result", RefType(ops("ListLinksResponseBody")), True)
     ]
+    body = spec[ops("ListLinksResponseBody")]  # the array body: a model too (an alias)
+    assert isinstance(body, AliasModel) and body.type == ArrayType(RefType(ops("ResponseBody")))
 
 
 def test_error_responses_go_to_the_errors_namespace(spec: dict[TypeName, Definition]) -> None:

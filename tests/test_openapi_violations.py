@@ -14,6 +14,7 @@ import pytest
 
 from generator.cli import main
 from generator.diagnostics import Collector
+from generator.inputs.collect import read_inputs
 from generator.inputs.openapi import read_openapi
 from generator.ir import (
     AliasModel,
@@ -247,3 +248,33 @@ def test_diff_sees_a_change_to_a_named_alias(
     assert code == 3
     slug = out[out.index("components.Slug") :].splitlines()
     assert slug[1].startswith("  breaking      maxLength tightened: 20 -> 10  [")
+
+
+def test_a_path_and_a_query_parameter_of_one_name_are_two_fields() -> None:
+    got, problems, warnings = read("path_and_query_same_name.yaml")
+    assert (problems, warnings) == ([], [])
+    request = got[TypeName("operations", "GetARequest")]
+    assert isinstance(request, ObjectModel)
+    assert [(f.name, f.type, f.required) for f in request.fields] == [
+        ("scheme", Primitive(PrimitiveKind.STRING), True),
+        ("schemeQuery", Primitive(PrimitiveKind.INTEGER), False),
+    ]
+    schema = read_inputs([FIXTURES / "path_and_query_same_name.yaml"])
+    assert schema.operations is not None
+    wires = [(p.name, p.where, p.field) for p in schema.operations[0].parameters]
+    assert wires == [("scheme", "path", "scheme"), ("scheme", "query", "schemeQuery")]
+
+
+def test_bodies_of_every_media_type_are_read_and_non_object_bodies_are_models() -> None:
+    got, problems, warnings = read("media_types.yaml")
+    assert (problems, warnings) == ([], [])
+    ops = {name.name: d for name, d in got.items() if name.namespace == "operations"}
+    assert isinstance(ops["SendXmlRequestBody"], ObjectModel)  # application/xml
+    assert isinstance(ops["SendXmlResponseBody"], ObjectModel)  # */*
+    assert isinstance(ops["SendFormRequestBody"], ObjectModel)  # multipart/form-data
+    text = ops["SendTextRequestBody"]  # text/plain: a bare string is a model too
+    assert isinstance(text, AliasModel) and text.constraints.max_length == 140
+    listed = ops["SendTextResponseBody"]  # vendor +json array
+    assert isinstance(listed, AliasModel)
+    assert listed.type == ArrayType(Primitive(PrimitiveKind.STRING))
+    assert isinstance(ops["SendFormResponseBody"], AliasModel)

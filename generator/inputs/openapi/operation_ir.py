@@ -22,7 +22,7 @@ from generator.inputs.openapi.document import join
 from generator.inputs.openapi.media import FORM_TYPES
 from generator.inputs.openapi.names import Hint
 from generator.inputs.openapi.operations import NAMESPACE, Operation
-from generator.inputs.openapi.requests import RequestParts
+from generator.inputs.openapi.requests import RequestParts, field_names
 from generator.inputs.openapi.schemas import SchemaReader
 from generator.inputs.openapi.typed import Typed
 from generator.ir import (
@@ -61,10 +61,11 @@ def read_operation_ir(
     ctx = reader.ctx
     operation = parts.operation
     node, ptr = operation.node, operation.pointer
+    plain = [param for param in parts.params if param.where not in ("body", "formData")]
+    fields = field_names([(param.name, param.where) for param in plain])
     parameters = tuple(
-        _parameter(reader, param.node, param.pointer, param.line, param.name, param.where)
-        for param in parts.params
-        if param.where not in ("body", "formData")
+        _parameter(reader, param.node, param.pointer, param.line, param.name, param.where, field)
+        for param, field in zip(plain, fields, strict=True)
     )
     body_field = parts.body.field_name if parts.body is not None and request is not None else None
     return IROperation(
@@ -117,7 +118,13 @@ def _names_nothing(schema: object) -> bool:
 
 
 def _parameter(
-    reader: SchemaReader, node: dict[str, object], ptr: str, line: int | None, name: str, where: str
+    reader: SchemaReader,
+    node: dict[str, object],
+    ptr: str,
+    line: int | None,
+    name: str,
+    where: str,
+    field: str,
 ) -> Parameter:
     ctx = reader.ctx
     media_type: str | None = None
@@ -151,7 +158,7 @@ def _parameter(
         deprecated=metadata.flag(ctx, node, ptr, "deprecated"),
         allow_reserved=metadata.flag(ctx, node, ptr, "allowReserved"),
         media_type=media_type,
-        field=name,
+        field=field,
     )
 
 

@@ -98,8 +98,11 @@ def read_parameters(reader: SchemaReader, parts: RequestParts) -> TypeName | Non
     """Second pass: read the parameters; with any, make ``<Operation>Request`` (its name)."""
     ctx = reader.ctx
     operation, body = parts.operation, parts.body
+    plain = [param for param in parts.params if _is_plain(param)]
+    names = field_names([(param.name, param.where) for param in plain])
     fields = [
-        _parameter_field(reader, operation, param) for param in parts.params if _is_plain(param)
+        _parameter_field(reader, operation, param, name)
+        for param, name in zip(plain, names, strict=True)
     ]
     ctx.request_roots.extend(field.type for field in fields)
     if not fields:
@@ -116,6 +119,27 @@ def read_parameters(reader: SchemaReader, parts: RequestParts) -> TypeName | Non
     location = ctx.location(ctx.document.line(operation.node), operation.pointer)
     ctx.definitions.append(ObjectModel(name, tuple(fields), location))
     return name
+
+
+def field_names(params: list[tuple[str, str]]) -> list[str]:
+    """Request-model field names of parameters ``(name, location)``, told apart where two
+    locations share a name (``id`` in the path and in the query): the first keeps the name, a
+    later one gets its location appended (``idQuery``), then a number.  The operation's
+    parameters keep their wire names."""
+    taken = {name for name, _ in params}
+    seen: set[str] = set()
+    names: list[str] = []
+    for name, where in params:
+        if name in seen:
+            base = name + where[:1].upper() + where[1:]
+            candidate, number = base, 2
+            while candidate in taken:
+                candidate, number = f"{base}{number}", number + 1
+            taken.add(candidate)
+            name = candidate
+        seen.add(name)
+        names.append(name)
+    return names
 
 
 def _is_plain(param: _Param) -> bool:
@@ -173,8 +197,10 @@ def _parameter(reader: SchemaReader, node: object, ptr: str, line: int | None) -
     return _Param(node, ptr, line, name, where)
 
 
-def _parameter_field(reader: SchemaReader, operation: Operation, param: _Param) -> Field:
-    """The field of ``operation``'s request model for one parameter."""
+def _parameter_field(
+    reader: SchemaReader, operation: Operation, param: _Param, name: str | None = None
+) -> Field:
+    """The field of ``operation``'s request model for one parameter (named ``name``, if given)."""
     ctx = reader.ctx
     hint = Hint(
         NAMESPACE, operation.name, type_name_part(param.name), prefix=_PREFIXES.get(param.where, "")
@@ -184,7 +210,7 @@ def _parameter_field(reader: SchemaReader, operation: Operation, param: _Param) 
     required = param.where == "path" or (
         "required" in param.node and kw.boolean(ctx, param.node, param.pointer, "required")
     )
-    field = make_field(ctx, param.name, schema, schema_ptr, param.line, typed, required)
+    field = make_field(ctx, name or param.name, schema, schema_ptr, param.line, typed, required)
     field = replace(field, location=ctx.location(param.line, param.pointer))
     # a parameter is described by its own description (Speakeasy ignores its schema's)
     own = metadata.description(ctx, param.node, param.pointer)
@@ -275,6 +301,8 @@ def _body_schema(
     if isinstance(schema, dict) and (schema.get("type") == "array" or "items" in schema):
         hint = Hint(NAMESPACE, operation.name, ARRAY_ITEM_BASE)
     typed = reader.read(schema, ptr, line, hint)
+    if not (isinstance(schema, dict) and "$ref" in schema):
+        typed = reader.body_alias(typed, name, reader.ctx.location(line, ptr))
     field_name = "requestBody"
     if isinstance(schema, dict) and "$ref" in schema and isinstance(typed.type, RefType):
         target = typed.type.target

@@ -25,7 +25,7 @@ from generator.inputs.openapi import keywords as kw
 from generator.inputs.openapi.components import ERRORS_NAMESPACE
 from generator.inputs.openapi.context import Context
 from generator.inputs.openapi.document import join, unescape
-from generator.inputs.openapi.media import content_schema, json_media_type
+from generator.inputs.openapi.media import body_media_type, content_schema
 from generator.inputs.openapi.names import Hint, type_name_part
 from generator.inputs.openapi.operations import NAMESPACE, Operation
 from generator.inputs.openapi.references import Target
@@ -89,7 +89,7 @@ def _schema_of(ctx: Context, response: dict[str, object]) -> object:
     content = response.get("content")
     if not isinstance(content, dict):
         return None
-    media_type = json_media_type(content)
+    media_type = body_media_type(content)
     media = content.get(media_type) if media_type else None
     return media.get("schema") if isinstance(media, dict) else None
 
@@ -135,6 +135,10 @@ def read_responses(reader: SchemaReader, operation: Operation) -> None:
         else:
             hint = _error_hint(ctx, operation, response, ptr, shared)
         typed = _read_located(reader, located, hint, shared is not None)
+        schema, body_ptr, body_line = located
+        if shared is None and not (isinstance(schema, dict) and "$ref" in schema):
+            name = hint.exact or response_body_name(operation)
+            typed = reader.body_alias(typed, name, ctx.location(body_line, body_ptr))
         if success and first_success is None:
             first_success = typed
     if first_success is not None and PAGINATION in operation.node:
@@ -149,7 +153,7 @@ def _body_schema(
         if "schema" not in response:
             return None
         return response["schema"], join(ptr, "schema"), ctx.document.key_line(response, "schema")
-    return content_schema(ctx, response, ptr, json_media_type)
+    return content_schema(ctx, response, ptr, body_media_type)
 
 
 def _description(ctx: Context, response: dict[str, object], ptr: str) -> str | None:

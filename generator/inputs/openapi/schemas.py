@@ -208,6 +208,19 @@ class SchemaReader:
                 node = found.value
         return False
 
+    def body_alias(self, typed: Typed, name: TypeName, location: Location) -> Typed:
+        """A body that made no definition (a string, an array, a map): an alias named ``name``
+        (or ``name`` numbered when taken), so that every body is a model."""
+        if isinstance(typed.type, RefType):
+            return typed
+        names = self.ctx.names
+        if not names.is_reserved(name) and names.is_taken(name):
+            name = names.unique(name.namespace, name.name)
+        names.take(name)
+        self._alias_names.add(name)
+        self.ctx.definitions.append(AliasModel(name, typed.type, location, nullable=typed.nullable))
+        return Typed(RefType(name), typed.nullable)
+
     def is_model_reference(self, node: object) -> bool:
         """``node`` is a ``RefType`` to an object model, enum or union (not to an alias)."""
         return isinstance(node, RefType) and node.target not in self._alias_names
