@@ -112,3 +112,22 @@ def python_identifier(name: str, reserved: frozenset[str] = frozenset()) -> str:
     if ident in _PYTHON_RESERVED or ident in reserved:
         ident += "_"
     return ident
+
+
+FILE_NAME_BYTES = 200
+"""Longest file name specloom writes, in UTF-8 bytes: file systems allow 255, and writing
+goes through a temporary name a little longer than the final one."""
+
+
+def file_name(stem: str, suffix: str) -> str:
+    """``stem + suffix``, shortened deterministically to ``FILE_NAME_BYTES`` when longer: the
+    stem is cut (at a character boundary) and the first 10 hex digits of its SHA-256 added."""
+    whole = stem + suffix
+    if len(whole.encode("utf-8")) <= FILE_NAME_BYTES:
+        return whole
+    import hashlib
+
+    digest = hashlib.sha256(stem.encode("utf-8")).hexdigest()[:10]
+    budget = FILE_NAME_BYTES - len(suffix.encode("utf-8")) - len(digest) - 1
+    cut = stem.encode("utf-8")[:budget].decode("utf-8", "ignore")
+    return f"{cut}-{digest}{suffix}"

@@ -278,3 +278,35 @@ def test_bodies_of_every_media_type_are_read_and_non_object_bodies_are_models() 
     assert isinstance(listed, AliasModel)
     assert listed.type == ArrayType(Primitive(PrimitiveKind.STRING))
     assert isinstance(ops["SendFormResponseBody"], AliasModel)
+
+
+def test_long_names_give_file_names_within_the_file_systems_limit(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    long = "Very" * 70  # 280 characters: a 284-byte file name, over the 255 bytes allowed
+    spec = tmp_path / "long.yaml"
+    spec.write_text(
+        'openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths: {}\ncomponents:\n  schemas:\n'
+        f"    {long}:\n      type: object\n      properties:\n        id: {{type: string}}\n"
+        "    Holder:\n      type: object\n      properties:\n"
+        f"        inner: {{$ref: '#/components/schemas/{long}'}}\n",
+        encoding="utf-8",
+    )
+    code, err = generate(capsys, spec, tmp_path / "out")
+    assert code == 0, err
+    folder = tmp_path / "out" / "docs-go" / "models" / "components"
+    shortened = next(p.name for p in folder.iterdir() if p.name != "holder.md")
+    assert len(shortened.encode()) == 200
+    assert shortened == f"{long.lower()[:186]}-{shortened[-13:-3]}.md"
+    assert f"(../../models/components/{shortened})" in (folder / "holder.md").read_text()
+
+
+def test_ambiguous_python_names_are_renamed() -> None:
+    from generator.render.filters.python_code import attribute_names, enum_members
+
+    got, _, _ = read("ambiguous_names.yaml")
+    box = got[comps("Box")]
+    assert isinstance(box, ObjectModel)
+    assert list(attribute_names(box).values()) == ["l_", "i", "o", "side"]
+    side = got[comps("Side")]
+    assert [name for name, _ in enum_members(side)] == ["I_", "O_", "L"]  # type: ignore[arg-type]

@@ -23,6 +23,7 @@ from generator.ir import (
     TypeNode,
     UnionModel,
 )
+from generator.naming import file_name
 from generator.render.filters.markdown import (
     enum_words,
     example_text,
@@ -45,7 +46,7 @@ def php_namespace(namespace: str) -> str:
 
 def php_doc_path(name: TypeName) -> str:
     """``Models/Operations/TrackLeadRequestBody.md``."""
-    return f"Models/{php_namespace(name.namespace)}/{name.name}.md"
+    return f"Models/{php_namespace(name.namespace)}/{file_name(name.name, '.md')}"
 
 
 def php_class(name: TypeName) -> str:

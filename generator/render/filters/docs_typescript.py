@@ -25,7 +25,7 @@ from generator.ir import (
     TypeNode,
     UnionModel,
 )
-from generator.naming import camel_case
+from generator.naming import camel_case, file_name
 from generator.render.filters.docs_typescript_values import ValuePrinter, ts_string
 from generator.render.filters.markdown import field_rows, json_number, md_table
 
@@ -67,7 +67,7 @@ def ts_qualified(name: TypeName) -> str:
 
 def ts_doc_path(name: TypeName) -> str:
     """Path of a model's TypeScript doc: ``models/errors/errort.md``."""
-    return f"models/{name.namespace}/{ts_name(name).lower()}.md"
+    return f"models/{name.namespace}/{file_name(ts_name(name).lower(), '.md')}"
 
 
 def is_typescript(definition: Definition) -> bool:

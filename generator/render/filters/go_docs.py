@@ -27,7 +27,7 @@ from generator.ir import (
     UnionType,
     UnionVariant,
 )
-from generator.naming import go_name, pascal_case
+from generator.naming import file_name, go_name, pascal_case
 from generator.render.filters.markdown import (
     enum_words,
     example_text,
@@ -52,7 +52,7 @@ GO_PACKAGES = {"errors": "sdkerrors"}
 
 def doc_path(name: TypeName) -> str:
     """Path of a model's doc below the docs root: ``models/operations/mode.md``."""
-    return f"models/{name.namespace}/{name.name.lower()}.md"
+    return f"models/{name.namespace}/{file_name(name.name.lower(), '.md')}"
 
 
 def doc_link(name: TypeName) -> str:
@@ -72,7 +72,7 @@ def go_qualified(name: TypeName) -> str:
 
 def go_doc_path(name: TypeName) -> str:
     """Path of a model's Go doc: ``models/sdkerrors/badrequest.md``."""
-    return f"models/{go_package(name.namespace)}/{name.name.lower()}.md"
+    return f"models/{go_package(name.namespace)}/{file_name(name.name.lower(), '.md')}"
 
 
 def go_doc_link(name: TypeName) -> str:

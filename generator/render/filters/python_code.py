@@ -47,6 +47,7 @@ RESERVED_ATTRIBUTES = frozenset(
         "additional_properties",
     }
     | {"Any", "Literal", "ClassVar", "TypeAlias", "datetime", "enum", "_rt"}
+    | {"l", "I", "O"}  # ruff E741: ambiguous with 1 and 0
     | {name for name in dir(builtins) if not name.startswith("_")}
 )
 """Names a generated attribute must not take: model methods, builtins and names annotations use."""
@@ -132,6 +133,8 @@ def enum_members(model: EnumModel) -> list[tuple[str, str]]:
         base = snake_case(str(value.value)).upper() if value.value is not None else "NONE"
         if not base or not re.match(r"[A-Z]", base):
             base = f"VALUE_{base}" if base else f"VALUE_{index}"
+        if base in ("I", "O"):  # ruff E741: ambiguous with 1 and 0
+            base += "_"
         ident, counter = base, 2
         while ident in taken:
             ident, counter = f"{base}_{counter}", counter + 1
