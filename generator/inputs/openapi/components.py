@@ -50,6 +50,14 @@ class ComponentIndex:
             return
         self._mapping = node
         for key, schema in node.items():
+            if str(key).startswith("x-") and not isinstance(schema, dict | bool):
+                ctx.key_warning(
+                    node,
+                    self.pointer,
+                    key,
+                    f"{key} is {kw.describe(schema)}, not a schema (an extension key); skipped",
+                )
+                continue
             self.schemas[key] = schema
             namespace = ERRORS_NAMESPACE if key in error_keys else NAMESPACE
             self.names[key] = self._reserve(ctx, key, schema, namespace)

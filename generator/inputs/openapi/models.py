@@ -63,6 +63,15 @@ def object_model(
         if listed:
             listed_ptr = join(part_ptr, "properties")
             for prop, schema in listed.items():
+                if str(prop).startswith("x-") and not isinstance(schema, dict | bool):
+                    ctx.key_warning(
+                        listed,
+                        listed_ptr,
+                        prop,
+                        f"{prop} is {kw.describe(schema)}, not a schema (an extension key); "
+                        "skipped",
+                    )
+                    continue
                 properties[prop] = (
                     schema,
                     join(listed_ptr, prop),
