@@ -204,4 +204,4 @@ def test_annotated_assignment_over_lengths(value: Expr) -> None:
 def test_union_text_has_each_operand_once_and_one_literal() -> None:
     # ruff's default rules reject ``str | str`` (PYI016) and ``Literal[1] | Literal[2]`` (PYI030)
     text = union_text(["str | None", "str", 'Literal["a"]', 'Literal["b"] | Literal["a"]', "None"])
-    assert text == 'str | None | Literal["a", "b"]'
+    assert text == 'str | Literal["a", "b"] | None'  # None last (RUF036)

@@ -27,7 +27,7 @@ class TrackLeadRequestBody(_rt.Model):
         external_id: The unique ID of the customer in your system. Will be used to
             identify and attribute all future events to this customer.
         customer_name: The name of the customer. If not passed, a random name will be
-            generated (e.g. “Big Red Caribou”).
+            generated (e.g. \N{LEFT DOUBLE QUOTATION MARK}Big Red Caribou\N{RIGHT DOUBLE QUOTATION MARK}).
             Default (``with_defaults``): ``null``.
         customer_email: The email address of the customer.
             Default (``with_defaults``): ``null``.
@@ -48,12 +48,12 @@ class TrackLeadRequestBody(_rt.Model):
     click_id: str
     event_name: str
     external_id: str
-    customer_name: str | None | _rt.Unset = _rt.UNSET
-    customer_email: str | None | _rt.Unset = _rt.UNSET
-    customer_avatar: str | None | _rt.Unset = _rt.UNSET
-    event_quantity: float | None | _rt.Unset = _rt.UNSET
+    customer_name: str | _rt.Unset | None = _rt.UNSET
+    customer_email: str | _rt.Unset | None = _rt.UNSET
+    customer_avatar: str | _rt.Unset | None = _rt.UNSET
+    event_quantity: float | _rt.Unset | None = _rt.UNSET
     mode: Mode | _rt.Unset = _rt.UNSET
-    metadata: dict[str, Any | None] | None | _rt.Unset = _rt.UNSET
+    metadata: dict[str, Any | None] | _rt.Unset | None = _rt.UNSET
 
     _fields_: ClassVar[tuple[_rt.Field, ...]] = (
         _rt.Field("clickId", "click_id", _rt.String(min_length=1), required=True),

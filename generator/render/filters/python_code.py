@@ -197,7 +197,8 @@ def annotation(node: TypeNode, schema: Schema, namespace: str) -> str:
 def union_text(parts: list[str]) -> str:
     """Annotations joined by ``|``, each operand once and all literals in one ``Literal[...]``.
 
-    ruff's default rules reject ``str | str`` and ``Literal[1] | Literal[2]``.
+    ruff's default rules reject ``str | str`` and ``Literal[1] | Literal[2]``; ``None`` goes
+    last (ruff RUF036).
     """
     operands: list[str] = []
     literals: list[str] = []
@@ -209,6 +210,9 @@ def union_text(parts: list[str]) -> str:
                 literals += [a.flat() for a in operand.args if a.flat() not in literals]
             elif operand.flat() not in operands:
                 operands.append(operand.flat())
+    if "None" in operands:
+        operands.remove("None")
+        operands.append("None")
     return " | ".join(
         f"Literal[{', '.join(literals)}]" if text == "Literal" else text for text in operands
     )
@@ -225,7 +229,11 @@ def field_annotation(field: Field, schema: Schema, namespace: str) -> str:
     text = annotation(field.type, schema, namespace)
     if accepts_null(field):
         text = union_text([text, "None"])
-    if not field.required:
+    if not field.required:  # ``None`` stays last (ruff RUF036)
+        if text == "None":
+            return "_rt.Unset | None"
+        if text.endswith(" | None"):
+            return text[: -len(" | None")] + " | _rt.Unset | None"
         text += " | _rt.Unset"
     return text
 

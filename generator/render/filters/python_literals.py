@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+import unicodedata
 
 _LINE_BREAKS = str.maketrans(
     {"\r": "\n", "\v": "\n", "\f": "\n", "\x1c": "\n", "\x1d": "\n", "\x1e": "\n"}
@@ -126,10 +127,25 @@ def wrap(text: str, width: int, hang: int = 0) -> str:
     return "\n".join(wrapped)
 
 
+def _escape_docstring_run(match: re.Match[str]) -> str:
+    """Like ``_escape_run``; punctuation, symbols and spaces beyond ASCII (right single quote,
+    en dash) are ``\\N{...}`` escapes too: ruff (RUF002) flags them as look-alikes of ASCII."""
+    run = match.group()
+    return "".join(
+        _named_escape(char) if unicodedata.category(char)[0] in "PSZ" else _escape_char(char, '"')
+        for char in run
+    )
+
+
+def _named_escape(char: str) -> str:
+    name = unicodedata.name(char, "")
+    return f"\\N{{{name}}}" if name else _escape_char(char, '"')
+
+
 def _escape_docstring(text: str) -> str:
     """Backslashes and double quotes escaped, non-printable characters as escapes."""
     text = text.replace("\\", "\\\\").replace('"', '\\"')
-    return _NOT_PLAIN_DOCSTRING.sub(_escape_run, text)
+    return _NOT_PLAIN_DOCSTRING.sub(_escape_docstring_run, text)
 
 
 def py_docstring(value: str, indent: int = 0) -> str:
