@@ -501,6 +501,9 @@ def main(argv: list[str] | None = None) -> int:
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
         list(pool.map(one, sorted(runs, key=lambda r: -r.spec.stat().st_size)))
     if not args.no_gates:
+        if args.report:  # the generation figures first, in case the gates take too long
+            partial = report(runs, corpus, False, time.perf_counter() - started, args.jobs)
+            args.report.write_text("\n".join(partial) + "\n\n(gates running)\n", encoding="utf-8")
         print("gates ...", flush=True)
         run_gates(runs, args.jobs)
     wall = time.perf_counter() - started
