@@ -109,13 +109,20 @@ class AliasResolver:
         """``definition`` with every alias reference in it expanded."""
         if isinstance(definition, ObjectModel):
             extra = definition.additional_properties
-            return replace(
-                definition,
-                fields=tuple(self.field(f) for f in definition.fields),
-                additional_properties=self.expand(extra) if extra is not None else None,
-            )
+            fields = tuple(self.field(f) for f in definition.fields)
+            expanded = self.expand(extra) if extra is not None else None
+            if expanded is extra and all(
+                a is b for a, b in zip(fields, definition.fields, strict=True)
+            ):
+                return definition  # nothing refers to an alias: no copy
+            return replace(definition, fields=fields, additional_properties=expanded)
         if isinstance(definition, UnionModel):
-            variants = tuple(replace(v, type=self.expand(v.type)) for v in definition.variants)
+            types = [self.expand(v.type) for v in definition.variants]
+            if all(t is v.type for t, v in zip(types, definition.variants, strict=True)):
+                return definition
+            variants = tuple(
+                replace(v, type=t) for t, v in zip(types, definition.variants, strict=True)
+            )
             return replace(definition, variants=variants)
         if isinstance(definition, AliasModel):
             return replace(definition, type=self.expand(definition.type))
