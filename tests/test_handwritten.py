@@ -487,6 +487,10 @@ def test_sniff_tells_sdk_docs_from_handwritten_ones() -> None:
     assert is_sdk_doc("# Mode\n\n## Values\n\n| Name | Value |\n")
     assert not is_sdk_doc("# API\n\n## Fields\n\n| Name | Type | Description |\n")
     assert not is_sdk_doc("# Chart\n\n## Values\n\n| Parameter | Default |\n")
+    page = "# Webhook payload\n\n## Fields\n\n| Field | Type | Required | Description |\n"
+    assert not is_sdk_doc(page)  # the title is no model name
+    page = "# Payload\n\n## Fields\n\n| Field | Type | Required | Description |\n\n## Examples\n"
+    assert not is_sdk_doc(page)  # a section no SDK doc has
 
 
 def test_forced_flavor_and_openapi_export(
