@@ -11,6 +11,9 @@ from generator.inputs.handwritten.config import HandwrittenConfig, config_from_t
 from generator.ir import Location
 from generator.limits import KEYS, Limits
 
+FORMATS = ("assert", "annotate")
+"""Values of ``--formats`` / ``[tool.specloom] formats``."""
+
 DEFAULT_TARGETS = ("python", "docs-go")
 """Targets generated when neither the command line nor the config names any."""
 
@@ -45,6 +48,8 @@ class Settings:
     """The ``pyproject.toml`` the settings came from (its ``[tool.black]`` options the formatter's)."""
     diff_accept: Path | None = None
     """The suppressions file of ``specloom diff`` (accepted changes); ``None``: none."""
+    formats: str = "assert"
+    """``assert``: the python target's validators check string formats; ``annotate``: they do not."""
 
 
 def _strings(value: object, key: str, where: Location) -> tuple[str, ...]:
@@ -83,6 +88,7 @@ def load_settings(pyproject: Path) -> Settings:
         "handwritten",
         "formatter",
         "diff-accept",
+        "formats",
     }
     unknown = sorted(set(table) - known)
     if unknown:
@@ -121,6 +127,7 @@ def load_settings(pyproject: Path) -> Settings:
         diff_accept=base / _strings(table["diff-accept"], "diff-accept", where)[0]
         if "diff-accept" in table
         else None,
+        formats=_strings(table["formats"], "formats", where)[0] if "formats" in table else "assert",
     )
 
 

@@ -335,6 +335,7 @@ def test_check_json(capsys: pytest.CaptureFixture[str], api: Path, tmp_path: Pat
     changed = {entry["path"]: entry["diff"] for entry in data["changed"]}
     assert sorted(changed) == [
         "docs-go/models/operations/mode.md",
+        "python/models/_schemas.py",
         "python/models/operations.py",
     ]
     assert '+    LATER = "later"' in changed["python/models/operations.py"]

@@ -170,7 +170,7 @@ def test_built_in_python_and_wire_forms(models: ModuleType) -> None:
         ),
         ({"signature": "not base64!"}, ("/signature", "expected base64 text")),
         ({"status": "pending"}, ("/status", "must be one of 'open', 'closed'; got 'pending'")),
-        ({"channel": 7}, ("/channel", "must be one of 'web', 'phone'; got 7")),
+        ({"channel": 7}, ("/channel", "expected a string, got number")),  # an open enum
         ({"kind": "other"}, ("/kind", "must be 'order'")),
         ({"payment": {"method": "card"}}, ("/payment/number", "is required")),
         (

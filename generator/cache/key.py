@@ -97,6 +97,7 @@ def options_key(settings: Settings) -> str:
         repr(settings.flavor),
         repr(settings.naming),
         repr(settings.go_style),
+        settings.formats,
         settings.formatter,
         repr(settings.limits),
         repr(settings.handwritten),

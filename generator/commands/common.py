@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator import limits
-from generator.config import Settings, load_settings
+from generator.config import FORMATS, Settings, load_settings
 from generator.diagnostics import Problem, SpecloomError
 from generator.inputs.collect import display_path
 from generator.inputs.handwritten.config import HandwrittenConfig
@@ -125,6 +125,12 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
         help="neither use nor update the cache in OUT/.specloom-cache (render everything)",
     )
     parser.add_argument(
+        "--formats",
+        choices=FORMATS,
+        help="python target validators: assert string formats (email, uuid, date-time...) "
+        "or treat them as annotations only (default: assert)",
+    )
+    parser.add_argument(
         "--strict",
         action="store_true",
         help="treat warnings as errors: exit 2 and write nothing",
@@ -149,6 +155,7 @@ def settings_from(args: argparse.Namespace, validate: bool = True) -> Settings:
         naming=args.naming if getattr(args, "naming", None) is not None else settings.naming,
         go_style=args.go_style if getattr(args, "go_style", None) else settings.go_style,
         formatter=args.formatter if getattr(args, "formatter", None) else settings.formatter,
+        formats=args.formats if getattr(args, "formats", None) else settings.formats,
     )
     if getattr(args, "allow_ref_outside", False):
         settings = dataclasses.replace(
@@ -181,6 +188,13 @@ def check_settings(settings: Settings) -> None:
     elif settings.formatter == "ruff" and shutil.which("ruff") is None:
         problems.append(
             Problem(where, "formatter 'ruff' is not installed; expected `pip install ruff`")
+        )
+    if settings.formats not in FORMATS:
+        problems.append(
+            Problem(
+                where,
+                f"formats {settings.formats!r} is unknown; expected one of {', '.join(FORMATS)}",
+            )
         )
     if not settings.package.isidentifier():
         problems.append(
@@ -272,7 +286,9 @@ def read_and_render(
             settings.handwritten,
             collected=warnings,
         )
-        options = Options(package=settings.package, go_style=settings.go_style)
+        options = Options(
+            package=settings.package, go_style=settings.go_style, formats=settings.formats
+        )
         formatter = Formatter(settings.formatter, settings.config)
         if session is None:
             rendering = render_files(

@@ -100,6 +100,7 @@ def read_inputs(
     warnings: list[Problem] | None = None,
     naming: str | None = None,
     handwritten: HandwrittenConfig | None = None,
+    remotes: dict[str, Path] | None = None,
 ) -> Schema:
     """Read every input below ``paths`` into one schema; raises ``SpecloomError`` on any problem.
 
@@ -107,10 +108,13 @@ def read_inputs(
     ``warnings``, when given, receives the warnings of a successful read.
     ``naming`` picks how OpenAPI inline schemas are named (``None``: the default).
     ``handwritten`` is the ``[tool.specloom.handwritten]`` house style.
+    ``remotes`` maps URI prefixes (``https://example.com/schemas/``) to folders serving them.
     """
     from generator.inputs.handwritten import FLAVOR as HANDWRITTEN
     from generator.inputs.markdown import DocFile, language_names, read_docs
+    from generator.inputs.openapi.name_resolution import DEFAULT_NAMING
     from generator.inputs.openapi.reader import read_openapi_spec
+    from generator.inputs.openapi.rules_reader import RulesSink
 
     collector = Collector()
     if flavor is not None and flavor not in (*language_names(), HANDWRITTEN):
@@ -127,11 +131,11 @@ def read_inputs(
         )
     definitions: list[Definition] = []
     operations: list[Operation] | None = [] if specs else None
+    sink = RulesSink()
     for spec in specs:
-        if naming is None:
-            read = read_openapi_spec(spec.resolve(), display_path(spec), collector)
-        else:
-            read = read_openapi_spec(spec.resolve(), display_path(spec), collector, naming)
+        read = read_openapi_spec(
+            spec.resolve(), display_path(spec), collector, naming or DEFAULT_NAMING, sink, remotes
+        )
         definitions += read.definitions
         if operations is not None:
             operations += read.operations
@@ -148,7 +152,7 @@ def read_inputs(
         definitions += _read_handwritten(handwritten_docs, collector, handwritten)
     collector.raise_if_any()  # a broken input would make merging report conflicts that are not real
     sources = tuple(display_path(path) for path in [*specs, *docs])
-    schema = merge_schema(definitions, sources, collector, operations)
+    schema = merge_schema(definitions, sources, collector, operations, sink)
     collector.raise_if_any()
     if warnings is not None:
         warnings.extend(collector.warnings)

@@ -28,6 +28,7 @@ from generator.ir.operations import (
     SecurityRequirement,
     SecurityScheme,
 )
+from generator.ir.rules import DynamicRef, NamedRules, Rules, Validator
 from generator.ir.types import (
     NO_CONSTRAINTS,
     ArrayType,
@@ -53,6 +54,7 @@ __all__ = [
     "Constraints",
     "Default",
     "Definition",
+    "DynamicRef",
     "DocsFlavor",
     "EnumModel",
     "EnumValue",
@@ -64,6 +66,7 @@ __all__ = [
     "Location",
     "MapType",
     "MediaType",
+    "NamedRules",
     "ObjectModel",
     "Operation",
     "Parameter",
@@ -72,6 +75,7 @@ __all__ = [
     "RefType",
     "RequestBody",
     "Response",
+    "Rules",
     "Schema",
     "SecurityRequirement",
     "SecurityScheme",
@@ -80,6 +84,7 @@ __all__ = [
     "UnionModel",
     "UnionType",
     "UnionVariant",
+    "Validator",
     "sort_definitions",
     "walk_types",
 ]

@@ -7,6 +7,7 @@ from typing import Union
 
 from generator.ir.location import Location
 from generator.ir.operations import Operation
+from generator.ir.rules import NamedRules, Rules, Validator
 from generator.ir.types import (
     NO_CONSTRAINTS,
     Constraints,
@@ -239,6 +240,17 @@ class Schema:
     operations: tuple[Operation, ...] | None = None
     """The API's operations, sorted by path then method; ``None`` when no input carries
     operations (markdown docs only), ``()`` when the inputs have none."""
+    rules: tuple[NamedRules, ...] = ()
+    """Validation rules of the schemas definitions and references point at, sorted by key
+    (OpenAPI inputs; markdown docs carry none)."""
+    validators: tuple[Validator, ...] = ()
+    """One public validator per named schema that has rules, sorted by name."""
+    _rules_index: dict[str, Rules] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
+    _validator_index: dict[TypeName, Validator] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
     _index: dict[TypeName, Definition] = field(
         init=False, repr=False, compare=False, default_factory=dict
     )
@@ -247,6 +259,16 @@ class Schema:
     def __post_init__(self) -> None:
         self._index.update((definition.name, definition) for definition in self.definitions)
         self._namespaces.extend(sorted({d.name.namespace for d in self.definitions}))
+        self._rules_index.update((entry.key, entry.rules) for entry in self.rules)
+        self._validator_index.update((entry.name, entry) for entry in self.validators)
+
+    def rules_of(self, key: str) -> Rules | None:
+        """The rules stored under ``key`` in ``rules``, or ``None``."""
+        return self._rules_index.get(key)
+
+    def validator_of(self, name: TypeName) -> Validator | None:
+        """The public validator of the named schema ``name``, or ``None``."""
+        return self._validator_index.get(name)
 
     def get(self, name: TypeName) -> Definition | None:
         """The definition called ``name``, or ``None``."""

@@ -11,7 +11,7 @@ nothing is dropped.
 from __future__ import annotations
 
 import dataclasses
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from generator.diagnostics import Collector
 from generator.ir.aliases import AliasResolver
@@ -29,6 +29,7 @@ from generator.ir.definitions import (
     sort_definitions,
 )
 from generator.ir.operations import Operation
+from generator.ir.rules import NamedRules, Validator
 from generator.ir.types import (
     NO_CONSTRAINTS,
     ArrayType,
@@ -44,6 +45,13 @@ from generator.ir.types import (
 )
 
 T = TypeVar("T")
+
+
+class RulesSource(Protocol):
+    """Where rules and validators were collected (``inputs.openapi.rules_reader.RulesSink``)."""
+
+    rules: dict[str, NamedRules]
+    validators: dict[TypeName, Validator]
 
 
 class Conflict(Exception):
@@ -64,11 +72,13 @@ def merge_schema(
     sources: tuple[str, ...],
     collector: Collector,
     operations: list[Operation] | None = None,
+    rules: RulesSource | None = None,
 ) -> Schema:
     """Build the schema, merging definitions that share a qualified name.
 
     ``operations`` are those of every input that carries operations (``None``:
     no input does); one operation given by two inputs must be the same in both.
+    ``rules`` brings the validation rules and validators read (OpenAPI inputs).
     """
     by_name: dict[TypeName, Definition] = {}
     _ALIASES.resolver = AliasResolver({d.name: d for d in definitions if isinstance(d, AliasModel)})
@@ -84,10 +94,20 @@ def merge_schema(
                 definition.location,
                 f"{definition.name} disagrees with its definition at {known.location}: {conflict}",
             )
+    entries: tuple[NamedRules, ...] = ()
+    validators: tuple[Validator, ...] = ()
+    if rules is not None:
+        entries = tuple(rules.rules[key] for key in sorted(rules.rules))
+        validators = tuple(
+            rules.validators[name]
+            for name in sorted(rules.validators, key=lambda n: (n.namespace, n.name))
+        )
     return Schema(
         definitions=sort_definitions(list(by_name.values())),
         sources=sources,
         operations=_merge_operations(operations, collector) if operations is not None else None,
+        rules=entries,
+        validators=validators,
     )
 
 

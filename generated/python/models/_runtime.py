@@ -13,7 +13,7 @@ import decimal
 import enum
 import re
 from collections.abc import Callable, Mapping
-from typing import Any, ClassVar, Final, Self, dataclass_transform
+from typing import Any, ClassVar, Final, Protocol, Self, dataclass_transform
 
 
 class Unset(enum.Enum):
@@ -104,6 +104,14 @@ def _json_key(value: object) -> object:
 def _json_equal(first: object, second: object) -> bool:
     """JSON equality: numbers by value, booleans apart from numbers."""
     return _json_key(first) == _json_key(second)
+
+
+class Checker(Protocol):
+    """Something that checks payloads: a compiled schema (``_validation.Validator``)."""
+
+    def check(self, value: object, path: str, issues: list[Issue]) -> bool:
+        """Append an ``Issue`` for each problem of ``value`` found at ``path``; True when valid."""
+        ...
 
 
 class Codec:
@@ -256,12 +264,13 @@ class Date(String):
             issues.append(Issue(path, f"expected a date (YYYY-MM-DD), got {value!r}"))
 
     def load(self, value: Any) -> Any:
-        return _parse_date(value)
+        parsed = _parse_date(value) if isinstance(value, str) else None
+        return value if parsed is None else parsed
 
     def dump(self, value: Any) -> Any:
         if isinstance(value, WireDate) and value.wire is not None:
             return value.wire
-        return value.isoformat()
+        return value.isoformat() if isinstance(value, datetime.date) else value
 
 
 class DateTime(String):
@@ -272,11 +281,14 @@ class DateTime(String):
             issues.append(Issue(path, f"expected an RFC 3339 date-time, got {value!r}"))
 
     def load(self, value: Any) -> Any:
-        return _parse_date_time(value)
+        parsed = _parse_date_time(value) if isinstance(value, str) else None
+        return value if parsed is None else parsed
 
     def dump(self, value: Any) -> Any:
         if isinstance(value, WireDateTime) and value.wire is not None:
             return value.wire
+        if not isinstance(value, datetime.datetime):
+            return value
         text: str = value.isoformat()
         return text[:-6] + "Z" if text.endswith("+00:00") else text
 
@@ -291,13 +303,18 @@ class Base64(String):
             issues.append(Issue(path, "expected base64 text"))
 
     def load(self, value: Any) -> Any:
-        result = WireBytes(base64.b64decode(value, validate=True))
+        try:
+            result = WireBytes(base64.b64decode(value, validate=True))
+        except (binascii.Error, ValueError, TypeError):
+            return value
         result.wire = value
         return result
 
     def dump(self, value: Any) -> Any:
         if isinstance(value, WireBytes) and value.wire is not None:
             return value.wire
+        if not isinstance(value, bytes):
+            return value
         return base64.b64encode(value).decode("ascii")
 
 
@@ -305,7 +322,9 @@ class Binary(String):
     """Raw content as a string (OpenAPI ``format: binary``), UTF-8 ``bytes`` in Python."""
 
     def load(self, value: Any) -> Any:
-        return value.encode("utf-8", "surrogatepass")
+        return (
+            value.encode("utf-8", "surrogatepass") if isinstance(value, str) else value
+        )
 
     def dump(self, value: Any) -> Any:
         if isinstance(value, bytes):
@@ -379,7 +398,7 @@ class Integer(_Numeric):
         return isinstance(value, int) and not isinstance(value, bool)
 
     def load(self, value: Any) -> Any:
-        return int(value)
+        return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 class Boolean(Codec):
@@ -474,9 +493,13 @@ class Array(Codec):
             self.items.check(item, _pointer(path, index), issues)
 
     def load(self, value: Any) -> Any:
+        if not isinstance(value, list):
+            return value
         return [self.items.load(item) for item in value]
 
     def dump(self, value: Any) -> Any:
+        if not isinstance(value, list):
+            return value
         return [self.items.dump(item) for item in value]
 
 
@@ -518,9 +541,13 @@ class Map(Codec):
             self.values.check(item, _pointer(path, key), issues)
 
     def load(self, value: Any) -> Any:
+        if not isinstance(value, dict):
+            return value
         return {key: self.values.load(item) for key, item in value.items()}
 
     def dump(self, value: Any) -> Any:
+        if not isinstance(value, dict):
+            return value
         return {key: self.values.dump(item) for key, item in value.items()}
 
 
@@ -534,10 +561,10 @@ class ModelOf(Codec):
         self.model().check(value, path, issues)
 
     def load(self, value: Any) -> Any:
-        return self.model().load(value)
+        return self.model().load(value) if isinstance(value, Mapping) else value
 
     def dump(self, value: Any) -> Any:
-        return value.to_dict()
+        return value.to_dict() if isinstance(value, Model) else value
 
 
 class Lazy(Codec):
@@ -651,6 +678,10 @@ class Model:
     _min_properties_: ClassVar[int | None] = None
     _max_properties_: ClassVar[int | None] = None
     _wires_: ClassVar[frozenset[str]] = frozenset()
+    _validator_: ClassVar[Checker | None] = None
+    _plan_: ClassVar[
+        tuple[tuple[str, str, Callable[[Any], Any] | None], ...] | None
+    ] = None
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -698,6 +729,10 @@ class Model:
     @classmethod
     def check(cls, value: object, path: str, issues: list[Issue]) -> None:
         """Append an ``Issue`` for each problem of the payload ``value`` found at ``path``."""
+        validator = cls._validator_
+        if validator is not None:  # the schema's compiled rules
+            validator.check(value, path, issues)
+            return
         if not isinstance(value, Mapping):
             issues.append(Issue(path, f"expected an object, got {_describe(value)}"))
             return
@@ -729,24 +764,52 @@ class Model:
     def validate(cls, data: object) -> list[Issue]:
         """Every problem of the payload ``data``; an empty list when it is valid."""
         issues: list[Issue] = []
-        cls.check(data, "", issues)
+        validator = cls._validator_
+        if validator is not None:
+            validator.check(data, "", issues)
+        else:
+            cls.check(data, "", issues)
         return issues
+
+    @classmethod
+    def _load_plan(cls) -> tuple[tuple[str, str, Callable[[Any], Any] | None], ...]:
+        """``(wire, attribute, converter)`` per field; no converter where the wire value is kept."""
+        plan = cls.__dict__.get("_plan_")
+        if plan is None:
+            plan = tuple(
+                (
+                    field.wire,
+                    field.attribute,
+                    None if type(field.codec).load is Codec.load else field.codec.load,
+                )
+                for field in cls._fields_
+            )
+            cls._plan_ = plan
+        return plan
 
     @classmethod
     def load(cls, data: Mapping[str, Any]) -> Self:
         """Build an instance from a payload already known to be valid."""
-        kwargs: dict[str, Any] = {}
-        for field in cls._fields_:
-            if field.wire in data:
-                item = data[field.wire]
-                kwargs[field.attribute] = (
-                    None if item is None else field.codec.load(item)
-                )
-        instance = cls(**kwargs)
-        extra = cls._extra_ or AnyValue()
-        for key, item in data.items():
-            if key not in cls._wires_:
-                instance.additional_properties[key] = extra.load(item)
+        instance = cls.__new__(cls)
+        values = instance.__dict__
+        found = 0
+        for wire, attribute, convert in cls._load_plan():
+            if wire in data:
+                item = data[wire]
+                found += 1
+                if convert is None or item is None:
+                    values[attribute] = item
+                else:
+                    values[attribute] = convert(item)
+            else:
+                values[attribute] = UNSET
+        extra: dict[str, Any] = {}
+        if found < len(data):
+            codec = cls._extra_ or AnyValue()
+            for key, item in data.items():
+                if key not in cls._wires_:
+                    extra[key] = codec.load(item)
+        values["additional_properties"] = extra
         return instance
 
     @classmethod
@@ -755,7 +818,11 @@ class Model:
         issues = cls.validate(data)
         if issues:
             raise ValidationError(issues)
-        assert isinstance(data, Mapping)
+        if not isinstance(data, Mapping):  # valid, but not the object this class holds
+            kind = _describe(data)
+            raise ValidationError(
+                [Issue("", f"is valid but {kind}; {cls.__name__} holds an object")]
+            )
         return cls.load(data)
 
     def to_dict(self) -> dict[str, Any]:

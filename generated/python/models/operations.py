@@ -6,6 +6,7 @@ import enum
 from typing import Any, ClassVar
 
 from . import _runtime as _rt
+from . import _validation as _v
 
 
 class Mode(enum.StrEnum):
@@ -100,3 +101,13 @@ class TrackLeadRequestBody(_rt.Model):
             default=None,
         ),
     )
+    _validator_: ClassVar[_rt.Checker | None] = _v.Validator(
+        "spec/openapi.yaml#/paths/~1track~1lead/post/requestBody/content/application~1json/schema",
+        "operations.TrackLeadRequestBody",
+    )
+
+
+ModeValidator = _v.Validator(
+    "spec/openapi.yaml#/paths/~1track~1lead/post/requestBody/content/application~1json/schema/properties/mode",
+    "operations.Mode",
+)

@@ -21,6 +21,7 @@ from generator.inputs.openapi.operations import list_operations
 from generator.inputs.openapi.request_views import add_request_views
 from generator.inputs.openapi.requests import read_body, read_parameters
 from generator.inputs.openapi.responses import error_schema_keys, read_responses
+from generator.inputs.openapi.rules_reader import RulesSink, collect_rules
 from generator.inputs.openapi.schemas import SchemaReader
 from generator.inputs.openapi.security import read_security
 from generator.ir import Definition, Location, Operation, sort_definitions
@@ -33,10 +34,15 @@ _EXPECTED = (
 
 
 def read_openapi(
-    path: Path, display: str, collector: Collector, naming: str = DEFAULT_NAMING
+    path: Path,
+    display: str,
+    collector: Collector,
+    naming: str = DEFAULT_NAMING,
+    rules: RulesSink | None = None,
+    remotes: dict[str, Path] | None = None,
 ) -> list[Definition]:
     """The definitions of ``path`` (see ``read_openapi_spec``)."""
-    return read_openapi_spec(path, display, collector, naming).definitions
+    return read_openapi_spec(path, display, collector, naming, rules, remotes).definitions
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,13 +56,20 @@ class OpenAPIRead:
 
 
 def read_openapi_spec(
-    path: Path, display: str, collector: Collector, naming: str = DEFAULT_NAMING
+    path: Path,
+    display: str,
+    collector: Collector,
+    naming: str = DEFAULT_NAMING,
+    rules: RulesSink | None = None,
+    remotes: dict[str, Path] | None = None,
 ) -> OpenAPIRead:
     """Definitions of ``path``: named schemas, operations' request and response models, security.
 
     ``display`` is the file name put in locations.  Problems and warnings go
     to ``collector`` (the reading goes on to find them all); nothing is
     raised.  ``naming`` is one of ``NAMINGS`` (see ``name_resolution``).
+    ``rules``, when given, receives the validation rules and public validators
+    (``rules_reader``); ``remotes`` maps URI prefixes to folders that serve them.
     The definitions are sorted by namespace and name.
     """
     if naming not in NAMINGS:
@@ -83,7 +96,9 @@ def read_openapi_spec(
         kw.mapping(ctx, root, "", "components")
     try:
         operations = list_operations(ctx, root)
-        reader = SchemaReader(ctx, error_schema_keys(ctx, operations, dialect.schemas_pointer))
+        reader = SchemaReader(
+            ctx, error_schema_keys(ctx, operations, dialect.schemas_pointer), remotes
+        )
         reader.read_components()
         requests = [read_body(reader, operation) for operation in operations]
         request_models = [read_parameters(reader, parts) for parts in requests]
@@ -97,6 +112,8 @@ def read_openapi_spec(
         if naming == SPEAKEASY_2025:
             resolve_names_2025(ctx)
         add_request_views(ctx)
+        if rules is not None:
+            collect_rules(reader, rules)
     except RecursionError:
         collector.add(
             Location(display), "schemas are nested too deeply to read; expected less nesting"

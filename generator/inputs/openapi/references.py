@@ -21,6 +21,7 @@ from generator.inputs.openapi.context import Context
 from generator.inputs.openapi.document import Document
 from generator.inputs.openapi.loader import load_document
 from generator.terminal import escape
+from generator.inputs.openapi.resources import Found, Resources, absolute
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +56,7 @@ class _Loaded:
 class References:
     """Resolves references for one read; other files are loaded at most once."""
 
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, remotes: dict[str, Path] | None = None) -> None:
         self.ctx = ctx
         self._files: dict[Path, _Loaded] = {}
         self.main_display = ctx.display
@@ -72,6 +73,48 @@ class References:
             return True
         roots = [self._root, *(root.resolve() for root in bounds.ref_roots)]
         return any(path.is_relative_to(root) for root in roots)
+        self.resources = Resources(self._load_path, remotes)
+        """JSON Schema identifiers (``$id``, anchors) of every document loaded."""
+        self.resources.add(ctx.main, ctx.display, ctx.path)
+
+    def documents(self) -> dict[str, tuple[Document, Path]]:
+        """Every document loaded so far by display name: (document, path)."""
+        return {
+            loaded.display: (loaded.document, path)
+            for path, loaded in self._files.items()
+            if loaded.document is not None
+        }
+
+    def _load_path(self, path: Path, confined: bool = True) -> tuple[Document, str] | None:
+        """A document by path, loaded once (for ``resources``); a ``confined`` one (a ``file:``
+        URI, not a folder the user mapped a URI to) only when ``reachable``."""
+        path = path.resolve()
+        loaded = self._files.get(path)
+        if loaded is None and confined and not self.reachable(path):
+            return None
+        if loaded is None:
+            display = _display_of(path, self.main_path, self.main_display)
+            problems = Collector()
+            document = load_document(path, display, problems)
+            for problem in problems.problems:
+                self.ctx.problem(problem.location, problem.message)
+            loaded = _Loaded(document, display)
+            self._files[path] = loaded
+            if document is not None:
+                self.resources.add(document, display, path)
+        if loaded.document is None:
+            return None
+        return loaded.document, loaded.display
+
+    def _by_identifier(self, ref: str, ptr: str) -> Target | None:
+        """``ref`` resolved as JSON Schema does (base URIs, ``$id``, anchors), or ``None``."""
+        base = self.resources.base_at(self.ctx.document, ptr)
+        if not base:
+            return None
+        found = self.resources.resolve(absolute(base, ref))
+        if found is None:
+            return None
+        return _target(found)
 
     def is_main(self, target: Target) -> bool:
         """The target is in the document named on the command line."""
@@ -87,6 +130,15 @@ class References:
         """
         ctx = self.ctx
         file_part, _, fragment = ref.partition("#")
+        if (
+            "://" in file_part
+            or ":" in file_part.split("/", 1)[0]
+            or (fragment and not fragment.startswith("/"))
+            or self.resources.under_identifier(ctx.document, ptr)
+        ):
+            identified = self._by_identifier(ref, ptr)
+            if identified is not None:
+                return identified
         if quiet:
             return self._peek(file_part, fragment)
         if "://" in file_part:
@@ -191,6 +243,8 @@ class References:
                     ctx.problem(problem.location, problem.message)
             loaded = _Loaded(document, display)
             self._files[path] = loaded
+            if document is not None:
+                self.resources.add(document, display, path)
             if not path.is_file():
                 ctx.key_problem(
                     holder,
@@ -210,6 +264,26 @@ def _excerpt(text: str, limit: int = 80) -> str:
     if len(shown) > limit:
         shown = shown[: limit - 3] + "..."
     return repr(shown)
+def _target(found: Found) -> Target:
+    resolved = found.document.resolve_pointer(found.pointer)
+    line = None
+    if resolved is not None:
+        value, parent, token = resolved
+        if isinstance(parent, list):
+            line = found.document.item_line(parent, int(token))
+        elif parent is None:
+            line = found.document.line(value)
+        else:
+            line = found.document.key_line(parent, token)
+    return Target(found.document, found.display, found.path, found.pointer, found.value, line)
+
+
+def _display_of(path: Path, main_path: Path, main_display: str) -> str:
+    """How a file found by path is shown: relative to the main document's folder as displayed."""
+    import os
+
+    relative = os.path.relpath(path, main_path.resolve().parent)
+    return _normalize(str(PurePosixPath(main_display).parent / PurePosixPath(*Path(relative).parts)))
 
 
 def _normalize(display: str) -> str:
@@ -222,4 +296,5 @@ def _normalize(display: str) -> str:
             parts.pop()
         else:
             parts.append(part)
-    return "/".join(parts) or "."
+    text = "/".join(parts) or "."
+    return "/" + text[2:] if text.startswith("//") else text

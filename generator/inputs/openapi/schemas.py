@@ -9,7 +9,7 @@ and its type used in place of the reference.
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from generator.inputs.openapi import keywords as kw
 from generator.inputs.openapi import metadata, models
@@ -60,13 +60,20 @@ _SIMPLE_TYPES = frozenset(("string", "integer", "number", "boolean", "object", "
 class SchemaReader:
     """Reads schemas of one spec, making definitions in ``ctx.definitions``."""
 
-    def __init__(self, ctx: Context, error_keys: set[str] | None = None) -> None:
+    def __init__(
+        self,
+        ctx: Context,
+        error_keys: set[str] | None = None,
+        remotes: dict[str, Path] | None = None,
+    ) -> None:
         self.ctx = ctx
         """The spec being read."""
         self.components = ComponentIndex(ctx, error_keys or set())
         """The named schemas of the main document."""
-        self.references = References(ctx)
+        self.references = References(ctx, remotes)
         """Resolves ``$ref`` strings, loading other files of the spec."""
+        self.schemas_read: set[tuple[str, str]] = set()
+        """(file, JSON pointer) of every schema read: the definitions made there have rules."""
         self._known: dict[tuple[str, str], Typed] = {}
         self._named: dict[tuple[str, str], Typed | None] = {}
         self._reading: dict[tuple[str, str], int] = {}
@@ -301,6 +308,7 @@ class SchemaReader:
         The type of a schema of the main document is remembered by its pointer
         (``Context.read_types``), for the operations that refer to it.
         """
+        self.schemas_read.add((self.ctx.display, ptr))
         typed = self._read_schema(schema, ptr, line, hint)
         if self.ctx.document is self.ctx.main:
             self.ctx.read_types[ptr] = typed
@@ -495,7 +503,9 @@ class SchemaReader:
         kinds, type_null = self._types(schema, ptr)
         nullable = type_null or None in values
         if not values:
-            self.ctx.key_problem(schema, ptr, "enum", "enum is empty; expected at least one value")
+            self.ctx.key_warning(
+                schema, ptr, "enum", "enum is empty: no value is valid (the validators reject all)"
+            )
             return Typed(ANY)
         containers = [i for i, value in enumerate(values) if isinstance(value, list | dict)]
         if containers:
@@ -518,8 +528,7 @@ class SchemaReader:
     def _const(self, schema: dict[str, object], ptr: str) -> Typed:
         """``const``: a literal."""
         value = schema["const"]
-        if isinstance(value, dict | list):
-            kw.wrong_type(self.ctx, schema, ptr, "const", "a string, number, boolean or null")
+        if isinstance(value, dict | list):  # no literal type; the validators check it (Rules)
             return Typed(ANY)
         if isinstance(value, str | int | float | bool) or value is None:
             return Typed(LiteralType(value), value is None)

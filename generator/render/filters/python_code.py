@@ -423,6 +423,11 @@ def model_options(model: ObjectModel, schema: Schema, namespace: str) -> list[tu
     elif model.additional_properties is not None:
         extra = codec(model.additional_properties, schema, namespace)
         options.append(("_extra_: ClassVar[_rt.Codec | None]", extra))
+    validator = schema.validator_of(model.name)
+    if validator is not None:
+        check = Call("_v.Validator", (py_repr(validator.rules), py_repr(str(model.name))))
+        options.append(("_validator_: ClassVar[_rt.Checker | None]", check))
+        return options  # the rules check everything, counts included
     if model.constraints.min_properties is not None:
         options.append(
             ("_min_properties_: ClassVar[int | None]", py_repr(model.constraints.min_properties))

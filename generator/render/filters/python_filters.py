@@ -14,7 +14,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from generator.ir import AliasModel, Definition, Field, ObjectModel, UnionModel
-from generator.render.filters import python_code, python_hints, python_layout
+from generator.render.filters import python_code, python_hints, python_layout, python_rules
 from generator.render.filters.python_hints import LINE_LENGTH
 from generator.render.filters.python_http import HTTP_FILTERS
 from generator.render.filters.python_literals import py_repr
@@ -118,7 +118,37 @@ def py_alias(target: str, text: str) -> str:
     return python_layout.annotated_assignment(name, annotation, value, 0)
 
 
+@pass_context
+def py_module_validators(context: Context, classes: list[Definition]) -> list[str]:
+    """``<Name>Validator = _v.Validator(...)`` of each named schema of the module that is no model class."""
+    schema = context["schema"]
+    taken = frozenset(python_code.class_name(d.name) for d in classes)
+    lines = []
+    for validator in python_rules.module_validators(schema, context["namespace"], taken):
+        name = python_rules.validator_name(validator.name, taken)
+        call = python_layout.Call(
+            "_v.Validator", (py_repr(validator.rules), py_repr(str(validator.name)))
+        )
+        lines.append(python_layout.layout(call, 0, prefix=f"{name} = "))
+    return lines
+
+
+@pass_context
+def py_uses_validation(context: Context, models: list[ObjectModel]) -> bool:
+    """Some of ``models`` are checked by compiled rules (the module imports ``_validation``)."""
+    schema = context["schema"]
+    return any(schema.validator_of(model.name) is not None for model in models)
+
+
+def py_rules_table(schema: Any) -> list[tuple[str, str]]:
+    """``(key literal, JSON text literal)`` of every rules entry, for ``_schemas.py``."""
+    return [(py_repr(key), py_repr(text)) for key, text in python_rules.rules_table(schema)]
+
+
 PYTHON_FILTERS: dict[str, Callable[..., Any]] = {
+    "py_module_validators": py_module_validators,
+    "py_rules_table": py_rules_table,
+    "py_uses_validation": py_uses_validation,
     "py_attributes": py_attributes,
     "py_request_fields": py_request_fields,
     "py_field": py_field,

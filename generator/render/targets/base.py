@@ -17,6 +17,9 @@ class Options:
     """Name of the generated Python package (``python`` target)."""
     go_style: str | None = None
     """Type style of ``docs-go`` (``old``: ``**string*``, ``new``: `` `*string` ``); ``None``: as read."""
+    formats: str = "assert"
+    """``assert``: validators check ``format`` (email, uuid, date-time...); ``annotate``: they
+    treat it as an annotation only (``python`` target)."""
 
 
 @dataclass(frozen=True, slots=True)

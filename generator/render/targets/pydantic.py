@@ -12,6 +12,7 @@ import importlib.util
 import json
 
 from generator.diagnostics import Problem, SpecloomError
+from generator.ecma_regex import translate
 from generator.export.jsonschema import export_schema
 from generator.ir import Location, Schema
 from generator.render.filters.python_pydantic import CONVERTED_FORMATS
@@ -29,6 +30,7 @@ def plan(schema: Schema, options: Options) -> list[OutputFile]:
     if importlib.util.find_spec("datamodel_code_generator") is None:
         raise SpecloomError([Problem(Location("--target pydantic"), MISSING)])
     document = export_schema(schema, request=True, formats=CONVERTED_FORMATS)
+    _rust_patterns(document)
     source = json.dumps(document, sort_keys=False, ensure_ascii=False)
     return [
         OutputFile(
@@ -36,6 +38,30 @@ def plan(schema: Schema, options: Options) -> list[OutputFile]:
         ),
         OutputFile(f"{options.package}/py.typed", "python/py.typed.jinja"),
     ]
+
+
+def _rust_patterns(node: object) -> None:
+    """ECMA-262 ``pattern`` values rewritten for pydantic-core's Rust regex engine, in place.
+
+    A pattern that engine cannot run (look-around, back-references) is left out, so that
+    the module imports; the python target checks it.
+    """
+    if isinstance(node, list):
+        for item in node:
+            _rust_patterns(item)
+        return
+    if not isinstance(node, dict):
+        return
+    pattern = node.get("pattern")
+    if isinstance(pattern, str):
+        translated = translate(pattern, "rust").pattern
+        if translated is None:
+            del node["pattern"]
+        else:
+            node["pattern"] = translated
+    for value in node.values():
+        if isinstance(value, dict | list):
+            _rust_patterns(value)
 
 
 TARGET = Target(
