@@ -65,6 +65,9 @@ class References:
         """Path of the main document."""
         self._files[ctx.path.resolve()] = _Loaded(ctx.main, ctx.display)
         self._root = ctx.path.resolve().parent
+        self.resources = Resources(self._load_path, remotes)
+        """JSON Schema identifiers (``$id``, anchors) of every document loaded."""
+        self.resources.add(ctx.main, ctx.display, ctx.path)
 
     def reachable(self, path: Path) -> bool:
         """A file ``$ref`` may name ``path`` (resolved): below the main spec's folder or a ref root."""
@@ -73,9 +76,6 @@ class References:
             return True
         roots = [self._root, *(root.resolve() for root in bounds.ref_roots)]
         return any(path.is_relative_to(root) for root in roots)
-        self.resources = Resources(self._load_path, remotes)
-        """JSON Schema identifiers (``$id``, anchors) of every document loaded."""
-        self.resources.add(ctx.main, ctx.display, ctx.path)
 
     def documents(self) -> dict[str, tuple[Document, Path]]:
         """Every document loaded so far by display name: (document, path)."""
@@ -99,9 +99,7 @@ class References:
             for problem in problems.problems:
                 self.ctx.problem(problem.location, problem.message)
             loaded = _Loaded(document, display)
-            self._files[path] = loaded
-            if document is not None:
-                self.resources.add(document, display, path)
+            self._files[path] = loaded  # indexed by ``resources`` under the URI it asked for
         if loaded.document is None:
             return None
         return loaded.document, loaded.display
@@ -130,15 +128,9 @@ class References:
         """
         ctx = self.ctx
         file_part, _, fragment = ref.partition("#")
-        if (
-            "://" in file_part
-            or ":" in file_part.split("/", 1)[0]
-            or (fragment and not fragment.startswith("/"))
-            or self.resources.under_identifier(ctx.document, ptr)
-        ):
-            identified = self._by_identifier(ref, ptr)
-            if identified is not None:
-                return identified
+        identified = self._by_identifier(ref, ptr)  # JSON Schema's way: base URIs and $id
+        if identified is not None:
+            return identified
         if quiet:
             return self._peek(file_part, fragment)
         if "://" in file_part:
