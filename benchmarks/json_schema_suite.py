@@ -200,9 +200,7 @@ def generate(groups: list[Group], root: Path, suite: Path, formats: str, package
         from generator.ir import TypeName
 
         name = TypeName("components", group.ident)
-        holder = getattr(module, class_name(name), None)
-        if holder is None or not hasattr(holder, "validate"):
-            holder = getattr(module, validator_name(name, frozenset()), None)
+        holder = getattr(module, validator_name(name, frozenset()), None)
         if holder is not None:
             validators[group.ident] = _verdict(holder.validate)
     warned = {g for p in found if (g := _group_of(p))}

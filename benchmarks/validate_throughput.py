@@ -36,6 +36,7 @@ from typing import Any
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
+from generator.export.jsonschema import closure  # noqa: E402
 from generator.inputs.collect import read_inputs  # noqa: E402
 from generator.ir import Schema, TypeName  # noqa: E402
 from generator.render.filters.python_code import class_name, module_name  # noqa: E402
@@ -253,7 +254,9 @@ def measure(label: str, spec: Path, name: TypeName, root: Path, count: int) -> d
         "jsonschema-rs (errors)": timed(lambda: list(rust.iter_errors(payload)), count),
     }
     try:
-        pydantic_module = _generate(schema, root / (tag + "_pyd"), "pydantic", f"tpp_{tag}")
+        keep = set(closure(schema, [name]))
+        subset = Schema(tuple(d for d in schema.definitions if d.name in keep), schema.sources)
+        pydantic_module = _generate(subset, root / (tag + "_pyd"), "pydantic", f"tpp_{tag}")
         pyd = getattr(pydantic_module, class_name(name), None) or getattr(pydantic_module, name.name)
         try:
             pyd.model_validate(payload)

@@ -67,9 +67,10 @@ DELIBERATE: dict[str, str] = {
         "target reject it (absent and null are different states)."
     ),
     "format-assertion": (
-        "The python target parses date, date-time and byte strings into Python types, so it "
-        "rejects a malformed one; JSON Schema 2020-12 treats `format` as an annotation, so the "
-        "jsonschema library accepts it (pydantic parses these formats with its own grammar)."
+        "The python target asserts formats by default (date, date-time, byte, email, uri, uuid, "
+        "hostname, ipv4/ipv6, ...: `--formats assert`), so it rejects a malformed one; JSON "
+        "Schema 2020-12 treats `format` as an annotation, so the jsonschema library accepts it "
+        "(pydantic parses some formats with its own grammar)."
     ),
     "decimal-multiple-of": (
         "multipleOf with a fractional step: the python target decides on the decimal text of the "
@@ -128,7 +129,12 @@ def _sample(schema: Schema, limit: int | None) -> list[TypeName]:
 
 def _subset(schema: Schema, roots: list[TypeName]) -> Schema:
     keep = set(closure(schema, roots))
-    return Schema(tuple(d for d in schema.definitions if d.name in keep), schema.sources)
+    return Schema(
+        tuple(d for d in schema.definitions if d.name in keep),
+        schema.sources,
+        rules=schema.rules,
+        validators=tuple(v for v in schema.validators if v.name in keep),
+    )
 
 
 def _generate(schema: Schema, target: str, package: str, root: Path) -> ModuleType:
@@ -473,7 +479,7 @@ def deliberate(
     """The ``DELIBERATE`` entry that explains a disagreement, or ``None``."""
     messages = [issue.message for issue in python_issues]
     if messages and all(
-        m.startswith(("expected a date", "expected an RFC 3339", "expected base64"))
+        m.startswith(("expected a date", "expected an RFC 3339", "expected base64", "is not a valid "))
         for m in messages
     ):
         return "format-assertion"

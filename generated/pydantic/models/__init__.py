@@ -90,3 +90,4 @@ class TrackLeadRequestBody(BaseModel):
             description='Additional metadata to be stored with the lead event. Max 10,000 characters.'
         ),
     ] = None
+

@@ -730,10 +730,14 @@ class Model:
     def check(cls, value: object, path: str, issues: list[Issue]) -> None:
         """Append an ``Issue`` for each problem of the payload ``value`` found at ``path``."""
         validator = cls._validator_
-        if validator is not None:  # the schema's compiled rules
+        if validator is not None and isinstance(
+            value, Mapping
+        ):  # the schema's compiled rules
             validator.check(value, path, issues)
             return
-        if not isinstance(value, Mapping):
+        if not isinstance(
+            value, Mapping
+        ):  # what the class holds (``<Name>Validator``: the schema)
             issues.append(Issue(path, f"expected an object, got {_describe(value)}"))
             return
         for field in cls._fields_:
@@ -765,7 +769,7 @@ class Model:
         """Every problem of the payload ``data``; an empty list when it is valid."""
         issues: list[Issue] = []
         validator = cls._validator_
-        if validator is not None:
+        if validator is not None and isinstance(data, Mapping):
             validator.check(data, "", issues)
         else:
             cls.check(data, "", issues)
@@ -818,11 +822,7 @@ class Model:
         issues = cls.validate(data)
         if issues:
             raise ValidationError(issues)
-        if not isinstance(data, Mapping):  # valid, but not the object this class holds
-            kind = _describe(data)
-            raise ValidationError(
-                [Issue("", f"is valid but {kind}; {cls.__name__} holds an object")]
-            )
+        assert isinstance(data, Mapping)
         return cls.load(data)
 
     def to_dict(self) -> dict[str, Any]:

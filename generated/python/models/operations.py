@@ -111,3 +111,7 @@ ModeValidator = _v.Validator(
     "spec/openapi.yaml#/paths/~1track~1lead/post/requestBody/content/application~1json/schema/properties/mode",
     "operations.Mode",
 )
+TrackLeadRequestBodyValidator = _v.Validator(
+    "spec/openapi.yaml#/paths/~1track~1lead/post/requestBody/content/application~1json/schema",
+    "operations.TrackLeadRequestBody",
+)

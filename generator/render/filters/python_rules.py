@@ -126,14 +126,6 @@ def validator_name(name: TypeName, taken: frozenset[str]) -> str:
 
 
 def module_validators(schema: Schema, namespace: str, classes: frozenset[str]) -> list[Validator]:
-    """The validators of ``namespace`` that need a module-level object (not an object model's class)."""
-    from generator.ir import ObjectModel
-
-    found = []
-    for validator in schema.validators:
-        if validator.name.namespace != namespace:
-            continue
-        if isinstance(schema.get(validator.name), ObjectModel):
-            continue
-        found.append(validator)
-    return found
+    """The validators of ``namespace``: one module-level object per named schema (a model class's
+    ``validate`` also requires an object, which the class holds; the schema may allow more)."""
+    return [validator for validator in schema.validators if validator.name.namespace == namespace]

@@ -14,7 +14,7 @@ import json
 from generator.diagnostics import Problem, SpecloomError
 from generator.ecma_regex import translate
 from generator.export.jsonschema import export_schema
-from generator.ir import Location, Schema
+from generator.ir import Location, Rules, Schema
 from generator.render.filters.python_pydantic import CONVERTED_FORMATS
 from generator.render.targets.base import Options, OutputFile, Target
 
@@ -34,10 +34,72 @@ def plan(schema: Schema, options: Options) -> list[OutputFile]:
     source = json.dumps(document, sort_keys=False, ensure_ascii=False)
     return [
         OutputFile(
-            f"{options.package}/__init__.py", "pydantic/models.py.jinja", {"json_schema": source}
+            f"{options.package}/__init__.py",
+            "pydantic/models.py.jinja",
+            {"json_schema": source, "unchecked": unchecked(schema)},
         ),
         OutputFile(f"{options.package}/py.typed", "python/py.typed.jinja"),
     ]
+
+
+_NOT_EXPORTED = (
+    ("not_", "not"),
+    ("if_", "if/then/else"),
+    ("contains", "contains"),
+    ("prefix_items", "prefixItems"),
+    ("pattern_properties", "patternProperties"),
+    ("property_names", "propertyNames"),
+    ("dependent_required", "dependentRequired"),
+    ("dependent_schemas", "dependentSchemas"),
+    ("unevaluated_items", "unevaluatedItems"),
+    ("unevaluated_properties", "unevaluatedProperties"),
+    ("one_of", "oneOf (read as anyOf)"),
+    ("dynamic_ref", "$dynamicRef"),
+)
+
+
+def _keywords(rules: Rules, found: set[str]) -> None:
+    """Keywords of ``rules`` (and its inline sub-schemas) the pydantic models do not check."""
+    for attribute, keyword in _NOT_EXPORTED:
+        if getattr(rules, attribute):
+            found.add(keyword)
+    members = [rules.const.value] if rules.const is not None else list(rules.enum or ())
+    if any(isinstance(m, bool) for m in members) or any(
+        isinstance(m, int | float) and not isinstance(m, bool) for m in members
+    ):
+        found.add("const/enum of booleans or numbers (pydantic's Literal is lax: 0 == False)")
+    if any(isinstance(m, dict | list) for m in members):
+        found.add("const/enum of objects or arrays")
+    if rules.constraints.unique_items:
+        found.add("uniqueItems (pydantic compares true == 1)")
+    pattern = rules.constraints.pattern
+    if pattern is not None and translate(pattern, "rust").pattern is None:
+        found.add(f"pattern {pattern!r}")
+    subs = [sub for _, sub in rules.properties + rules.pattern_properties + rules.dependent_schemas]
+    subs += list(rules.prefix_items + rules.all_of + rules.any_of + rules.one_of)
+    for attribute in ("additional_properties", "property_names", "items", "contains", "not_"):
+        sub = getattr(rules, attribute)
+        if sub is not None:
+            subs.append(sub)
+    for sub in subs:
+        _keywords(sub, found)
+
+
+def unchecked(schema: Schema) -> list[str]:
+    """One line per model: the JSON Schema keywords its schema uses that the pydantic model does
+    not check (the ``python`` target's validators do)."""
+    lines = []
+    for validator in schema.validators:
+        if schema.get(validator.name) is None:
+            continue
+        rules = schema.rules_of(validator.rules)
+        if rules is None:
+            continue
+        found: set[str] = set()
+        _keywords(rules, found)
+        if found:
+            lines.append(f"{validator.name}: {', '.join(sorted(found))}")
+    return lines
 
 
 def _rust_patterns(node: object) -> None:
