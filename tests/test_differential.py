@@ -72,6 +72,11 @@ DELIBERATE: dict[str, str] = {
         "Schema 2020-12 treats `format` as an annotation, so the jsonschema library accepts it "
         "(pydantic parses some formats with its own grammar)."
     ),
+    "boolean-enum": (
+        "`type: boolean` with `enum: [false]`: the python target's validators check the schema's "
+        "enum; the IR's type layer (read as a boolean), hence the JSON Schema export and the "
+        "pydantic models, keep only the type and accept the other boolean."
+    ),
     "decimal-multiple-of": (
         "multipleOf with a fractional step: the python target decides on the decimal text of the "
         "numbers (0.3 is a multiple of 0.1); the jsonschema library and pydantic divide binary "
@@ -483,6 +488,12 @@ def deliberate(
         for m in messages
     ):
         return "format-assertion"
+    if (
+        messages
+        and verdicts["jsonschema"]
+        and all(re.fullmatch(r"must be one of (True|False)(, (True|False))*; got (True|False)", m) for m in messages)
+    ):
+        return "boolean-enum"
     if any("multiple of" in m for m in messages) or any(
         e["type"] == "multiple_of" for e in pydantic_errors
     ):
