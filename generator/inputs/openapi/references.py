@@ -20,8 +20,8 @@ from generator.diagnostics import Collector
 from generator.inputs.openapi.context import Context
 from generator.inputs.openapi.document import Document
 from generator.inputs.openapi.loader import load_document
-from generator.terminal import escape
 from generator.inputs.openapi.resources import Found, Resources, absolute
+from generator.terminal import escape
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,6 @@ from generator.render.filters.python_code import module_name
 from generator.render.filters.python_http import schema_uses_http
 from generator.render.targets.base import Options, OutputFile, Target
 
-
 _ECMA_SOURCE = Path(ecma_regex.__file__).read_text(encoding="utf-8")
 """The ECMA-262 -> Python pattern translator, copied into the package (the ``regex`` format)."""
 
