@@ -975,6 +975,9 @@ def _none(
 ) -> None:
     """Report a value no branch of ``anyOf``/``oneOf`` accepts: the problems of the branch
     that comes closest (strictly fewest problems), else that it matches none."""
+    if value is None:
+        issues.append(Issue(pointer(path), "must not be null"))
+        return
     found = []
     for branch in branches:
         mine: list[Issue] = []
