@@ -77,6 +77,12 @@ DELIBERATE: dict[str, str] = {
         "enum; the IR's type layer (read as a boolean), hence the JSON Schema export and the "
         "pydantic models, keep only the type and accept the other boolean."
     ),
+    "keywords-beyond-the-type-layer": (
+        "The python target's validators check the schema itself (propertyNames, "
+        "patternProperties, not, contains, dependentRequired, oneOf exclusivity...); the IR's "
+        "type layer, hence the JSON Schema export and the pydantic models, does not carry these "
+        "keywords and accepts what they reject."
+    ),
     "decimal-multiple-of": (
         "multipleOf with a fractional step: the python target decides on the decimal text of the "
         "numbers (0.3 is a multiple of 0.1); the jsonschema library and pydantic divide binary "
@@ -494,6 +500,15 @@ def deliberate(
         and all(re.fullmatch(r"must be one of (True|False)(, (True|False))*; got (True|False)", m) for m in messages)
     ):
         return "boolean-enum"
+    beyond = (
+        "is not an allowed property name",
+        "must not match the schema in 'not'",
+        "must contain at",
+        "is required when",
+        "expected exactly one",
+    )
+    if messages and verdicts["jsonschema"] and all(any(b in m for b in beyond) for m in messages):
+        return "keywords-beyond-the-type-layer"
     if any("multiple of" in m for m in messages) or any(
         e["type"] == "multiple_of" for e in pydantic_errors
     ):

@@ -157,7 +157,11 @@ class RulesReader:
             ref = schema["$dynamicRef"]
             if isinstance(ref, str):
                 values["dynamic_ref"] = self._dynamic(schema, ptr, base, ref)
-        return Rules(**values) if values else _EMPTY  # type: ignore[arg-type]
+        rules = Rules(**values) if values else _EMPTY  # type: ignore[arg-type]
+        nullable = legacy and (schema.get("nullable") is True or schema.get("x-nullable") is True)
+        if nullable and self._asserting and not _null_allowed(rules):
+            return Rules(any_of=(Rules(types=("null",)), rules))  # OpenAPI 3.0: null, or the rest
+        return rules
 
     def _ref_only(self, schema: dict[str, object], ptr: str, base: str) -> Rules:
         ref = schema["$ref"]
@@ -402,6 +406,18 @@ def collect_rules(reader: SchemaReader, sink: RulesSink) -> None:
         key = rules.entry_at(loaded[0], where.file, loaded[1], where.pointer)
         if key is not None:
             sink.validators[definition.name] = Validator(definition.name, key, where)
+
+
+def _null_allowed(rules: Rules) -> bool:
+    """``null`` passes ``rules`` by their own keywords: a type list with null, no applicator."""
+    if rules.types is not None and "null" not in rules.types:
+        return False
+    if rules.enum is not None and None not in rules.enum:
+        return False
+    if rules.const is not None and rules.const.value is not None:
+        return False
+    applicators = (rules.all_of, rules.any_of, rules.one_of, rules.not_, rules.if_, rules.ref)
+    return rules.dynamic_ref is None and not any(applicators)
 
 
 def _kind(value: object) -> str:
