@@ -20,7 +20,7 @@ from generator.cache.fast import read_regular
 from generator.cache.key import file_digest
 from generator.cache.store import FileEntry, Record
 from generator.ir import Definition, EnumModel, ObjectModel, Schema, TypeName, UnionModel
-from generator.render.dependencies import NAMESPACES, WHOLE, FileRecord, schema_fields
+from generator.render.dependencies import NAMESPACES, RULES, WHOLE, FileRecord, schema_fields
 from generator.render.renderer import Job, Rendering, Reuse
 
 
@@ -64,6 +64,9 @@ class Fingerprints:
             found = self._all()
         elif name == NAMESPACES:
             found = repr(self._schema.namespaces)
+        elif name == RULES:
+            text = repr(self._schema.rules) + repr(self._schema.validators)
+            found = hashlib.sha256(text.encode()).hexdigest()
         else:
             namespace, _, short = name.partition(".")
             definition = self._schema.get(TypeName(namespace, short))

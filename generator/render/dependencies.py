@@ -19,6 +19,9 @@ WHOLE = "*"
 """A file that read the schema's definitions as a whole (it depends on every one)."""
 NAMESPACES = "namespaces"
 """A file that read the list of namespaces."""
+RULES = "rules"
+"""A file that read the validation rules or validators (``Schema.rules``, ``validator_of``...)."""
+_RULES_ATTRIBUTES = frozenset({"rules", "validators", "rules_of", "validator_of"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,13 +31,14 @@ class FileRecord:
     templates: tuple[str, ...]
     """Files of the templates its render loaded (its own, and those it extends or includes)."""
     names: tuple[str, ...]
-    """Definitions it looked up by name (``namespace.Name``), or ``WHOLE`` / ``NAMESPACES``."""
+    """Definitions it looked up by name (``namespace.Name``), or ``WHOLE`` / ``NAMESPACES`` /
+    ``RULES``."""
     formatted: bool
     """It went through the formatter (a Python file from a custom template)."""
 
 
 _PUBLIC_FIELDS = tuple(f.name for f in dataclasses.fields(Schema) if f.init)
-_WHOLE_ATTRIBUTES = frozenset({*_PUBLIC_FIELDS, "in_namespace"})
+_WHOLE_ATTRIBUTES = frozenset({*_PUBLIC_FIELDS, "in_namespace"}) - _RULES_ATTRIBUTES
 
 
 def schema_fields(schema: Schema) -> dict[str, Any]:
@@ -59,6 +63,8 @@ class RecordingSchema(Schema):
             object.__getattribute__(self, "_looked_up").add(WHOLE)
         elif name == "namespaces":
             object.__getattribute__(self, "_looked_up").add(NAMESPACES)
+        elif name in _RULES_ATTRIBUTES:
+            object.__getattribute__(self, "_looked_up").add(RULES)
         return object.__getattribute__(self, name)
 
     def get(self, name: TypeName) -> Definition | None:
