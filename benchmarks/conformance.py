@@ -34,7 +34,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from generator.diagnostics import Collector, Problem  # noqa: E402
-from generator.inputs.markdown import DocFile, TreeRead, read_tree  # noqa: E402
+from generator.inputs.markdown import DocFile, TreeRead, find_generation, read_tree  # noqa: E402
 from generator.ir.merge import merge_schema  # noqa: E402
 from generator.render.renderer import render  # noqa: E402
 from generator.render.targets import Options  # noqa: E402
@@ -111,7 +111,8 @@ def read(tree: Path, display: str, flavor: str | None = None) -> tuple[TreeRead,
         for path in tree_files(tree)
     ]
     collector = Collector()
-    return read_tree(files, collector, flavor=flavor), collector
+    generation = find_generation(tree)
+    return read_tree(files, collector, flavor=flavor, generation=generation), collector
 
 
 def target_for(language: str) -> str:
@@ -129,6 +130,10 @@ def check_tree(tree: Path, display: str, flavor: str | None = None) -> TreeResul
     label = "?"
     if docs_flavor is not None:
         label = docs_flavor.language + (f"/{docs_flavor.style}" if docs_flavor.style else "")
+        if docs_flavor.layout != "nested":
+            label += f",{docs_flavor.layout}"
+        if docs_flavor.speakeasy_version or docs_flavor.generation_version:
+            label += f"@{docs_flavor.speakeasy_version or '?'}/{docs_flavor.generation_version or '?'}"
     result = TreeResult(tree, display, label, files=len(files), tree=read_result)
     result.problems = list(collector.problems)
     result.warnings = list(collector.warnings)

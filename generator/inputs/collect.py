@@ -111,7 +111,7 @@ def read_inputs(
     ``remotes`` maps URI prefixes (``https://example.com/schemas/``) to folders serving them.
     """
     from generator.inputs.handwritten import FLAVOR as HANDWRITTEN
-    from generator.inputs.markdown import DocFile, language_names, read_docs
+    from generator.inputs.markdown import DocFile, find_generation, language_names, read_docs
     from generator.inputs.openapi.name_resolution import DEFAULT_NAMING
     from generator.inputs.openapi.reader import read_openapi_spec
     from generator.inputs.openapi.rules_reader import RulesSink
@@ -140,14 +140,18 @@ def read_inputs(
         if operations is not None:
             operations += read.operations
     handwritten_docs: list[Path] = []  # read in one go: namespaces are unique over the run
-    for tree in docs_trees(docs).values():
+    folders = [path.resolve() for path in paths if path.is_dir()]
+    for root, tree in docs_trees(docs).items():
         if _handwritten_tree(tree, flavor):
             handwritten_docs += tree
             continue
         files = [
             DocFile(doc.resolve(), display_path(doc), doc.resolve().parent.name) for doc in tree
         ]
-        definitions += read_docs(files, collector, flavor=flavor)
+        # The generation record beside the tree, read only inside the folder the user named.
+        within = next((folder for folder in folders if root.is_relative_to(folder)), None)
+        generation = find_generation(root, within) if within is not None else None
+        definitions += read_docs(files, collector, flavor=flavor, generation=generation)
     if handwritten_docs:
         definitions += _read_handwritten(handwritten_docs, collector, handwritten)
     collector.raise_if_any()  # a broken input would make merging report conflicts that are not real

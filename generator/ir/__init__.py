@@ -5,6 +5,7 @@ Every class here is a frozen, slotted dataclass; see each attribute's docstring.
 """
 
 from generator.ir.definitions import (
+    DOCS_FACTS,
     AliasModel,
     Definition,
     DocsFlavor,
@@ -48,6 +49,7 @@ from generator.ir.types import (
 )
 
 __all__ = [
+    "DOCS_FACTS",
     "NO_CONSTRAINTS",
     "AliasModel",
     "ArrayType",

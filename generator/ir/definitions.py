@@ -24,11 +24,63 @@ class DocsFlavor:
     """How the SDK model docs a definition was read from are written: a fact about the input."""
 
     language: str
-    """SDK language of the docs: ``go``, ``python``, ``typescript``, ``php`` or ``ruby``."""
+    """SDK language of the docs: ``go``, ``python``, ``typescript``, ``php``, ``ruby``, ``java`` or
+    ``csharp``."""
     style: str | None = None
     """Generator style, where a language has several (Go: ``old`` ``**string*``, ``new`` `` `*string` ``)."""
     package: str | None = None
     """The SDK package the docs name in code (``dub``, ``github.com/dubinc/dub-go``); ``None`` if none."""
+    layout: str = "nested"
+    """Where the tree keeps its docs: ``nested`` (``models/<namespace>/<model>.md``) or ``flat``
+    (every model directly in ``models/``; the namespace is then the models folder's name)."""
+    folders: str | None = None
+    """How the tree spells its models and namespace folders: ``lower`` (``models/shared/``) or
+    ``pascal`` (``Models/Shared/``); ``None``: the language's usual spelling."""
+    speakeasy_version: str | None = None
+    """Version of the Speakeasy CLI that wrote the docs (``1.761.1``; early 2024 locks say
+    ``internal``), from the ``.speakeasy/gen.lock`` or ``gen.yaml`` beside the tree."""
+    generation_version: str | None = None
+    """Version of Speakeasy's generator core (``2.879.6``), from the same record."""
+    facts: frozenset[str] = frozenset()
+    """Named facts of how the tree lays its docs out, read from the tree (most of its docs
+    decide) and followed by the docs targets.  Each is a name from ``DOCS_FACTS``."""
+
+
+DOCS_FACTS: dict[str, str] = {
+    "null-example-json": "a null example is written `null` (generators of 2025 on), not `<nil>`",
+    "usage-import-joined": (
+        "a Python enum's `## Example Usage` has no blank line between the import and the value"
+    ),
+    "links-unqualified": (
+        "links to models of the doc's own namespace name them without it (`[*Mode](...)`, "
+        "`[Optional[Mode]](...)`, `[?Mode](...)`; generators of 2023)"
+    ),
+    "containers-builtin": "Python lists and dicts are written `list[...]` / `dict[str, ...]` (2023)",
+    "any-as-interface": "Go writes an untyped value `interface{}`, not `any` (2023)",
+    "library-links-unwrapped": (
+        "Python links to standard-library types (`[date](...)`) show no `Optional[...]` on "
+        "optional fields"
+    ),
+    "python-requests": (
+        "the raw HTTP response of a Python SDK is a `requests.Response` (2023), not an "
+        "`httpx.Response`"
+    ),
+    "no-example-usage": "no doc of the tree has an `## Example Usage` section (2023)",
+    "enum-table": (
+        "TypeScript enums list their values in a `| Name | Value |` table (2023), not a code block"
+    ),
+    "php-qualified": (
+        "PHP names models fully qualified, `\\Vendor\\Models\\Shared\\X`, with the vendor "
+        "namespace in `DocsFlavor.package` (2023-2024)"
+    ),
+    "typescript-axios": (
+        "the raw HTTP response of a TypeScript SDK is an `AxiosResponse` (2023), not a `Response`"
+    ),
+    "ruby-models-prefix": (
+        "Ruby names models `Models::Components::X`, not `::Module::Components::X`"
+    ),
+}
+"""Every fact ``DocsFlavor.facts`` may hold, with what it means."""
 
 
 @dataclass(frozen=True, slots=True)

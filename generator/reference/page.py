@@ -30,6 +30,7 @@ def page_text() -> str:
         _every_template(),
         _targets(),
         _ir_section(),
+        _docs_facts_section(),
         _filters_section(filter_docs()),
     ]
     return "\n".join(part.rstrip("\n") + "\n" for part in parts)
@@ -195,6 +196,22 @@ def _ir_section() -> str:
     for cls in ir_classes():
         lines.append(_class_section(class_doc(cls)))
     return "\n".join(lines)
+
+
+def _docs_facts_section() -> str:
+    """The named style facts a docs tree may show (``DocsFlavor.facts``)."""
+    lines = [
+        "## Docs style facts",
+        "",
+        "Facts of how a Speakeasy docs tree lays its docs out, read from the tree (most of its",
+        "docs decide) into `DocsFlavor.facts` and followed by the docs targets (`docs_fact`",
+        "tells a template whether a model's tree shows one).",
+        "",
+        "| fact | means |",
+        "| --- | --- |",
+    ]
+    lines += [f"| `{name}` | {_cell(text)} |" for name, text in sorted(ir.DOCS_FACTS.items())]
+    return "\n".join(lines) + "\n"
 
 
 def _fence(text: str) -> str:

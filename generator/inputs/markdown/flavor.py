@@ -10,11 +10,46 @@ IR.  One module per language: ``go_types`` (old and new type style),
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Protocol
 
 from generator.inputs.markdown.document import Document, Section, Subsection
 from generator.ir import JsonScalar, JsonValue, TypeName, TypeNode
+
+_VOTES: ContextVar[Counter[str] | None] = ContextVar("docs_style_votes", default=None)
+
+
+def observe(fact: str, shown: bool = True) -> None:
+    """Record that the cell being read shows ``fact`` (a ``DOCS_FACTS`` name), or its absence."""
+    votes = _VOTES.get()
+    if votes is not None:
+        votes[fact if shown else "not-" + fact] += 1
+
+
+_READING: ContextVar[str | None] = ContextVar("docs_reading_namespace", default=None)
+
+
+def observe_link(target: TypeName, unqualified: bool) -> None:
+    """Record how a link to ``target`` is labelled: a link within the doc's own namespace
+    votes for or against ``links-unqualified``; one elsewhere only when it is unqualified."""
+    if target.namespace == _READING.get() or unqualified:
+        observe("links-unqualified", unqualified)
+
+
+@contextmanager
+def observing(votes: Counter[str], namespace: str | None = None) -> Iterator[None]:
+    """Collect the ``observe`` calls made while reading a doc of ``namespace`` into ``votes``."""
+    token = _VOTES.set(votes)
+    reading = _READING.set(namespace)
+    try:
+        yield
+    finally:
+        _READING.reset(reading)
+        _VOTES.reset(token)
 
 
 class CellError(ValueError):
@@ -95,6 +130,8 @@ class Usage:
     """For an enum: the code notes that unknown values are captured (an open enum)."""
     constants: tuple[str, ...] = ()
     """For an enum: examples written as the constants' names (Go ``operations.ModeAsync``)."""
+    facts: tuple[str, ...] = ()
+    """Style observations of the example (``fact`` or ``not-fact``) toward ``DocsFlavor.facts``."""
     integer_values: bool = False
     """For an enum: the code shows the values are integers (Go's ``custom := ns.Enum(999)``)."""
 

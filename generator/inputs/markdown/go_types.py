@@ -22,6 +22,8 @@ from generator.inputs.markdown.flavor import (
     RefResolver,
     Usage,
     Variant,
+    observe,
+    observe_link,
     sniff_score,
 )
 from generator.inputs.markdown.syntax import is_external, whole_link, wrapped
@@ -263,6 +265,8 @@ class GoFlavor:
         name = inner.lstrip("*")
         leaf = PRIMITIVES.get(name) or PLAIN_LIBRARY_TYPES.get(name)
         if leaf is not None:
+            if name in ("any", "interface{}"):
+                observe("any-as-interface", name == "interface{}")
             return CellType(leaf, POINTER if pointer else None)
         match = _QUALIFIED.fullmatch(name)
         if match is None:
@@ -325,6 +329,7 @@ def _link(text: str, refs: RefResolver) -> CellType:
                 f"link text '{qualified}' does not match the linked doc's model '{name}'; "
                 f"expected [{name.name}]({target})"
             )
+        observe_link(name, True)
         return CellType(RefType(name), pointer)
     known = LINKED_LIBRARY_TYPES.get(qualified)
     if known is not None:
@@ -335,6 +340,7 @@ def _link(text: str, refs: RefResolver) -> CellType:
             f"input doc (only {', '.join(LINKED_LIBRARY_TYPES)} may link elsewhere)"
         )
     name = refs.link(target)
+    observe_link(name, False)
     if (name.namespace, name.name) != (namespace_of(match[1]), match[2]):
         raise CellError(
             f"link text '{qualified}' does not match the linked doc's model '{name}'; "

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from generator import limits
 from generator.diagnostics import Collector
 from generator.inputs.markdown.cells import (
@@ -22,6 +25,7 @@ from generator.inputs.markdown.flavor import (
     RefResolver,
     Usage,
     Variant,
+    observing,
 )
 from generator.ir import (
     EnumModel,
@@ -42,6 +46,7 @@ EXAMPLE_HEADER = "Example"
 ENUM_HEADER = ("Name", "Value")
 FIELD_HEADER_TEXT = "Field | Type | Required | Description [| Example]"
 ENUM_HEADER_TEXT = "Name | Value"
+_NULL_EXAMPLE = re.compile(r"(?:^|:\*\* )(null|<nil>)(?=$|<br/>)")
 UNREAD = "unread"
 """``CellType.wrapper`` of a type cell no grammar could read (kept as ``any``)."""
 
@@ -89,6 +94,8 @@ class ModelBuilder:
         self._flavor = flavor
         self._refs = refs
         self._collector = collector
+        self.votes: Counter[str] = Counter()
+        """Style observations of this doc (``fact`` or ``not-fact``) toward ``DocsFlavor.facts``."""
         self.usage: Usage | None = None
         """What the doc's ``## Example Usage`` says, once ``read_usage`` has run."""
 
@@ -145,6 +152,7 @@ class ModelBuilder:
 
     def enum(self, section: Section) -> EnumModel | None:
         """An enum from the ``## Values`` table, or from the flavor's own blocks (TypeScript)."""
+        self.votes["enum-table" if section.tables else "not-enum-table"] += 1
         if section.tables:
             read = self._enum_table(section.tables[0])
             if read is None:
@@ -281,7 +289,8 @@ class ModelBuilder:
             self._problem(row.line, too_deep)
             return None
         try:
-            cell_type = self._flavor.parse_type_cell(type_cell, self._refs)
+            with observing(self.votes, self._name.namespace):
+                cell_type = self._flavor.parse_type_cell(type_cell, self._refs)
         except CellError as error:
             shown = parsed_name[0] if parsed_name else name_cell
             self._collector.warn(
@@ -302,7 +311,8 @@ class ModelBuilder:
         nullable = None
         if cell_type.wrapper != UNREAD:
             try:
-                nullable = self._flavor.nullable(cell_type, required)
+                with observing(self.votes, self._name.namespace):
+                    nullable = self._flavor.nullable(cell_type, required)
             except CellError as error:
                 self._collector.warn(
                     Location(self._display, row.line),
@@ -310,6 +320,9 @@ class ModelBuilder:
                 )
         description, deprecated_text = parse_description(description_cell)
         examples = parse_example(row.cells[4], cell_type.node) if len(row.cells) > 4 else ()
+        if len(row.cells) > 4:
+            for null in _NULL_EXAMPLE.findall(row.cells[4]):
+                self.votes["null-example-json" if null == "null" else "not-null-example-json"] += 1
         return Field(
             name=wire_name,
             type=cell_type.node,

@@ -20,6 +20,8 @@ from generator.inputs.markdown.flavor import (
     RefResolver,
     Usage,
     Variant,
+    observe,
+    observe_link,
     sniff_score,
 )
 from generator.inputs.markdown.syntax import is_external, whole_link, wrapped
@@ -57,6 +59,7 @@ _QUALIFIED = re.compile(r"([A-Z][A-Za-z0-9_]*)\\([A-Za-z_][A-Za-z0-9_]*)")
 _VARIANT_CODE = re.compile(
     r"/\*\*\n\* @var (?P<type>.+)\n\*/\n(?P<native>\S+) \$value = /\* values here \*/\n"
 )
+_VENDOR = re.compile(r"\[\??\\(?P<vendor>[A-Za-z_]\w*(?:\\[A-Za-z_]\w*)*?)\\Models\\")
 _SIGNS = re.compile(r"\*\?|^array<|\*mixed\*|\*int\*|\[\??[A-Z]\w*\\")
 
 
@@ -87,7 +90,13 @@ class PhpFlavor:
         return None
 
     def package(self, document: Document) -> str | None:
-        """PHP model docs name no package."""
+        """The vendor namespace of fully qualified class names (``\\Vendor\\Sdk\\Models\\...``)."""
+        for section in document.sections:
+            for table in section.tables:
+                for row in table.rows:
+                    match = _VENDOR.search(row.cells[1]) if len(row.cells) > 1 else None
+                    if match is not None:
+                        return match["vendor"]
         return None
 
     def parse_type_cell(self, cell: str, refs: RefResolver) -> CellType:
@@ -191,7 +200,9 @@ def _link(text: str, refs: RefResolver) -> CellType:
     segments = _class_path(bare)
     if segments is None:
         raise _Unknown
+    observe("php-qualified", bare.startswith("\\"))
     name = refs.link(target)
+    observe_link(name, len(segments) == 1)
     if name.name != segments[-1]:
         expected = "\\".join([*segments[:-1], name.name])
         raise CellError(

@@ -25,6 +25,8 @@ from generator.inputs.markdown.flavor import (
     RefResolver,
     Usage,
     Variant,
+    observe,
+    observe_link,
     sniff_score,
 )
 from generator.inputs.markdown.syntax import is_external, split_top_level, whole_link, wrapped
@@ -77,7 +79,7 @@ _QUALIFIED = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)")
 _VARIANT_CODE = re.compile(r"value: (?P<type>.+) = /\* values here \*/")
 _BULLET = re.compile(r"- `(?P<value>.+)`")
 _USAGE = re.compile(
-    r"from (?P<package>[\w.]+)\.models import (?P<name>\w+)\n\n?"
+    r"from (?P<package>[\w.]+)\.models import (?P<name>\w+)\n(?P<gap>\n?)"
     r"(?P<note># Open enum: unrecognized values are captured as UnrecognizedStr\n)?"
     r"value: (?P=name) = (?P<value>.+)\n"
 )
@@ -144,6 +146,8 @@ class PythonFlavor:
             return None
         wrapper = cell.wrapper
         optional = wrapper in ("Optional", "OptionalNullable")
+        if not required and _library_leaf(cell.node):
+            observe("library-links-unwrapped", wrapper is None)
         if wrapper is None and not required and _library_leaf(cell.node):
             # Newer generators link stdlib types without the wrapper, optional or not.
             return None
@@ -205,8 +209,12 @@ class PythonFlavor:
                 "cannot read the example; expected a ```python block "
                 f"`from <package>.models import {name.name}` then `value: {name.name} = <value>`"
             )
+        joined = "not-usage-import-joined" if match["gap"] else "usage-import-joined"
         return Usage(
-            (_json(match["value"]),), match["package"], open=match["note"] is not None or None
+            (_json(match["value"]),),
+            match["package"],
+            open=match["note"] is not None or None,
+            facts=(joined,),
         )
 
 
@@ -229,6 +237,8 @@ def _json(text: str) -> JsonValue:
 def _cell(text: str, refs: RefResolver) -> CellType:
     """Parse a markdown-decorated Python type."""
     for list_open, dict_open in CONTAINERS:
+        if text.startswith((list_open, dict_open)) and text.endswith("]"):
+            observe("containers-builtin", list_open.islower())
         if text.startswith(list_open) and text.endswith("]"):
             items = _cell(text[len(list_open) : -1], refs)
             return CellType(ArrayType(items.node, items_nullable=_marked_null(items)))
@@ -290,6 +300,8 @@ def _link(text: str, refs: RefResolver) -> CellType:
     wrapper, label = _unwrap(found[0].strip())
     target = found[1].strip()
     if label in LINKED_LIBRARY_TYPES and is_external(target):
+        if label.endswith(".Response"):
+            observe("python-requests", label == "requests.Response")
         return CellType(LINKED_LIBRARY_TYPES[label], wrapper)
     match = _QUALIFIED.fullmatch(label)
     if match is None and not _IDENT.fullmatch(label):
@@ -297,6 +309,7 @@ def _link(text: str, refs: RefResolver) -> CellType:
     if is_external(target):
         raise CellError(f"external link '{target}' for '{label}'; expected a link to an input doc")
     name = refs.link(target)
+    observe_link(name, match is None)
     if match is None:
         if name.name != label:
             raise CellError(

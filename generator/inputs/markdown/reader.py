@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,9 +18,10 @@ from generator.diagnostics import Collector
 from generator.inputs.markdown.detect import detect_flavor, language_names
 from generator.inputs.markdown.document import Document, Section, Table, parse_document
 from generator.inputs.markdown.flavor import Flavor
+from generator.inputs.markdown.generation import Generation
 from generator.inputs.markdown.links import DocIndex
 from generator.inputs.markdown.models import ModelBuilder
-from generator.ir import Definition, DocsFlavor, Location, TypeName
+from generator.ir import DOCS_FACTS, Definition, DocsFlavor, Location, TypeName
 
 FIELDS = "Fields"
 VALUES = "Values"
@@ -65,18 +67,28 @@ class _Named:
 
 
 def read_docs(
-    files: Sequence[DocFile], collector: Collector, *, flavor: Flavor | str | None = None
+    files: Sequence[DocFile],
+    collector: Collector,
+    *,
+    flavor: Flavor | str | None = None,
+    generation: Generation | None = None,
 ) -> list[Definition]:
     """Read one tree of docs into definitions, in input order; problems go to ``collector``.
 
     ``flavor`` forces a flavor (an instance, or a language name such as ``go``);
-    ``None`` tells it from the docs.  Problems are reported grouped by file, in input order.
+    ``None`` tells it from the docs.  ``generation`` is the SDK's generation record
+    (``find_generation``), whose versions go into ``DocsFlavor``.  Problems are reported
+    grouped by file, in input order.
     """
-    return read_tree(files, collector, flavor=flavor).definitions
+    return read_tree(files, collector, flavor=flavor, generation=generation).definitions
 
 
 def read_tree(
-    files: Sequence[DocFile], collector: Collector, *, flavor: Flavor | str | None = None
+    files: Sequence[DocFile],
+    collector: Collector,
+    *,
+    flavor: Flavor | str | None = None,
+    generation: Generation | None = None,
 ) -> TreeRead:
     """Like ``read_docs``, also telling the flavor and the SDK pages that are not models."""
     per_file = {file.display: Collector() for file in files}
@@ -95,7 +107,7 @@ def read_tree(
                 f"{', '.join(language_names())} (force one with --flavor)",
             )
     else:
-        _read_models(loaded, chosen, per_file, result)
+        _read_models(loaded, chosen, per_file, result, generation)
     for location, what in result.skipped:
         collector.warn(location, f"{what}; it is left out")
     for file_collector in per_file.values():
@@ -111,6 +123,7 @@ def _read_models(
     flavor: Flavor,
     per_file: dict[str, Collector],
     result: TreeRead,
+    generation: Generation | None,
 ) -> None:
     """Name every doc (links may point forward), then build each; fill ``result``."""
     index = DocIndex()
@@ -135,8 +148,9 @@ def _read_models(
         named.append(_Named(file, document, name))
     definitions: list[Definition] = []
     packages: list[str] = []
+    votes: Counter[str] = Counter()
     for item in named:
-        built = _build(item, index, flavor, per_file[item.file.display])
+        built = _build(item, index, flavor, per_file[item.file.display], votes)
         if built is None:
             continue
         if built[0] is not None:
@@ -145,10 +159,53 @@ def _read_models(
             packages.append(built[1])
     if not packages:
         packages = [p for _, document in loaded[:50] if (p := flavor.package(document))]
-    result.flavor = DocsFlavor(flavor.language, flavor.style, packages[0] if packages else None)
+    layout, folders = _layout([file for file, _ in loaded])
+    result.flavor = DocsFlavor(
+        flavor.language,
+        flavor.style,
+        packages[0] if packages else None,
+        layout=layout,
+        folders=folders,
+        speakeasy_version=generation.speakeasy_version if generation else None,
+        generation_version=generation.generation_version if generation else None,
+        facts=frozenset(
+            fact for fact in DOCS_FACTS if votes[fact] > 0 and votes[fact] >= votes["not-" + fact]
+        )
+        | _no_usage(votes),
+    )
     result.definitions = [
         dataclasses.replace(definition, docs_flavor=result.flavor) for definition in definitions
     ]
+
+
+def _no_usage(votes: Counter[str]) -> frozenset[str]:
+    """``no-example-usage`` when docs were built and none had an ``## Example Usage``."""
+    if votes["no-example-usage-seen"] and not votes["not-no-example-usage"]:
+        return frozenset({"no-example-usage"})
+    return frozenset()
+
+
+def _layout(files: Sequence[DocFile]) -> tuple[str, str | None]:
+    """``(layout, folders)`` of ``DocsFlavor``, from where most docs of the tree sit."""
+    flat = nested = lower = pascal = 0
+    for file in files:
+        folder = file.path.parent
+        models = folder if folder.name.lower() == "models" else folder.parent
+        if models.name.lower() != "models":
+            continue
+        if models == folder:
+            flat += 1
+        else:
+            nested += 1
+        spelled = (models.name, folder.name) if models != folder else (models.name,)
+        if all(name[:1].isupper() for name in spelled):
+            pascal += 1
+        elif all(name[:1].islower() for name in spelled):
+            lower += 1
+    layout = "flat" if flat > nested else "nested"
+    if not lower and not pascal:
+        return layout, None
+    return layout, "pascal" if pascal > lower else "lower"
 
 
 def _choose_flavor(flavor: Flavor | str | None, documents: list[Document]) -> Flavor | None:
@@ -200,7 +257,7 @@ def _model_name(
 
 
 def _build(
-    item: _Named, index: DocIndex, flavor: Flavor, collector: Collector
+    item: _Named, index: DocIndex, flavor: Flavor, collector: Collector, votes: Counter[str]
 ) -> tuple[Definition | None, str | None] | None:
     """One named doc's definition (``None`` when its model section is unusable) and package."""
     display = item.file.display
@@ -244,8 +301,21 @@ def _build(
     builder = ModelBuilder(
         item.name, document, display, flavor, index.refs_for(item.file.path), collector
     )
+    votes["not-no-example-usage" if usage is not None else "no-example-usage-seen"] += 1
     if usage is not None:
         builder.read_usage(usage)
+        if builder.usage is not None:
+            votes.update(builder.usage.facts)
+    try:
+        return _build_model(builder, section, display, collector)
+    finally:
+        votes.update(builder.votes)
+
+
+def _build_model(
+    builder: ModelBuilder, section: Section, display: str, collector: Collector
+) -> tuple[Definition | None, str | None]:
+    """The definition of the doc's model section."""
     package = builder.usage.package if builder.usage else None
     if section.heading == SUPPORTED_TYPES:
         return builder.union(section), package

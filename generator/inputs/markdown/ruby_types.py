@@ -19,6 +19,7 @@ from generator.inputs.markdown.flavor import (
     RefResolver,
     Usage,
     Variant,
+    observe,
     sniff_score,
 )
 from generator.inputs.markdown.syntax import is_external, whole_link, wrapped
@@ -186,6 +187,7 @@ def _link(text: str, refs: RefResolver) -> CellType:
         return CellType(RefType(refs.link(target)), wrapper)
     if not _PATH.fullmatch(label):
         raise _Unknown
+    observe("ruby-models-prefix", label.startswith("Models::"))
     segments = label.removeprefix("::").split("::")
     written = segments[-1]
     namespace = segments[-2].lower() if len(segments) > 1 else ""

@@ -23,6 +23,8 @@ from generator.inputs.markdown.flavor import (
     RefResolver,
     Usage,
     Variant,
+    observe,
+    observe_link,
     sniff_score,
 )
 from generator.inputs.markdown.syntax import is_external, split_top_level, whole_link, wrapped
@@ -272,6 +274,8 @@ def _link(text: str, refs: RefResolver) -> TypeNode:
     if found is None:
         raise _Unknown
     label, target = found[0].strip(), found[1].strip()
+    if label in ("AxiosResponse", "Response"):
+        observe("typescript-axios", label == "AxiosResponse")
     if label in LINKED_LIBRARY_TYPES:
         # Library docs are external, or SDK-runtime pages outside models/ (../../types/rfcdate.md).
         return LINKED_LIBRARY_TYPES[label]
@@ -281,6 +285,7 @@ def _link(text: str, refs: RefResolver) -> TypeNode:
     if is_external(target):
         raise CellError(f"external link '{target}' for '{label}'; expected a link to an input doc")
     name = refs.link(target)
+    observe_link(name, match is None)
     if match is None:
         if name.name != model_name(label):
             raise CellError(

@@ -29,7 +29,10 @@ from generator.render.filters.markdown import (
     enum_words,
     example_text,
     field_rows,
+    following,
     md_table,
+    null_example,
+    shows,
 )
 
 LIBRARY_LINKS = {
@@ -51,8 +54,13 @@ def csharp_namespace(namespace: str) -> str:
     return namespace[:1].upper() + namespace[1:]
 
 
-def csharp_doc_path(name: TypeName) -> str:
-    """``Models/Components/Address.md``."""
+def csharp_doc_path(name: TypeName, folders: str | None = None) -> str:
+    """``Models/Components/Address.md`` (``models/components/...`` when the tree spells its
+    folders in lower case, ``DocsFlavor.folders``)."""
+    if folders is None and shows("folders-lower"):
+        folders = "lower"
+    if folders == "lower":
+        return f"models/{name.namespace}/{name.name}.md"
     return f"Models/{csharp_namespace(name.namespace)}/{name.name}.md"
 
 
@@ -122,8 +130,9 @@ def csharp_fields_table(model: ObjectModel) -> str:
     """The ``## Fields`` table of an object model."""
     own = is_csharp(model)
     names = [csharp_field_name(field, own) for field in model.fields]
-    types = [csharp_type(field.type) for field in model.fields]
-    header, rows = field_rows(model.fields, names, types)
+    with following(model):
+        types = [csharp_type(field.type) for field in model.fields]
+    header, rows = field_rows(model.fields, names, types, null_example(model))
     return md_table(header, rows)
 
 

@@ -21,6 +21,7 @@ DOCS_FILTERS: dict[str, Callable[..., Any]] = {
     "md_cell": markdown.md_cell,
     "md_table": markdown.md_table,
     "doc_header": markdown.doc_header,
+    "docs_fact": markdown.docs_fact,
     "doc_path": go_docs.doc_path,
     "doc_link": go_docs.doc_link,
     "go_style": go_docs.go_style,
@@ -54,6 +55,7 @@ DOCS_FILTERS: dict[str, Callable[..., Any]] = {
     "ts_name": docs_typescript.ts_name,
     "ts_fields_table": docs_typescript.ts_fields_table,
     "ts_values": docs_typescript.ts_values,
+    "ts_values_table": docs_typescript.ts_values_table,
     "ts_usage": docs_typescript.ts_usage,
     "ts_variants": docs_typescript.ts_variants,
 }

@@ -6,6 +6,8 @@ from PHP docs; otherwise they are derived from the wire names.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
+
 from generator.ir import (
     ArrayType,
     Definition,
@@ -28,8 +30,12 @@ from generator.render.filters.markdown import (
     enum_words,
     example_text,
     field_rows,
+    following,
     md_table,
+    null_example,
     shown_required,
+    shows,
+    unqualified,
 )
 
 RESPONSE = (
@@ -39,13 +45,21 @@ RESPONSE = (
 """How the raw HTTP response of a response model is typed and linked."""
 
 
+_VENDOR: ContextVar[str | None] = ContextVar("php_vendor", default=None)
+
+
 def php_namespace(namespace: str) -> str:
     """``components`` -> ``Components``."""
     return namespace[:1].upper() + namespace[1:]
 
 
-def php_doc_path(name: TypeName) -> str:
-    """``Models/Operations/TrackLeadRequestBody.md``."""
+def php_doc_path(name: TypeName, folders: str | None = None) -> str:
+    """``Models/Operations/TrackLeadRequestBody.md`` (``models/operations/...`` when the tree
+    spells its folders in lower case, ``DocsFlavor.folders``)."""
+    if folders is None and shows("folders-lower"):
+        folders = "lower"
+    if folders == "lower":
+        return f"models/{name.namespace}/{file_name(name.name, '.md')}"
     return f"Models/{php_namespace(name.namespace)}/{file_name(name.name, '.md')}"
 
 
@@ -135,8 +149,19 @@ def php_type(node: TypeNode, marked: bool, schema: Schema) -> str:
         if isinstance(target, UnionModel):
             natives = list(dict.fromkeys(php_native(variant.type) for variant in target.variants))
             return f"[{'|'.join(natives + (['null'] if marked else []))}]({link})"
-        return f"[{mark}{php_class(node.target)}]({link})"
+        return f"[{mark}{_class_label(node.target)}]({link})"
     return f"*{mark}{php_native(node)}*"
+
+
+def _class_label(name: TypeName) -> str:
+    """A class as a link label: ``Ns\\X``, bare ``X`` (``links-unqualified``) or fully qualified
+    ``\\Vendor\\Models\\Ns\\X`` (``php-qualified``, vendor from ``DocsFlavor.package``)."""
+    if unqualified(name):
+        return name.name
+    vendor = _VENDOR.get()
+    if shows("php-qualified") and vendor:
+        return f"\\{vendor}\\Models\\{php_class(name)}"
+    return php_class(name)
 
 
 def _marked(field: Field) -> bool:
@@ -152,8 +177,13 @@ def php_fields_table(model: ObjectModel, schema: Schema) -> str:
     """The ``## Fields`` table of an object model."""
     own = is_php(model)
     names = [php_field_name(field, own) for field in model.fields]
-    types = [php_type(field.type, _marked(field), schema) for field in model.fields]
-    header, rows = field_rows(model.fields, names, types)
+    token = _VENDOR.set(model.docs_flavor.package if model.docs_flavor else None)
+    try:
+        with following(model):
+            types = [php_type(field.type, _marked(field), schema) for field in model.fields]
+    finally:
+        _VENDOR.reset(token)
+    header, rows = field_rows(model.fields, names, types, null_example(model))
     return md_table(header, rows)
 
 

@@ -27,13 +27,17 @@ from generator.ir import (
     UnionType,
 )
 from generator.naming import snake_case
-from generator.render.filters.go_docs import doc_link
+from generator.render.filters.go_docs import doc_link, layout_of
 from generator.render.filters.markdown import (
     enum_words,
     example_text,
     field_rows,
+    following,
     md_table,
+    null_example,
     shown_required,
+    shows,
+    unqualified,
 )
 
 LINKED: dict[tuple[PrimitiveKind, str], tuple[str, str]] = {
@@ -51,6 +55,11 @@ LINKED: dict[tuple[PrimitiveKind, str], tuple[str, str]] = {
     ),
 }
 """Leaves written as links to their reference pages."""
+REQUESTS_RESPONSE = (
+    "requests.Response",
+    "https://requests.readthedocs.io/en/latest/api/#requests.Response",
+)
+"""The raw HTTP response of the 2023 Python SDKs (fact ``python-requests``)."""
 BINARY = "Union[bytes, IO[bytes], io.IOBase]"
 """How a binary upload is typed."""
 OPEN_ENUM_NOTE = "This is an open enum. Unrecognized values will not fail type checks."
@@ -102,24 +111,31 @@ def _literal(value: JsonScalar) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def py_doc_type(node: TypeNode, wrapper: str | None = None) -> str:
+def py_doc_type(node: TypeNode, wrapper: str | None = None, layout: str = "nested") -> str:
     """A type cell: ``*str*``, ``*Optional[str]*``, ``List[*str*]``, ``[Optional[ns.X]](link)``."""
 
     def wrap(text: str) -> str:
         return f"{wrapper}[{text}]" if wrapper else text
 
+    builtin = shows("containers-builtin")
     if isinstance(node, Primitive):
         linked = LINKED.get((node.kind, node.format or ""))
+        if linked is not None and node.format == "http-response" and shows("python-requests"):
+            linked = REQUESTS_RESPONSE
         if linked is not None:
+            if shows("library-links-unwrapped") and wrapper in ("Optional", "OptionalNullable"):
+                return f"[{linked[0]}]({linked[1]})"
             return f"[{wrap(linked[0])}]({linked[1]})"
         return f"*{wrap(_scalar(node))}*"
     if isinstance(node, ArrayType):
-        return f"List[{py_doc_type(node.items, 'Nullable' if node.items_nullable else None)}]"
+        items = py_doc_type(node.items, "Nullable" if node.items_nullable else None, layout)
+        return f"{'list' if builtin else 'List'}[{items}]"
     if isinstance(node, MapType):
-        inner = py_doc_type(node.values, "Nullable" if node.values_nullable else None)
-        return f"Dict[str, {inner}]"
+        inner = py_doc_type(node.values, "Nullable" if node.values_nullable else None, layout)
+        return f"{'dict' if builtin else 'Dict'}[str, {inner}]"
     if isinstance(node, RefType):
-        return f"[{wrap(str(node.target))}]({doc_link(node.target)})"
+        label = node.target.name if unqualified(node.target) else str(node.target)
+        return f"[{wrap(label)}]({doc_link(node.target, layout)})"
     if isinstance(node, LiteralType):
         return f"*{wrap('Literal[' + _literal(node.value) + ']')}*"
     assert isinstance(node, UnionType)
@@ -139,8 +155,10 @@ def py_fields_table(model: ObjectModel) -> str:
     """The ``## Fields`` table of an object model."""
     own = is_python(model)
     names = [py_doc_field_name(field, own) for field in model.fields]
-    types = [py_doc_type(field.type, field_wrapper(field)) for field in model.fields]
-    header, rows = field_rows(model.fields, names, types)
+    layout = layout_of(model)
+    with following(model):
+        types = [py_doc_type(field.type, field_wrapper(field), layout) for field in model.fields]
+    header, rows = field_rows(model.fields, names, types, null_example(model))
     return md_table(header, rows)
 
 
@@ -193,6 +211,7 @@ def py_enum_usage(model: EnumModel) -> str | None:
         "# Open enum: unrecognized values are captured as UnrecognizedStr\n" if model.open else ""
     )
     name = model.name.name
+    gap = "\n" if "usage-import-joined" in flavor.facts else "\n\n"
     return (
-        f"from {flavor.package}.models import {name}\n\n{note}value: {name} = {_literal(example)}"
+        f"from {flavor.package}.models import {name}{gap}{note}value: {name} = {_literal(example)}"
     )

@@ -28,8 +28,11 @@ from generator.render.filters.markdown import (
     enum_words,
     example_text,
     field_rows,
+    following,
     md_table,
+    null_example,
     shown_required,
+    shows,
 )
 
 DEFAULT_MODULE = "OpenApiSDK"
@@ -104,7 +107,8 @@ def ruby_type(node: TypeNode, nilable: bool, module: str, schema: Schema) -> str
         if isinstance(schema.get(node.target), UnionModel):
             return f"*{wrap('::Object')}*"
         namespace = node.target.namespace
-        constant = f"::{module}::{namespace[:1].upper()}{namespace[1:]}::{node.target.name}"
+        root = "Models" if shows("ruby-models-prefix") else f"::{module}"
+        constant = f"{root}::{namespace[:1].upper()}{namespace[1:]}::{node.target.name}"
         return f"[{wrap(constant)}]({doc_link(node.target)})"
     if isinstance(node, LiteralType):
         return f"*{wrap(_literal_scalar(node))}*"
@@ -123,8 +127,9 @@ def ruby_fields_table(model: ObjectModel, schema: Schema) -> str:
     own = is_ruby(model)
     module = ruby_module(model)
     names = [ruby_field_name(field, own) for field in model.fields]
-    types = [ruby_type(field.type, _nilable(field), module, schema) for field in model.fields]
-    header, rows = field_rows(model.fields, names, types)
+    with following(model):
+        types = [ruby_type(field.type, _nilable(field), module, schema) for field in model.fields]
+    header, rows = field_rows(model.fields, names, types, null_example(model))
     return md_table(header, rows)
 
 

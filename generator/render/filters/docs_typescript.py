@@ -25,9 +25,18 @@ from generator.ir import (
     TypeNode,
     UnionModel,
 )
-from generator.naming import camel_case, file_name
+from generator.naming import camel_case, file_name, pascal_case
 from generator.render.filters.docs_typescript_values import ValuePrinter, ts_string
-from generator.render.filters.markdown import field_rows, json_number, md_table
+from generator.render.filters.markdown import (
+    example_text,
+    field_rows,
+    following,
+    json_number,
+    md_table,
+    null_example,
+    shows,
+    unqualified,
+)
 
 MDN = "https://developer.mozilla.org/en-US/docs/Web"
 """Where TypeScript docs link library types."""
@@ -37,6 +46,8 @@ LINKED: dict[tuple[PrimitiveKind, str], str] = {
     (PrimitiveKind.ANY, "http-response"): f"[Response]({MDN}/API/Response)",
 }
 """Leaves written as links to their reference pages."""
+AXIOS_RESPONSE = "[AxiosResponse](https://axios-http.com/docs/res_schema)"
+"""The raw HTTP response of the 2023 TypeScript SDKs (fact ``typescript-axios``)."""
 UPLOAD = f"[File]({MDN}/API/File) | [Blob]({MDN}/API/Blob)"
 """How binary data is typed as one alternative of an upload union."""
 STREAM = "*ReadableStream<Uint8Array>*"
@@ -83,6 +94,8 @@ def ts_field_name(field: Field, own: bool) -> str:
 
 
 def _scalar(node: Primitive, in_union: bool) -> str:
+    if node.format == "http-response" and shows("typescript-axios"):
+        return AXIOS_RESPONSE
     linked = LINKED.get((node.kind, node.format or ""))
     if linked is not None:
         return linked
@@ -117,9 +130,10 @@ def ts_type(node: TypeNode, schema: Schema, in_union: bool = False) -> str:
     if isinstance(node, MapType):
         return f"Record<string, {ts_type(node.values, schema)}>"
     if isinstance(node, RefType):
+        label = ts_name(node.target) if unqualified(node.target) else ts_qualified(node.target)
         if isinstance(schema.get(node.target), UnionModel):
-            return f"*{ts_qualified(node.target)}*"
-        return f"[{ts_qualified(node.target)}](../../{ts_doc_path(node.target)})"
+            return f"*{label}*"
+        return f"[{label}](../../{ts_doc_path(node.target)})"
     if isinstance(node, LiteralType):
         return f"*{_literal(node)}*"
     return " | ".join(ts_type(variant, schema, True) for variant in node.variants)
@@ -148,8 +162,9 @@ def ts_fields_table(model: ObjectModel, schema: Schema) -> str:
     """The ``## Fields`` table of an object model."""
     own = is_typescript(model)
     names = [ts_field_name(field, own) for field in model.fields]
-    types = [ts_type(field.type, schema) for field in model.fields]
-    header, rows = field_rows(model.fields, names, types)
+    with following(model):
+        types = [ts_type(field.type, schema) for field in model.fields]
+    header, rows = field_rows(model.fields, names, types, null_example(model))
     return md_table(header, rows)
 
 
@@ -159,6 +174,15 @@ def ts_values(model: EnumModel) -> str:
     if model.open:
         parts.append(OPEN_TAIL)
     return " | ".join(parts)
+
+
+def ts_values_table(model: EnumModel) -> str:
+    """The ``## Values`` table of the 2023 generators (fact ``enum-table``): ``| `Credit` | Credit |``."""
+    rows = [
+        [f"`{value.source_name or pascal_case(str(value.value))}`", example_text(value.value)[0]]
+        for value in model.values
+    ]
+    return md_table(["Name", "Value"], rows)
 
 
 def ts_usage(model: Definition, schema: Schema) -> str | None:

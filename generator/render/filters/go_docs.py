@@ -32,8 +32,12 @@ from generator.render.filters.markdown import (
     enum_words,
     example_text,
     field_rows,
+    following,
     md_table,
+    null_example,
     shown_required,
+    shows,
+    unqualified,
 )
 
 TIME_LINK = "https://pkg.go.dev/time#Time"
@@ -50,14 +54,22 @@ GO_PACKAGES = {"errors": "sdkerrors"}
 """Namespaces whose Go package is named otherwise."""
 
 
-def doc_path(name: TypeName) -> str:
-    """Path of a model's doc below the docs root: ``models/operations/mode.md``."""
+def doc_path(name: TypeName, layout: str = "nested") -> str:
+    """Path of a model's doc below the docs root: ``models/operations/mode.md``
+    (``models/mode.md`` in a ``flat`` layout, ``DocsFlavor.layout``)."""
+    if layout == "flat":
+        return f"models/{file_name(name.name.lower(), '.md')}"
     return f"models/{name.namespace}/{file_name(name.name.lower(), '.md')}"
 
 
-def doc_link(name: TypeName) -> str:
+def doc_link(name: TypeName, layout: str = "nested") -> str:
     """Link from one model doc to another, as Speakeasy writes it (``../../models/...``)."""
-    return "../../" + doc_path(name)
+    return ("../" if layout == "flat" else "../../") + doc_path(name, layout)
+
+
+def layout_of(definition: Definition) -> str:
+    """The layout of the docs tree the definition was read from (``nested`` when none)."""
+    return definition.docs_flavor.layout if definition.docs_flavor is not None else "nested"
 
 
 def go_package(namespace: str) -> str:
@@ -118,7 +130,7 @@ def _scalar(node: Primitive) -> str:
         return "float32" if node.format == "float" else "float64"
     if node.kind is PrimitiveKind.BOOLEAN:
         return "bool"
-    return "any"
+    return "interface{}" if shows("any-as-interface") else "any"
 
 
 def _pointer_allowed(node: TypeNode) -> bool:
@@ -152,10 +164,11 @@ def go_type(node: TypeNode, pointer: bool = False, style: str = "old") -> str:
     if isinstance(node, MapType):
         return "map[string]" + go_type(node.values, node.values_nullable is True, style)
     if isinstance(node, RefType):
-        return f"[{star}{go_qualified(node.target)}]({go_doc_link(node.target)})"
+        label = node.target.name if unqualified(node.target) else go_qualified(node.target)
+        return f"[{star}{label}]({go_doc_link(node.target)})"
     if isinstance(node, LiteralType):
         return f"{mark}{star}{_literal_type(node.value)}{mark}"
-    return f"{mark}any{mark}"
+    return f"{mark}{_scalar(Primitive(PrimitiveKind.ANY))}{mark}"
 
 
 def _literal_type(value: JsonValue) -> str:
@@ -183,8 +196,9 @@ def go_fields_table(model: ObjectModel, style: str) -> str:
     """The ``## Fields`` table of an object model."""
     own = is_go(model)
     names = [go_field_name(field, own) for field in model.fields]
-    types = [go_field_type(field, style) for field in model.fields]
-    header, rows = field_rows(model.fields, names, types)
+    with following(model):
+        types = [go_field_type(field, style) for field in model.fields]
+    header, rows = field_rows(model.fields, names, types, null_example(model))
     return md_table(header, rows)
 
 

@@ -8,10 +8,12 @@ Required, Description and Example cells read the same in every language.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
-from generator.ir import Definition, Field, JsonValue, LiteralType
+from generator.ir import Definition, Field, JsonValue, LiteralType, TypeName
 from generator.naming import split_words
 
 BREAK = "<br/>"
@@ -101,14 +103,63 @@ def description_cell(field: Field) -> str:
     return field.description or "N/A"
 
 
-def example_text(value: JsonValue) -> tuple[str, int]:
+_FACTS: ContextVar[frozenset[str]] = ContextVar("docs_style_facts", default=frozenset())
+_WRITING: ContextVar[str | None] = ContextVar("docs_writing_namespace", default=None)
+
+
+@contextmanager
+def following(definition: Definition) -> Iterator[None]:
+    """Render cells of ``definition``'s doc the way its tree does (``DocsFlavor.facts``)."""
+    flavor = definition.docs_flavor
+    facts = flavor.facts if flavor is not None else frozenset()
+    if flavor is not None and flavor.folders is not None:
+        facts = facts | {f"folders-{flavor.folders}"}
+    token = _FACTS.set(facts)
+    writing = _WRITING.set(definition.name.namespace)
+    try:
+        yield
+    finally:
+        _WRITING.reset(writing)
+        _FACTS.reset(token)
+
+
+def unqualified(target: TypeName) -> bool:
+    """A link to ``target`` names it without its namespace (``links-unqualified``: links
+    within the namespace of the doc being rendered)."""
+    return shows("links-unqualified") and target.namespace == _WRITING.get()
+
+
+def shows(fact: str) -> bool:
+    """Whether the doc being rendered follows ``fact`` (a ``DOCS_FACTS`` name, or
+    ``folders-lower`` / ``folders-pascal`` for ``DocsFlavor.folders``)."""
+    return fact in _FACTS.get()
+
+
+def docs_fact(definition: Definition, fact: str) -> bool:
+    """Whether the tree ``definition`` was read from shows ``fact`` (for templates)."""
+    flavor = definition.docs_flavor
+    return flavor is not None and fact in flavor.facts
+
+
+NIL = "<nil>"
+"""How a null example is printed unless the tree shows ``null`` (fact ``null-example-json``)."""
+
+
+def null_example(definition: Definition) -> str:
+    """How the docs of ``definition`` print a null example: ``null`` or ``<nil>``."""
+    flavor = definition.docs_flavor
+    return "null" if flavor is not None and "null-example-json" in flavor.facts else NIL
+
+
+def example_text(value: JsonValue, null: str = NIL) -> tuple[str, int]:
     """One example as the Example column prints it, and the width it counts for.
 
-    Strings are printed as they are, ``null`` as ``<nil>``; JSON containers are
-    indented two spaces per level for measuring but printed without indentation.
+    Strings are printed as they are, ``null`` as ``null`` (``<nil>`` by default);
+    JSON containers are indented two spaces per level for measuring but printed
+    without indentation.
     """
     if value is None:
-        return "<nil>", 5
+        return null, len(null)
     if isinstance(value, str):
         return value, len(value)
     if isinstance(value, bool):
@@ -121,17 +172,17 @@ def example_text(value: JsonValue) -> tuple[str, int]:
     return flat, len(flat)
 
 
-def example_cell(examples: Sequence[JsonValue]) -> Cell:
+def example_cell(examples: Sequence[JsonValue], null: str = NIL) -> Cell:
     """The Example column: one example, or ``**Example N:** ...`` lines for several."""
     if not examples:
         return Cell("", 0)
     if len(examples) == 1:
-        text, width = example_text(examples[0])
+        text, width = example_text(examples[0], null)
         return Cell(text, width)
     texts: list[str] = []
     width = 0
     for number, value in enumerate(examples, 1):
-        text, size = example_text(value)
+        text, size = example_text(value, null)
         prefix = f"**Example {number}:** "
         texts.append(prefix + text)
         width += len(prefix) + size
@@ -166,9 +217,10 @@ def shown_required(field: Field) -> bool:
 
 
 def field_rows(
-    fields: Sequence[Field], names: Sequence[str], types: Sequence[str]
+    fields: Sequence[Field], names: Sequence[str], types: Sequence[str], null: str = NIL
 ) -> tuple[list[TableCell], list[list[TableCell]]]:
-    """Header and rows of a ``## Fields`` table, given each field's name and type cells."""
+    """Header and rows of a ``## Fields`` table, given each field's name and type cells;
+    ``null`` is how a null example is printed (``null_example``)."""
     with_examples = any(field.examples for field in fields)
     header: list[TableCell] = ["Field", "Type", "Required", "Description"]
     if with_examples:
@@ -182,7 +234,7 @@ def field_rows(
             description_cell(field),
         ]
         if with_examples:
-            row.append(example_cell(field.examples))
+            row.append(example_cell(field.examples, null))
         rows.append(row)
     return header, rows
 

@@ -11,7 +11,10 @@ def plan(schema: Schema, options: Options) -> list[OutputFile]:
     """One doc per definition, at the path Speakeasy uses (PascalCase files)."""
     return [
         OutputFile(
-            csharp_doc_path(definition.name),
+            csharp_doc_path(
+                definition.name,
+                definition.docs_flavor.folders if definition.docs_flavor else None,
+            ),
             f"docs-csharp/{definition.kind}.md.jinja",
             {"model": definition},
         )

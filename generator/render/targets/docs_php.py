@@ -11,7 +11,10 @@ def plan(schema: Schema, options: Options) -> list[OutputFile]:
     """One doc per definition, at the path Speakeasy uses (PascalCase folders and files)."""
     return [
         OutputFile(
-            php_doc_path(definition.name),
+            php_doc_path(
+                definition.name,
+                definition.docs_flavor.folders if definition.docs_flavor else None,
+            ),
             f"docs-php/{definition.kind}.md.jinja",
             {"model": definition},
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.ir import Schema
-from generator.render.filters.go_docs import doc_path
+from generator.render.filters.go_docs import doc_path, layout_of
 from generator.render.targets.base import Options, OutputFile, Target
 
 
@@ -11,7 +11,7 @@ def plan(schema: Schema, options: Options) -> list[OutputFile]:
     """One doc per definition, at the path Speakeasy uses."""
     return [
         OutputFile(
-            doc_path(definition.name),
+            doc_path(definition.name, layout_of(definition)),
             f"docs-python/{definition.kind}.md.jinja",
             {"model": definition},
         )

@@ -1,0 +1,168 @@
+"""Java and C# docs, the flat and Pascal-case layouts, style facts and the generation record."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.diagnostics import Collector
+from generator.inputs.markdown import DocFile, TreeRead, find_generation, read_tree
+from generator.ir import ArrayType, EnumModel, ObjectModel, Primitive, PrimitiveKind, RefType
+from generator.ir.merge import merge_schema
+from generator.render.renderer import render
+from generator.render.targets import Options
+
+SEP = "| ------------------ | ------------------ | ------------------ | ------------------ |"
+
+
+def table(*rows: str) -> str:
+    """A Fields table whose cells fit 18 characters (one shared width, as Speakeasy pads)."""
+    header = "| Field              | Type               | Required           | Description        |"
+    return "\n".join([header, SEP, *rows])
+
+
+JAVA = {
+    "models/components/Pet.md": "# Pet\n\nA pet.\n\n## Fields\n\n"
+    + table(
+        "| `name`             | *String*           | :heavy_check_mark: | N/A                |",
+        "| `age`              | *Optional\\<Long>*  | :heavy_minus_sign: | N/A                |",
+        "| `tags`             | List\\<*String*>    | :heavy_minus_sign: | N/A                |",
+        "| `kind`             | [Kind](../../models/components/Kind.md) | :heavy_check_mark: | N/A                |",
+    ),
+    "models/components/Kind.md": "# Kind\n\n## Example Usage\n\n```java\n"
+    "import com.acme.models.components.Kind;\n\nKind value = Kind.CAT;\n\n"
+    "// Open enum: use .of() to create instances from custom string values\n"
+    'Kind custom = Kind.of("custom_value");\n```\n\n\n## Values\n\n'
+    "| Name  | Value |\n| ----- | ----- |\n| `CAT` | cat   |\n| `DOG` | dog   |",
+    "models/components/Shape.md": "# Shape\n\n",
+}
+CSHARP = {
+    "Models/Components/Pet.md": "# Pet\n\n\n## Fields\n\n"
+    + table(
+        "| `Name`             | *string*           | :heavy_check_mark: | N/A                |",
+        "| `Tags`             | List<*string*>     | :heavy_minus_sign: | N/A                |",
+        "| `Kind`             | [Kind](../../Models/Components/Kind.md) | :heavy_minus_sign: | N/A                |",
+    ),
+    "Models/Components/Kind.md": "# Kind\n\n## Example Usage\n\n```csharp\n"
+    "using Acme.Models.Components;\n\nvar value = Kind.Cat;\n```\n\n\n## Values\n\n"
+    "| Name  | Value |\n| ----- | ----- |\n| `Cat` | cat   |\n| `Dog` | dog   |",
+    "Models/Components/Choice.md": "# Choice\n\n\n## Supported Types\n\n### Str\n\n```csharp\n"
+    "Choice.CreateStr(/* values here */);\n```\n\n### Pet\n\n```csharp\n"
+    "Choice.CreatePet(/* values here */);\n```",
+}
+
+
+def write_tree(root: Path, docs: dict[str, str]) -> list[DocFile]:
+    files = []
+    for relative, text in docs.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        files.append(DocFile(path, relative, path.parent.name))
+    return files
+
+
+def round_trip(
+    root: Path, docs: dict[str, str], flavor: str | None = None
+) -> tuple[dict[str, str], Collector, TreeRead]:
+    collector = Collector()
+    read = read_tree(write_tree(root, docs), collector, flavor=flavor)
+    assert read.flavor is not None
+    target = f"docs-{read.flavor.language}"
+    rendered = render(merge_schema(read.definitions, (), Collector()), [target], Options())
+    return {k.removeprefix(target + "/"): v for k, v in rendered.items()}, collector, read
+
+
+def test_java_docs_are_read_and_written_back(tmp_path: Path) -> None:
+    out, collector, read = round_trip(tmp_path, JAVA)
+    assert read.flavor is not None and read.flavor.language == "java"
+    assert collector.problems == []
+    # A title-only doc (how Java writes unions) is a model with no fields, and says so.
+    assert [str(w) for w in collector.warnings] == [
+        "models/components/Shape.md:1: no model section (## Fields, ## Values or ## Supported "
+        "Types); read as a model with no fields"
+    ]
+    pet = next(d for d in read.definitions if d.name.name == "Pet")
+    assert isinstance(pet, ObjectModel)
+    assert [(f.name, f.type, f.required) for f in pet.fields] == [
+        ("name", Primitive(PrimitiveKind.STRING), True),
+        ("age", Primitive(PrimitiveKind.INTEGER), False),
+        ("tags", ArrayType(Primitive(PrimitiveKind.STRING), items_nullable=None), False),
+        ("kind", RefType(next(d.name for d in read.definitions if d.name.name == "Kind")), True),
+    ]
+    kind = next(d for d in read.definitions if d.name.name == "Kind")
+    assert isinstance(kind, EnumModel) and kind.open is True
+    assert read.flavor.package == "com.acme"
+    assert out["models/components/Kind.md"] == JAVA["models/components/Kind.md"]
+    assert out["models/components/Shape.md"] == JAVA["models/components/Shape.md"]
+
+
+def test_csharp_docs_are_read_and_written_back(tmp_path: Path) -> None:
+    out, collector, read = round_trip(tmp_path, CSHARP)
+    assert read.flavor is not None and read.flavor.language == "csharp"
+    assert (read.flavor.folders, read.flavor.layout) == ("pascal", "nested")
+    assert collector.problems == [] and collector.warnings == []
+    for path in ("Models/Components/Kind.md", "Models/Components/Choice.md"):
+        assert out[path] == CSHARP[path], path
+    pet = next(d for d in read.definitions if d.name.name == "Pet")
+    assert isinstance(pet, ObjectModel)
+    assert [f.name for f in pet.fields] == ["name", "tags", "kind"]
+
+
+def test_a_flat_python_tree_keeps_its_layout(tmp_path: Path) -> None:
+    docs = {
+        "models/pet.md": "# Pet\n\n\n## Fields\n\n"
+        + table(
+            "| `kind`             | [models.Kind](../models/kind.md) | :heavy_check_mark: | N/A                |",
+        ),
+        "models/kind.md": "# Kind\n\n\n## Values\n\n| Name  | Value |\n| ----- | ----- |\n"
+        "| `CAT` | cat   |",
+    }
+    out, collector, read = round_trip(tmp_path, docs, "python")
+    assert read.flavor is not None and read.flavor.layout == "flat"
+    assert collector.problems == []
+    assert sorted(out) == ["models/kind.md", "models/pet.md"]
+    assert out["models/kind.md"] == docs["models/kind.md"]
+
+
+def test_style_facts_are_read_from_the_tree_and_followed(tmp_path: Path) -> None:
+    # A 2023 Go tree: same-namespace links without the package, untyped values as interface{}.
+    docs = {
+        "models/shared/pet.md": "# Pet\n\n\n## Fields\n\n"
+        + table(
+            "| `Kind`             | [*Kind](../../models/shared/kind.md) | :heavy_minus_sign: | N/A                |",
+            "| `Extra`            | *interface{}*      | :heavy_check_mark: | N/A                |",
+        ),
+        "models/shared/kind.md": "# Kind\n\n\n## Values\n\n| Name      | Value     |\n"
+        "| --------- | --------- |\n| `KindCat` | cat       |",
+    }
+    out, _, read = round_trip(tmp_path, docs, "go")
+    assert read.flavor is not None
+    assert {"links-unqualified", "any-as-interface"} <= read.flavor.facts
+    assert "[*Kind](../../models/shared/kind.md)" in out["models/shared/pet.md"]
+    assert "*interface{}*" in out["models/shared/pet.md"]
+
+
+def test_the_generation_record_beside_a_tree(tmp_path: Path) -> None:
+    sdk = tmp_path / "sdk"
+    (sdk / ".speakeasy").mkdir(parents=True)
+    (sdk / "docs").mkdir()
+    (sdk / ".speakeasy" / "gen.lock").write_text(
+        "lockVersion: 2.0.0\nmanagement:\n  docChecksum: abc\n  speakeasyVersion: 1.761.1\n"
+        "  generationVersion: 2.879.6\nfeatures:\n  go:\n    core: 3.0.0\n",
+        encoding="utf-8",
+    )
+    found = find_generation(sdk / "docs", within=sdk)
+    assert found is not None
+    assert (found.speakeasy_version, found.generation_version) == ("1.761.1", "2.879.6")
+    # Never above the folder the user named.
+    assert find_generation(sdk / "docs", within=sdk / "docs") is None
+    # 2023: no lock, the versions are in gen.yaml at the SDK root.
+    old = tmp_path / "old"
+    (old / "docs").mkdir(parents=True)
+    (old / "gen.yaml").write_text(
+        "configVersion: 1.0.0\nmanagement:\n  speakeasyVersion: 1.47.3\n"
+        "  generationVersion: 2.40.1\n",
+        encoding="utf-8",
+    )
+    found = find_generation(old / "docs", within=old)
+    assert found is not None and found.speakeasy_version == "1.47.3"
