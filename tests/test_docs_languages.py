@@ -137,7 +137,7 @@ def test_style_facts_are_read_from_the_tree_and_followed(tmp_path: Path) -> None
     }
     out, _, read = round_trip(tmp_path, docs, "go")
     assert read.flavor is not None
-    assert {"links-unqualified", "any-as-interface"} <= read.flavor.facts
+    assert {"links-unqualified", "any-as-interface"} <= set(read.flavor.facts)
     assert "[*Kind](../../models/shared/kind.md)" in out["models/shared/pet.md"]
     assert "*interface{}*" in out["models/shared/pet.md"]
 

@@ -41,9 +41,9 @@ class DocsFlavor:
     ``internal``), from the ``.speakeasy/gen.lock`` or ``gen.yaml`` beside the tree."""
     generation_version: str | None = None
     """Version of Speakeasy's generator core (``2.879.6``), from the same record."""
-    facts: frozenset[str] = frozenset()
+    facts: tuple[str, ...] = ()
     """Named facts of how the tree lays its docs out, read from the tree (most of its docs
-    decide) and followed by the docs targets.  Each is a name from ``DOCS_FACTS``."""
+    decide) and followed by the docs targets; sorted names from ``DOCS_FACTS``."""
 
 
 DOCS_FACTS: dict[str, str] = {

@@ -168,10 +168,16 @@ def _read_models(
         folders=folders,
         speakeasy_version=generation.speakeasy_version if generation else None,
         generation_version=generation.generation_version if generation else None,
-        facts=frozenset(
-            fact for fact in DOCS_FACTS if votes[fact] > 0 and votes[fact] >= votes["not-" + fact]
-        )
-        | _no_usage(votes),
+        facts=tuple(
+            sorted(
+                {
+                    fact
+                    for fact in DOCS_FACTS
+                    if votes[fact] > 0 and votes[fact] >= votes["not-" + fact]
+                }
+                | _no_usage(votes)
+            )
+        ),
     )
     result.definitions = [
         dataclasses.replace(definition, docs_flavor=result.flavor) for definition in definitions

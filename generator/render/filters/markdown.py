@@ -111,7 +111,7 @@ _WRITING: ContextVar[str | None] = ContextVar("docs_writing_namespace", default=
 def following(definition: Definition) -> Iterator[None]:
     """Render cells of ``definition``'s doc the way its tree does (``DocsFlavor.facts``)."""
     flavor = definition.docs_flavor
-    facts = flavor.facts if flavor is not None else frozenset()
+    facts = frozenset(flavor.facts) if flavor is not None else frozenset()
     if flavor is not None and flavor.folders is not None:
         facts = facts | {f"folders-{flavor.folders}"}
     token = _FACTS.set(facts)
