@@ -71,6 +71,10 @@ class TreeResult:
     """Time to render the docs target."""
     tree: TreeRead | None = None
     """The definitions read, for further comparisons."""
+    layout: str = "nested"
+    """``nested`` or ``flat`` (``DocsFlavor.layout``)."""
+    generator: str | None = None
+    """``speakeasyVersion/generationVersion`` of the generation record beside the tree."""
 
 
 def find_trees(paths: Sequence[Path]) -> list[Path]:
@@ -130,11 +134,13 @@ def check_tree(tree: Path, display: str, flavor: str | None = None) -> TreeResul
     label = "?"
     if docs_flavor is not None:
         label = docs_flavor.language + (f"/{docs_flavor.style}" if docs_flavor.style else "")
-        if docs_flavor.layout != "nested":
-            label += f",{docs_flavor.layout}"
-        if docs_flavor.speakeasy_version or docs_flavor.generation_version:
-            label += f"@{docs_flavor.speakeasy_version or '?'}/{docs_flavor.generation_version or '?'}"
     result = TreeResult(tree, display, label, files=len(files), tree=read_result)
+    if docs_flavor is not None:
+        result.layout = docs_flavor.layout
+        if docs_flavor.speakeasy_version or docs_flavor.generation_version:
+            result.generator = (
+                f"{docs_flavor.speakeasy_version or '?'}/{docs_flavor.generation_version or '?'}"
+            )
     result.problems = list(collector.problems)
     result.warnings = list(collector.warnings)
     result.read_seconds = read_seconds
@@ -190,7 +196,10 @@ def format_result(result: TreeResult, show: int) -> list[str]:
     """The lines printed for one tree."""
     seconds = result.read_seconds + result.write_seconds
     lines = [
-        f"{result.display}: flavor={result.flavor} files={result.files} parsed={result.parsed} "
+        f"{result.display}: flavor={result.flavor}"
+        + (f" layout={result.layout}" if result.layout != "nested" else "")
+        + (f" generator={result.generator}" if result.generator else "")
+        + f" files={result.files} parsed={result.parsed} "
         f"errors={len(result.problems)} warnings={len(result.warnings)} "
         f"identical={result.identical} time={seconds:.2f}s (read {result.read_seconds:.2f}s, write {result.write_seconds:.2f}s)"
     ]

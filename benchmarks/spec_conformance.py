@@ -69,6 +69,8 @@ TARGET_OF_LANGUAGE = {
     "typescript": "docs-typescript",
     "php": "docs-php",
     "ruby": "docs-ruby",
+    "java": "docs-java",
+    "csharp": "docs-csharp",
 }
 """The docs target that writes each docs flavor."""
 
@@ -95,24 +97,37 @@ class Report:
     rows: int = 0
     identical_rows: int = 0
     differing_files: list[str] = field(default_factory=list)
+    spec_models: int = 0
+    spec_found: int = 0
+
+
+MODELS_PLACES = ("", "docs", "docs/pkg", "pkg")
+"""Where a docs tree keeps its models folder, relative to the folder given (in this order)."""
 
 
 def find_models_folder(tree: Path) -> Path | None:
-    """``tree/models``, ``tree/docs/models`` or the first ``models`` folder below ``tree``."""
-    for candidate in (tree / "models", tree / "docs" / "models", tree / "docs" / "Models"):
-        if candidate.is_dir():
-            return candidate
-    if tree.name.lower() == "models":
+    """The models folder of a docs tree in every layout: ``models/`` or ``Models/`` in ``tree``,
+    ``tree/docs/``, ``tree/docs/pkg/`` (Go, 2024), else the first one below ``tree``."""
+    if tree.name.lower() == "models" and tree.is_dir():
         return tree
-    found = sorted(path for path in tree.rglob("models") if path.is_dir())
+    for place in MODELS_PLACES:
+        for name in ("models", "Models"):
+            candidate = tree / place / name if place else tree / name
+            if candidate.is_dir():
+                return candidate
+    found = sorted(
+        path
+        for path in tree.rglob("*")
+        if path.is_dir() and path.name.lower() == "models" and not path.name.startswith(".")
+    )
     return found[0] if found else None
 
 
 def doc_files(models: Path) -> list[DocFile]:
-    """Every model doc below ``models/<namespace>/``."""
+    """Every model doc below the models folder: ``models/<namespace>/`` or flat ``models/``."""
     return [
         DocFile(path, path.relative_to(models.parent).as_posix(), path.parent.name)
-        for path in sorted(models.glob("*/*.md"))
+        for path in sorted(models.rglob("*.md"))
     ]
 
 
@@ -199,15 +214,25 @@ def compare_fields(doc: ObjectModel, spec: ObjectModel, report: Report) -> None:
 
 
 def compare_models(docs: list[Definition], spec: list[Definition], report: Report) -> None:
-    """Look every doc model up in the spec's IR; compare the fields of object models."""
+    """Look every doc model up in the spec's IR; compare the fields of object models.
+
+    A flat tree names no namespace (its models' namespace is the models folder's own name):
+    its models are looked up by name alone, where the name is unique in the spec.
+    """
     exact = {key(definition.name): definition for definition in spec}
     folded = {
         (namespace, name.lower()): definition for (namespace, name), definition in exact.items()
     }
+    by_name: dict[str, list[Definition]] = {}
+    for definition in spec:
+        by_name.setdefault(definition.name.name, []).append(definition)
+    found_in_spec: set[tuple[str, str]] = set()
     for doc in docs:
         report.models += 1
         namespace, name = key(doc.name)
         found = exact.get((namespace, name))
+        if found is None and namespace == "models" and len(by_name.get(name, ())) == 1:
+            found = by_name[name][0]
         if found is None:
             found = folded.get((namespace, name.lower()))
             if found is not None:
@@ -216,8 +241,11 @@ def compare_models(docs: list[Definition], spec: list[Definition], report: Repor
             report.missing.append(str(doc.name))
             continue
         report.matched += 1
+        found_in_spec.add(key(found.name))
         if isinstance(doc, ObjectModel) and isinstance(found, ObjectModel):
             compare_fields(doc, found, report)
+    report.spec_models = len(exact)
+    report.spec_found = len(found_in_spec)
 
 
 def docs_language(docs: list[Definition]) -> tuple[str, str | None]:
@@ -251,7 +279,7 @@ def compare_files(
         parts = relative.split("/")
         if len(parts) >= 3 and parts[0].lower() == "models":
             by_path[f"{ir_namespace(parts[1])}/{parts[-1].lower()}"] = text
-    for real in sorted(models.glob("*/*.md")):
+    for real in sorted(models.rglob("*.md")):
         report.files += 1
         text = real.read_text(encoding="utf-8")
         mine = by_path.get(f"{ir_namespace(real.parent.name)}/{real.name.lower()}")
@@ -281,6 +309,7 @@ def share(part: int, whole: int) -> str:
 def print_report(report: Report, target: str | None, show: int) -> None:
     """The figures, then up to ``show`` examples of each kind of difference."""
     print(f"models found by name: {share(report.matched, report.models)}")
+    print(f"spec models found in the docs: {share(report.spec_found, report.spec_models)}")
     print(f"fields agreeing (wire name, type, required): {share(report.agree, report.fields)}")
     if target is None:
         print("files: no docs target for this flavor")
@@ -319,7 +348,10 @@ def run(spec_path: Path, tree: Path, show: int) -> int:
     """Compare one spec with one docs tree; print the report."""
     models = find_models_folder(tree)
     if models is None:
-        print(f"{tree}: no models folder found; expected DOCS_TREE/models or DOCS_TREE/docs/models")
+        print(
+            f"{tree}: no models folder found; expected DOCS_TREE/models (or Models), "
+            "DOCS_TREE/docs/models or DOCS_TREE/docs/pkg/models"
+        )
         return 2
     started = time.perf_counter()
     doc_problems = Collector()
@@ -345,7 +377,8 @@ def run(spec_path: Path, tree: Path, show: int) -> int:
     print_report(report, target, show)
     print(
         f"TOTAL models={report.models} matched={report.matched} fields={report.fields} "
-        f"agree={report.agree} identical_files={report.identical_files}"
+        f"agree={report.agree} identical_files={report.identical_files} "
+        f"spec_models={report.spec_models} spec_found={report.spec_found}"
     )
     return 0
 

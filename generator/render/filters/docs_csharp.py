@@ -130,9 +130,9 @@ def csharp_fields_table(model: ObjectModel) -> str:
     """The ``## Fields`` table of an object model."""
     own = is_csharp(model)
     names = [csharp_field_name(field, own) for field in model.fields]
-    with following(model):
+    with following(model, "csharp"):
         types = [csharp_type(field.type) for field in model.fields]
-    header, rows = field_rows(model.fields, names, types, null_example(model))
+    header, rows = field_rows(model.fields, names, types, null_example(model, "csharp"))
     return md_table(header, rows)
 
 

@@ -45,6 +45,7 @@ DOCS_FILTERS: dict[str, Callable[..., Any]] = {
     "php_variants": docs_php.php_variants,
     "ruby_fields_table": docs_ruby.ruby_fields_table,
     "ruby_values_table": docs_ruby.ruby_values_table,
+    "ruby_enum_usage": docs_ruby.ruby_enum_usage,
     "java_fields_table": docs_java.java_fields_table,
     "java_values_table": docs_java.java_values_table,
     "java_enum_usage": docs_java.java_enum_usage,

@@ -139,7 +139,7 @@ def java_fields_table(model: ObjectModel) -> str:
     own = is_java(model)
     names = [java_field_name(field, own) for field in model.fields]
     types = [java_type(field.type, _wrapper(field)) for field in model.fields]
-    header, rows = field_rows(model.fields, names, types, null_example(model))
+    header, rows = field_rows(model.fields, names, types, null_example(model, "java"))
     return md_table(header, rows)
 
 

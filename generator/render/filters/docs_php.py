@@ -179,11 +179,11 @@ def php_fields_table(model: ObjectModel, schema: Schema) -> str:
     names = [php_field_name(field, own) for field in model.fields]
     token = _VENDOR.set(model.docs_flavor.package if model.docs_flavor else None)
     try:
-        with following(model):
+        with following(model, "php"):
             types = [php_type(field.type, _marked(field), schema) for field in model.fields]
     finally:
         _VENDOR.reset(token)
-    header, rows = field_rows(model.fields, names, types, null_example(model))
+    header, rows = field_rows(model.fields, names, types, null_example(model, "php"))
     return md_table(header, rows)
 
 

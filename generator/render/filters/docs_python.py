@@ -156,9 +156,9 @@ def py_fields_table(model: ObjectModel) -> str:
     own = is_python(model)
     names = [py_doc_field_name(field, own) for field in model.fields]
     layout = layout_of(model)
-    with following(model):
+    with following(model, "python"):
         types = [py_doc_type(field.type, field_wrapper(field), layout) for field in model.fields]
-    header, rows = field_rows(model.fields, names, types, null_example(model))
+    header, rows = field_rows(model.fields, names, types, null_example(model, "python"))
     return md_table(header, rows)
 
 

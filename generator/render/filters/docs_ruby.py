@@ -127,9 +127,9 @@ def ruby_fields_table(model: ObjectModel, schema: Schema) -> str:
     own = is_ruby(model)
     module = ruby_module(model)
     names = [ruby_field_name(field, own) for field in model.fields]
-    with following(model):
+    with following(model, "ruby"):
         types = [ruby_type(field.type, _nilable(field), module, schema) for field in model.fields]
-    header, rows = field_rows(model.fields, names, types, null_example(model))
+    header, rows = field_rows(model.fields, names, types, null_example(model, "ruby"))
     return md_table(header, rows)
 
 
@@ -140,3 +140,23 @@ def ruby_values_table(model: EnumModel) -> str:
         for value in model.values
     ]
     return md_table(["Name", "Value"], rows)
+
+
+def ruby_enum_usage(model: EnumModel) -> str | None:
+    """An enum's ``## Example Usage`` code (``require "<gem>"``, then ``value = Enum::CONSTANT``),
+    for trees that show examples; ``None`` otherwise."""
+    flavor = model.docs_flavor
+    if (
+        flavor is None
+        or flavor.language != "ruby"
+        or not flavor.package
+        or "no-example-usage" in flavor.facts
+        or not model.values
+    ):
+        return None
+    example = model.examples[0] if model.examples else model.values[0].value
+    chosen = next((v for v in model.values if v.value == example), model.values[0])
+    return (
+        f'require "{flavor.package}"\n\n'
+        f"value = {model.name.name}::{ruby_enum_constant(model, chosen)}"
+    )

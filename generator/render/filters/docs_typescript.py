@@ -162,9 +162,9 @@ def ts_fields_table(model: ObjectModel, schema: Schema) -> str:
     """The ``## Fields`` table of an object model."""
     own = is_typescript(model)
     names = [ts_field_name(field, own) for field in model.fields]
-    with following(model):
+    with following(model, "typescript"):
         types = [ts_type(field.type, schema) for field in model.fields]
-    header, rows = field_rows(model.fields, names, types, null_example(model))
+    header, rows = field_rows(model.fields, names, types, null_example(model, "typescript"))
     return md_table(header, rows)
 
 

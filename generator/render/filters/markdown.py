@@ -107,13 +107,23 @@ _FACTS: ContextVar[frozenset[str]] = ContextVar("docs_style_facts", default=froz
 _WRITING: ContextVar[str | None] = ContextVar("docs_writing_namespace", default=None)
 
 
-@contextmanager
-def following(definition: Definition) -> Iterator[None]:
-    """Render cells of ``definition``'s doc the way its tree does (``DocsFlavor.facts``)."""
+def _own_facts(definition: Definition, language: str) -> frozenset[str]:
+    """The style facts of ``definition``'s tree when it was read in ``language``; none otherwise
+    (a tree's style says how that SDK's docs look, not how another language's would)."""
     flavor = definition.docs_flavor
-    facts = frozenset(flavor.facts) if flavor is not None else frozenset()
-    if flavor is not None and flavor.folders is not None:
+    if flavor is None or flavor.language != language:
+        return frozenset()
+    facts = frozenset(flavor.facts)
+    if flavor.folders is not None:
         facts = facts | {f"folders-{flavor.folders}"}
+    return facts
+
+
+@contextmanager
+def following(definition: Definition, language: str) -> Iterator[None]:
+    """Render cells of ``definition``'s doc in ``language`` the way its tree does
+    (``DocsFlavor.facts``, when the tree was written in ``language``)."""
+    facts = _own_facts(definition, language)
     token = _FACTS.set(facts)
     writing = _WRITING.set(definition.name.namespace)
     try:
@@ -135,20 +145,18 @@ def shows(fact: str) -> bool:
     return fact in _FACTS.get()
 
 
-def docs_fact(definition: Definition, fact: str) -> bool:
-    """Whether the tree ``definition`` was read from shows ``fact`` (for templates)."""
-    flavor = definition.docs_flavor
-    return flavor is not None and fact in flavor.facts
+def docs_fact(definition: Definition, language: str, fact: str) -> bool:
+    """Whether the ``language`` docs tree ``definition`` was read from shows ``fact``."""
+    return fact in _own_facts(definition, language)
 
 
 NIL = "<nil>"
 """How a null example is printed unless the tree shows ``null`` (fact ``null-example-json``)."""
 
 
-def null_example(definition: Definition) -> str:
-    """How the docs of ``definition`` print a null example: ``null`` or ``<nil>``."""
-    flavor = definition.docs_flavor
-    return "null" if flavor is not None and "null-example-json" in flavor.facts else NIL
+def null_example(definition: Definition, language: str) -> str:
+    """How ``language`` docs of ``definition`` print a null example: ``null`` or ``<nil>``."""
+    return "null" if "null-example-json" in _own_facts(definition, language) else NIL
 
 
 def example_text(value: JsonValue, null: str = NIL) -> tuple[str, int]:

@@ -13,7 +13,9 @@ def plan(schema: Schema, options: Options) -> list[OutputFile]:
         OutputFile(
             csharp_doc_path(
                 definition.name,
-                definition.docs_flavor.folders if definition.docs_flavor else None,
+                definition.docs_flavor.folders
+                if definition.docs_flavor and definition.docs_flavor.language == "csharp"
+                else None,
             ),
             f"docs-csharp/{definition.kind}.md.jinja",
             {"model": definition},

@@ -13,7 +13,9 @@ def plan(schema: Schema, options: Options) -> list[OutputFile]:
         OutputFile(
             php_doc_path(
                 definition.name,
-                definition.docs_flavor.folders if definition.docs_flavor else None,
+                definition.docs_flavor.folders
+                if definition.docs_flavor and definition.docs_flavor.language == "php"
+                else None,
             ),
             f"docs-php/{definition.kind}.md.jinja",
             {"model": definition},
