@@ -60,7 +60,12 @@ from generator.ir import (  # noqa: E402
     sort_definitions,
 )
 
-NAMESPACE_ALIASES = {"sdkerrors": "errors", "shared": "components"}
+NAMESPACE_ALIASES = {
+    "sdkerrors": "errors",
+    "apierrors": "errors",
+    "shared": "components",
+    "requests": "operations",
+}
 """Docs folder names that are an IR namespace under another name."""
 
 TARGET_OF_LANGUAGE = {

@@ -13,8 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml  # type: ignore[import-untyped, unused-ignore]
-
 LOCATIONS = (".speakeasy/gen.lock", ".speakeasy/gen.yaml", "gen.yaml")
 """Where an SDK root keeps its generation record, in the order they are trusted."""
 HEAD_BYTES = 65_536
@@ -67,14 +65,7 @@ def _read(path: Path) -> Generation | None:
             head = handle.read(HEAD_BYTES).decode("utf-8", errors="replace")
     except OSError:
         return None
-    block = _management_block(head)
-    try:
-        data = yaml.safe_load(block) if block else None
-    except yaml.YAMLError:
-        return None
-    management = data.get("management") if isinstance(data, dict) else None
-    if not isinstance(management, dict):
-        return None
+    management = _management_block(head)
     speakeasy = management.get("speakeasyVersion")
     generation = management.get("generationVersion")
     if speakeasy is None and generation is None:
@@ -86,13 +77,18 @@ def _read(path: Path) -> Generation | None:
     )
 
 
-def _management_block(text: str) -> str:
-    """The top-level ``management:`` key and its indented lines, as YAML text."""
+def _management_block(text: str) -> dict[str, str]:
+    """The ``key: value`` pairs of the top-level ``management:`` block (plain YAML scalars)."""
     lines = text.split("\n")
+    found: dict[str, str] = {}
     for start, line in enumerate(lines):
-        if line.rstrip() == "management:":
-            end = start + 1
-            while end < len(lines) and (lines[end].startswith((" ", "\t")) or not lines[end]):
-                end += 1
-            return "\n".join(lines[start:end])
-    return ""
+        if line.rstrip() != "management:":
+            continue
+        for entry in lines[start + 1 :]:
+            if entry and not entry.startswith((" ", "\t")):
+                break
+            key, colon, value = entry.strip().partition(":")
+            if colon and key and value.strip():
+                found[key] = value.strip().strip("'\"")
+        break
+    return found
