@@ -24,7 +24,7 @@ from generator.ir import (
     UnionModel,
     UnionVariant,
 )
-from generator.naming import pascal_case
+from generator.naming import file_name, pascal_case
 from generator.render.filters.markdown import (
     enum_words,
     example_text,
@@ -60,8 +60,8 @@ def csharp_doc_path(name: TypeName, folders: str | None = None) -> str:
     if folders is None and shows("folders-lower"):
         folders = "lower"
     if folders == "lower":
-        return f"models/{name.namespace}/{name.name}.md"
-    return f"Models/{csharp_namespace(name.namespace)}/{name.name}.md"
+        return f"models/{name.namespace}/{file_name(name.name, '.md')}"
+    return f"Models/{csharp_namespace(name.namespace)}/{file_name(name.name, '.md')}"
 
 
 def is_csharp(definition: Definition) -> bool:

@@ -24,6 +24,7 @@ from generator.ir import (
     TypeName,
     TypeNode,
 )
+from generator.naming import file_name
 from generator.render.filters.markdown import (
     enum_words,
     example_text,
@@ -49,7 +50,7 @@ OPEN_ENUM_NOTE = "// Open enum: use .of() to create instances from custom string
 
 def java_doc_path(name: TypeName) -> str:
     """``models/components/Address.md``."""
-    return f"models/{name.namespace}/{name.name}.md"
+    return f"models/{name.namespace}/{file_name(name.name, '.md')}"
 
 
 def is_java(definition: Definition) -> bool:
