@@ -431,13 +431,17 @@ class EnumOf(Codec):
     ) -> None:
         self.enum_type = enum_type
         self.open = open
+        self._members: dict[object, enum.Enum] | None = None
 
     def _member(self, value: object) -> enum.Enum | None:
-        key = _json_key(value)
-        for member in self.enum_type():
-            if _json_key(member.value) == key:
-                return member
-        return None
+        members = self._members
+        if members is None:  # by JSON value, built on first use
+            members = {_json_key(m.value): m for m in reversed(list(self.enum_type()))}
+            self._members = members
+        try:
+            return members.get(_json_key(value))
+        except TypeError:  # an unhashable value is no member
+            return None
 
     def check(self, value: object, path: str, issues: list[Issue]) -> None:
         if self._member(value) is not None:
