@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
-from collections.abc import Sequence
+import os
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from generator.cache.incremental import Fingerprints, entries, reuse_from
 from generator.cache.key import custom_files, file_digest, options_key, run_key
@@ -24,6 +27,8 @@ from generator.render.formatting import Formatter
 from generator.render.renderer import Rendering, plan_jobs, render_files
 from generator.render.targets import Options
 
+Written = TypeVar("Written")
+
 
 class Session:
     """The cache side of one run into ``settings.out``."""
@@ -42,6 +47,7 @@ class Session:
         self.key = run_key(settings, self._inputs, self.options) if enabled else ""
         """The key of this run's inputs, taken before they are read."""
         self._entries: dict[str, FileEntry] = {}
+        self._pending: Callable[[], dict[str, FileEntry]] | None = None
         self.reused = 0
         """How many files were taken from the out folder instead of being rendered."""
 
@@ -92,8 +98,59 @@ class Session:
         loaded.update(t for entry in reused.values() for t in entry.templates)
         if loaded != before:
             fingerprints = fingerprints.with_other_files(self._other_files(loaded))
-        self._entries = entries(jobs, rendering, reused, fingerprints)
+        self._pending = lambda: entries(jobs, rendering, reused, fingerprints)
         return rendering
+
+    def _compute_entries(self) -> None:
+        if self._pending is not None:
+            self._entries, self._pending = self._pending(), None
+
+    def save_while(self, write: Callable[[], Written], warnings: Sequence[Problem]) -> Written:
+        """``write()`` (the out folder's update) while a forked worker fingerprints the files; then record.
+
+        The fingerprints (every definition hashed) cost about as much as
+        writing thousands of files, so on two cores they are made meanwhile.
+        Without a second core (or where ``fork`` is unsafe) they follow the write.
+        """
+        from generator.render.workers import can_fork
+
+        out = self.settings.out
+        if not self.enabled or self._pending is None or not can_fork():
+            written = write()
+            self.save(read_manifest_bytes(out), warnings)
+            return written
+        go_read, go_write = os.pipe()
+        gc.freeze()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(go_read)
+            os.close(go_write)
+            gc.unfreeze()
+            written = write()
+            self.save(read_manifest_bytes(out), warnings)
+            return written
+        if pid == 0:  # the worker: fingerprint, wait for the write, record it
+            code = 0
+            try:
+                os.close(go_write)
+                gc.disable()
+                self._compute_entries()
+                if os.read(go_read, 1) == b"1":
+                    self.save(read_manifest_bytes(out), warnings)
+            except BaseException:  # the cache is best effort
+                code = 1
+            finally:
+                os._exit(code)
+        os.close(go_read)
+        try:
+            written = write()
+            os.write(go_write, b"1")
+        finally:
+            os.close(go_write)
+            os.waitpid(pid, 0)
+            gc.unfreeze()
+        return written
 
     def _other_files(self, loaded: set[str]) -> str:
         """Hash of the custom folders' files no Jinja render ``loaded`` (others may read them)."""
@@ -107,6 +164,7 @@ class Session:
         """Record this run (``manifest``: the bytes of the manifest now in the out folder)."""
         if not self.enabled:
             return
+        self._compute_entries()
         if manifest is None:
             forget(self.settings.out, self.base)
             return

@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
 
 def generate(settings: Settings, strict: bool, cache: bool = True) -> tuple[Run, list[str]]:
     """Read, render (what changed), write; record the run in the cache. Returns the run and the paths changed."""
-    from generator.cache.session import Session, read_manifest_bytes
+    from generator.cache.session import Session
     from generator.output.manifest import hand_edits
     from generator.output.snapshot import schema_snapshot
     from generator.output.writer import write_output
@@ -94,7 +94,9 @@ def generate(settings: Settings, strict: bool, cache: bool = True) -> tuple[Run,
         ],
         strict,
     )
-    with limits.using(settings.limits):  # the manifest's IR holds the numbers read under them
-        changed = write_output(settings.out, result.files, schema_snapshot(result.schema))
-    session.save(read_manifest_bytes(settings.out), result.warnings)
-    return result, changed
+
+    def write() -> list[str]:
+        with limits.using(settings.limits):  # the manifest's IR holds the numbers read under them
+            return write_output(settings.out, result.files, schema_snapshot(result.schema))
+
+    return result, session.save_while(write, result.warnings)
