@@ -147,6 +147,48 @@ def test_a_changed_description_renders_only_the_files_that_read_it(
     assert len([p for p in (project / CACHE_DIR).iterdir() if p.is_dir()]) == 1  # --no-cache
 
 
+def test_lines_added_above_a_model_move_it_without_rendering_it_again(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert main(["generate", *_args(project)]) == 0
+    folded = SPEC.replace(
+        "      description: A short link.", "      description: >-\n        A short\n        link."
+    )
+    (project / "spec" / "openapi.yaml").write_text(folded, encoding="utf-8")
+    rendered = _Rendered(monkeypatch)
+    assert main(["generate", *_args(project)]) == 0
+    assert rendered.paths == []  # the same definitions, two lines further down
+    assert main(["generate", *_args(project, "fresh", "--no-cache")]) == 0
+    assert _tree(project / "out") == _tree(project / "fresh")
+
+
+def test_a_template_that_prints_lines_is_rendered_again_when_they_move(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    house = project / "house" / "docs-go"
+    house.mkdir(parents=True)
+    (house / "object.md.jinja").write_text(
+        "{{ model.name.name }} at line {{ model.location.line }}\n", encoding="utf-8"
+    )
+    args = _args(project, "out", "--templates", str(project / "house"))
+    assert main(["generate", *args]) == 0
+    folded = SPEC.replace(
+        "      description: A short link.", "      description: >-\n        A short\n        link."
+    )
+    (project / "spec" / "openapi.yaml").write_text(folded, encoding="utf-8")
+    rendered = _Rendered(monkeypatch)
+    assert main(["generate", *args]) == 0
+    assert sorted(rendered.paths) == [  # Link's fields moved too; the python module did not
+        "docs-go/models/components/folder.md",
+        "docs-go/models/components/link.md",
+        "docs-go/models/components/tag.md",
+    ]
+    assert (
+        main(["check", *_args(project, "out", "--templates", str(project / "house"), "--no-cache")])
+        == 0
+    )
+
+
 def test_deleting_the_cache_gives_the_same_bytes(project: Path) -> None:
     assert main(["generate", *_args(project)]) == 0
     before = _tree(project / "out")

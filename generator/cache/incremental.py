@@ -15,13 +15,48 @@ import hashlib
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from generator.cache.fast import read_regular
 from generator.cache.key import file_digest
 from generator.cache.store import FileEntry, Record
-from generator.ir import Definition, EnumModel, ObjectModel, Schema, TypeName, UnionModel
+from generator.ir import (
+    Definition,
+    EnumModel,
+    Location,
+    ObjectModel,
+    Schema,
+    TypeName,
+    UnionModel,
+)
+from generator.ir.serialize import IR_FIELDS
 from generator.render.dependencies import NAMESPACES, RULES, WHOLE, FileRecord, schema_fields
 from generator.render.renderer import Job, Rendering, Reuse
+
+_FIELDS = {cls: tuple(name for name, _ in table) for cls, table in IR_FIELDS.items()}
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def _without_lines(value: Any) -> Any:
+    """``value`` as plain data, every attribute kept but the line numbers of its locations.
+
+    A line added above a definition moves it without changing it, so files
+    rendered from templates that never mention ``location`` are fingerprinted
+    from this form (see ``Fingerprints.definition``).
+    """
+    cls = type(value)
+    if cls in _SCALARS:
+        return value
+    if cls is Location:
+        return ("@", value.file, value.pointer)
+    names = _FIELDS.get(cls)
+    if names is not None:
+        return (cls.__name__, *[_without_lines(getattr(value, name)) for name in names])
+    if cls is tuple or cls is list:
+        return [_without_lines(item) for item in value]
+    if cls is dict:
+        return {key: _without_lines(item) for key, item in value.items()}
+    return repr(value)  # enums and anything else with a stable repr
 
 
 class Fingerprints:
@@ -32,8 +67,12 @@ class Fingerprints:
         self._global = f"{options}\0{other_files}"
         self._formatter = formatter
         self._definitions: dict[int, str] = {}
-        self._names: dict[str, str] = {}
+        self._located: dict[int, str] = {}
+        self.lines = False
+        """Whether line numbers count (a file whose templates mention ``location``)."""
+        self._names: dict[tuple[bool, str], str] = {}
         self._templates: dict[str, str] = {}
+        self._mentions_location: set[str] = set()
         self._whole: str | None = None
 
     def with_other_files(self, other_files: str) -> Fingerprints:
@@ -41,23 +80,30 @@ class Fingerprints:
         copy = Fingerprints(self._schema, "", self._formatter, "")
         copy._global = self._global.partition("\0")[0] + "\0" + other_files
         copy._definitions = self._definitions
+        copy._located = self._located
         copy._names = self._names
         copy._templates = self._templates
+        copy._mentions_location = self._mentions_location
         copy._whole = self._whole
         return copy
 
     def definition(self, definition: Definition) -> str:
-        """Hash of one definition (every attribute, examples and locations included)."""
+        """Hash of one definition: every attribute (examples too); line numbers only when ``lines``."""
         key = id(definition)
+        if self.lines:
+            found = self._located.get(key)
+            if found is None:
+                found = self._located[key] = hashlib.sha256(repr(definition).encode()).hexdigest()
+            return found
         found = self._definitions.get(key)
         if found is None:
-            found = hashlib.sha256(repr(definition).encode()).hexdigest()
-            self._definitions[key] = found
+            data = repr(_without_lines(definition)).encode()
+            found = self._definitions[key] = hashlib.sha256(data).hexdigest()
         return found
 
     def name(self, name: str) -> str:
         """Hash of what looking ``name`` up gives (a definition, the namespaces, everything)."""
-        found = self._names.get(name)
+        found = self._names.get((self.lines, name))
         if found is not None:
             return found
         if name == WHOLE:
@@ -71,27 +117,38 @@ class Fingerprints:
             namespace, _, short = name.partition(".")
             definition = self._schema.get(TypeName(namespace, short))
             found = "absent" if definition is None else self.definition(definition)
-        self._names[name] = found
+        self._names[(self.lines, name)] = found
         return found
 
     def _all(self) -> str:
+        if self.lines:
+            return self._whole_hash()
         if self._whole is None:
-            digest = hashlib.sha256()
-            for name, value in schema_fields(self._schema).items():
-                digest.update(f"{name}=".encode())
-                if name == "definitions":
-                    for definition in value:
-                        digest.update(self.definition(definition).encode())
-                else:
-                    digest.update(repr(value).encode())
-            self._whole = digest.hexdigest()
+            self._whole = self._whole_hash()
         return self._whole
+
+    def _whole_hash(self) -> str:
+        digest = hashlib.sha256()
+        for name, value in schema_fields(self._schema).items():
+            digest.update(f"{name}=".encode())
+            if name == "definitions":
+                for definition in value:
+                    digest.update(self.definition(definition).encode())
+            else:
+                digest.update(repr(value if self.lines else _without_lines(value)).encode())
+        return digest.hexdigest()
 
     def template(self, path: str) -> str:
         """Hash of a template file's bytes."""
         found = self._templates.get(path)
         if found is None:
             found = self._templates[path] = file_digest(path)
+            try:
+                with open(path, "rb") as handle:
+                    if b"location" in handle.read():
+                        self._mentions_location.add(path)
+            except OSError:
+                pass
         return found
 
     def _value(self, value: object) -> str:
@@ -107,8 +164,11 @@ class Fingerprints:
         self, job: Job, templates: tuple[str, ...], names: tuple[str, ...], formatted: bool
     ) -> str:
         """The fingerprint of ``job`` rendered from ``templates`` reading ``names``."""
+        for template in templates:
+            self.template(template)
+        self.lines = any(template in self._mentions_location for template in templates)
         digest = hashlib.sha256(self._global.encode())
-        digest.update(f"\0{job.path}\0{job.template}\0".encode())
+        digest.update(f"\0{job.path}\0{job.template}\0{self.lines}\0".encode())
         if formatted:
             digest.update(self._formatter.encode())
         for key, value in sorted(job.context.items()):
