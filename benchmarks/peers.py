@@ -280,8 +280,9 @@ _JSON_DESCRIPTION = re.compile(r'"description":\s*"(?=[A-Za-z])')
 
 
 def description_offset(text: str, json_text: bool) -> int:
-    """Where the text of the first description after the first ``properties`` starts (a field's)."""
-    start = text.find('"properties"' if json_text else "properties:")
+    """Where the first field description of the named schemas starts (after ``components``'s first ``properties``)."""
+    components = max(text.find('"components"' if json_text else "\ncomponents:"), 0)
+    start = text.find('"properties"' if json_text else "properties:", components)
     found = (_JSON_DESCRIPTION if json_text else _YAML_DESCRIPTION).search(text, max(start, 0))
     if found is None:
         raise ValueError("no field description found")
