@@ -111,7 +111,8 @@ class Fingerprints:
         elif name == NAMESPACES:
             found = repr(self._schema.namespaces)
         elif name == RULES:
-            text = repr(self._schema.rules) + repr(self._schema.validators)
+            rules = (self._schema.rules, self._schema.validators)
+            text = repr(rules if self.lines else _without_lines(rules))
             found = hashlib.sha256(text.encode()).hexdigest()
         else:
             namespace, _, short = name.partition(".")
