@@ -16,6 +16,7 @@ from generator.ir.aliases import inline_aliases
 from generator.progress import Progress
 from generator.render.catalog import unused_custom_templates
 from generator.render.dependencies import WHOLE, FileRecord, RecordingSchema
+from generator.render.distinct import prepare, renamed_any
 from generator.render.environment import (
     RecordingLoader,
     TrackingEnvironment,
@@ -67,7 +68,8 @@ def render(
 
 
 def plan_jobs(schema: Schema, targets: Sequence[str | Target], options: Options) -> list[Job]:
-    """The files ``targets`` write for ``schema``, in plan order."""
+    """The files ``targets`` write for ``schema``, in plan order (two at one path are an error)."""
+    prepare(schema)
     views: dict[bool, tuple[Schema, RecordingSchema]] = {}
     jobs: list[Job] = []
     for item in targets:
@@ -79,7 +81,38 @@ def plan_jobs(schema: Schema, targets: Sequence[str | Target], options: Options)
         for output in target.plan(seen, options):
             context = {"schema": recording, "options": options, **output.context}
             jobs.append(Job(f"{target.name}/{output.path}", output.template, context))
+    _refuse_clashes(jobs)
     return jobs
+
+
+def _refuse_clashes(jobs: list[Job]) -> None:
+    """Two files at one path (ignoring case) would lose one: an error naming both."""
+    seen: dict[str, tuple[str, dict[str, object]]] = {}
+    problems = []
+    for job in jobs:
+        path, context = job.path, job.context
+        folded = path.casefold()
+        if folded in seen:
+            first, first_context = seen[folded]
+            problems.append(
+                Problem(
+                    Location(path),
+                    f"two outputs map to one file ({_what(first_context)} -> {first}, "
+                    f"{_what(context)} -> {path}); rename one of them",
+                )
+            )
+        else:
+            seen[folded] = (path, context)
+    if problems:
+        raise SpecloomError(problems)
+
+
+def _what(context: dict[str, object]) -> str:
+    model = context.get("model")
+    name = getattr(model, "name", None)
+    if name is not None:
+        return str(name)
+    return str(context.get("namespace", "a file"))
 
 
 def render_files(
@@ -103,6 +136,8 @@ def render_files(
     env = make_environment(template_dirs)
     if jobs is None:
         jobs = plan_jobs(schema, targets, options)
+    if renamed_any():  # a numbered name depends on every other name: render all afresh
+        reuse = None
     loaders = custom_loaders(env)
     reused = (
         {}

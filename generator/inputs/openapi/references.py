@@ -256,6 +256,8 @@ def _excerpt(text: str, limit: int = 80) -> str:
     if len(shown) > limit:
         shown = shown[: limit - 3] + "..."
     return repr(shown)
+
+
 def _target(found: Found) -> Target:
     resolved = found.document.resolve_pointer(found.pointer)
     line = None
@@ -275,7 +277,9 @@ def _display_of(path: Path, main_path: Path, main_display: str) -> str:
     import os
 
     relative = os.path.relpath(path, main_path.resolve().parent)
-    return _normalize(str(PurePosixPath(main_display).parent / PurePosixPath(*Path(relative).parts)))
+    return _normalize(
+        str(PurePosixPath(main_display).parent / PurePosixPath(*Path(relative).parts))
+    )
 
 
 def _normalize(display: str) -> str:

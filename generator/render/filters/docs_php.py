@@ -26,6 +26,7 @@ from generator.ir import (
     UnionModel,
 )
 from generator.naming import file_name
+from generator.render.distinct import distinct, register_path
 from generator.render.filters.markdown import (
     enum_words,
     example_text,
@@ -55,12 +56,19 @@ def php_namespace(namespace: str) -> str:
 
 def php_doc_path(name: TypeName, folders: str | None = None) -> str:
     """``Models/Operations/TrackLeadRequestBody.md`` (``models/operations/...`` when the tree
-    spells its folders in lower case, ``DocsFlavor.folders``)."""
+    spells its folders in lower case, ``DocsFlavor.folders``; numbered on a clash)."""
+    return distinct("docs-php", name, _plain_php_doc_path(name, folders))
+
+
+def _plain_php_doc_path(name: TypeName, folders: str | None = None) -> str:
     if folders is None and shows("folders-lower"):
         folders = "lower"
     if folders == "lower":
         return f"models/{name.namespace}/{file_name(name.name, '.md')}"
     return f"Models/{php_namespace(name.namespace)}/{file_name(name.name, '.md')}"
+
+
+register_path("docs-php", _plain_php_doc_path)
 
 
 def php_class(name: TypeName) -> str:

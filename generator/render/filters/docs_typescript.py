@@ -26,6 +26,7 @@ from generator.ir import (
     UnionModel,
 )
 from generator.naming import camel_case, file_name, pascal_case
+from generator.render.distinct import distinct, register_path
 from generator.render.filters.docs_typescript_values import ValuePrinter, ts_string
 from generator.render.filters.markdown import (
     example_text,
@@ -77,8 +78,15 @@ def ts_qualified(name: TypeName) -> str:
 
 
 def ts_doc_path(name: TypeName) -> str:
-    """Path of a model's TypeScript doc: ``models/errors/errort.md``."""
+    """Path of a model's TypeScript doc: ``models/errors/errort.md`` (numbered on a clash)."""
+    return distinct("docs-typescript", name, _plain_ts_doc_path(name))
+
+
+def _plain_ts_doc_path(name: TypeName) -> str:
     return f"models/{name.namespace}/{file_name(ts_name(name).lower(), '.md')}"
+
+
+register_path("docs-typescript", _plain_ts_doc_path)
 
 
 def is_typescript(definition: Definition) -> bool:

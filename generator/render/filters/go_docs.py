@@ -28,6 +28,7 @@ from generator.ir import (
     UnionVariant,
 )
 from generator.naming import file_name, go_name, pascal_case
+from generator.render.distinct import distinct, register_path
 from generator.render.filters.markdown import (
     enum_words,
     example_text,
@@ -56,7 +57,12 @@ GO_PACKAGES = {"errors": "sdkerrors"}
 
 def doc_path(name: TypeName, layout: str = "nested") -> str:
     """Path of a model's doc below the docs root: ``models/operations/mode.md``
-    (``models/mode.md`` in a ``flat`` layout, ``DocsFlavor.layout``)."""
+    (``models/mode.md`` in a ``flat`` layout, ``DocsFlavor.layout``; numbered on a clash,
+    see ``generator.render.distinct``)."""
+    return distinct("docs", name, _plain_doc_path(name, layout))
+
+
+def _plain_doc_path(name: TypeName, layout: str = "nested") -> str:
     if layout == "flat":
         return f"models/{file_name(name.name.lower(), '.md')}"
     return f"models/{name.namespace}/{file_name(name.name.lower(), '.md')}"
@@ -83,8 +89,16 @@ def go_qualified(name: TypeName) -> str:
 
 
 def go_doc_path(name: TypeName) -> str:
-    """Path of a model's Go doc: ``models/sdkerrors/badrequest.md``."""
+    """Path of a model's Go doc: ``models/sdkerrors/badrequest.md`` (numbered on a clash)."""
+    return distinct("docs-go", name, _plain_go_doc_path(name))
+
+
+def _plain_go_doc_path(name: TypeName) -> str:
     return f"models/{go_package(name.namespace)}/{file_name(name.name.lower(), '.md')}"
+
+
+register_path("docs", _plain_doc_path)
+register_path("docs-go", _plain_go_doc_path)
 
 
 def go_doc_link(name: TypeName) -> str:

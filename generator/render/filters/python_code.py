@@ -31,6 +31,7 @@ from generator.ir import (
 )
 from generator.ir.types import Constraints
 from generator.naming import pascal_case, python_identifier, snake_case
+from generator.render.distinct import distinct, register_namespace
 from generator.render.filters.python_hints import parse_hint
 from generator.render.filters.python_layout import Call, Expr, literal
 from generator.render.filters.python_literals import py_repr
@@ -95,8 +96,15 @@ def class_name(name: TypeName) -> str:
 
 
 def module_name(namespace: str) -> str:
-    """The module of a namespace (``operations``)."""
+    """The module of a namespace (``operations``; ``my_ns2`` when ``my-ns`` took ``my_ns``)."""
+    return distinct("python-module", namespace, _plain_module_name(namespace))
+
+
+def _plain_module_name(namespace: str) -> str:
     return python_identifier(namespace, RESERVED_ATTRIBUTES)
+
+
+register_namespace("python-module", _plain_module_name)
 
 
 def request_fields(model: ObjectModel) -> tuple[Field, ...]:
