@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import re
 
+from generator.inputs.values import strict_json
 from generator.ir import JsonValue, Primitive, PrimitiveKind, TypeNode
 
 REQUIRED_MARK = ":heavy_check_mark:"
@@ -90,7 +90,7 @@ def _one_example(text: str, node: TypeNode) -> JsonValue:
         if node.kind in (PrimitiveKind.INTEGER, PrimitiveKind.NUMBER, PrimitiveKind.BOOLEAN):
             return _scalar(text, node.kind)
     try:
-        value: JsonValue = json.loads(plain, parse_constant=_reject_constant)
+        value: JsonValue = strict_json(plain)  # type: ignore[assignment]
     except ValueError:
         value = plain
     return value
@@ -101,7 +101,7 @@ def _scalar(text: str, kind: PrimitiveKind) -> JsonValue:
     if kind is PrimitiveKind.BOOLEAN:
         return {"true": True, "false": False}.get(text, text)
     try:
-        value = json.loads(text, parse_constant=_reject_constant)
+        value = strict_json(text)
     except ValueError:
         return text
     if isinstance(value, bool) or not isinstance(value, int | float):

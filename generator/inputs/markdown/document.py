@@ -345,9 +345,22 @@ def _unindent(line: str, indent: int) -> str:
     return stripped + line[indent:] if stripped else line[indent:]
 
 
+_CONTROL_REFERENCE = re.compile(
+    "&#[xX](0*(?:[0-8b-fB-F]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F]|202[89]));"
+)
+
+
+def _decode_controls(line: str) -> str:
+    """``&#xD;`` -> CR: the references specloom writes for control characters (``md_controls``)."""
+    if "&#" not in line:
+        return line
+    return _CONTROL_REFERENCE.sub(lambda match: chr(int(match.group(1), 16)), line)
+
+
 def parse_document(text: str) -> Document:
     """Split markdown ``text`` into a ``Document``."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [_decode_controls(line) for line in lines]
     if lines[-1] == "":
         lines.pop()
     splitter = _Splitter(lines)

@@ -13,7 +13,6 @@ generators write enums as a bullet list (with an "open enum" note) and an
 
 from __future__ import annotations
 
-import json
 import re
 
 from generator.inputs.markdown.document import Document, Section, Subsection
@@ -30,6 +29,7 @@ from generator.inputs.markdown.flavor import (
     sniff_score,
 )
 from generator.inputs.markdown.syntax import is_external, split_top_level, whole_link, wrapped
+from generator.inputs.values import strict_json
 from generator.ir import (
     ArrayType,
     JsonValue,
@@ -228,7 +228,7 @@ def _json(text: str) -> JsonValue:
     if text in words:
         return words[text]
     try:
-        value: JsonValue = json.loads(text)
+        value: JsonValue = strict_json(text)  # type: ignore[assignment]
     except ValueError:
         raise CellError(f"cannot read value '{text}'; expected a Python literal") from None
     return value

@@ -12,6 +12,7 @@ import json
 import re
 
 from generator.inputs.markdown.flavor import CellError
+from generator.inputs.values import strict_json
 from generator.ir import JsonValue
 
 _TOKEN = re.compile(
@@ -88,7 +89,7 @@ class _Reader:
         if kind == "string":
             return decode_string(text)
         if kind == "number":
-            number: JsonValue = json.loads(_json_number(text))
+            number: JsonValue = strict_json(_json_number(text))  # type: ignore[assignment]
             return number
         if kind == "word" and text in _WORDS:
             return _WORDS[text]

@@ -10,7 +10,6 @@ value low.  Plain scalars follow the YAML 1.2 core schema (``scalars``).
 from __future__ import annotations
 
 import json
-import math
 import re
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,7 @@ from generator import limits
 from generator.diagnostics import Collector
 from generator.inputs.openapi.document import Document, LineTable
 from generator.inputs.openapi.scalars import resolve_plain, resolve_tagged, scalar_is_integer
+from generator.inputs.values import SURROGATE, integer_problem, json_value_problem, value_problem
 from generator.ir import Location
 
 _Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
@@ -186,7 +186,7 @@ def _parse_json(text: str, display: str, collector: Collector) -> Document | Non
             f"{limits.current().max_depth} levels (raise [tool.specloom.limits] max-depth)",
         )
         return None
-    problem = _check_values(data)
+    problem = json_value_problem(data)
     if problem is not None:
         collector.add(Location(display), f"invalid JSON: {problem}")
         return None
@@ -210,56 +210,6 @@ def _json_int(text: str) -> int:
     if problem is not None:
         raise _BadValue(problem)
     return int(text)
-
-
-def integer_problem(text: str) -> str | None:
-    """Why the integer literal ``text`` is refused (too many digits), or ``None``."""
-    limit = limits.current().max_integer_digits
-    digits = len(text.lstrip("+-"))
-    if digits > limit:
-        return (
-            f"an integer of {digits} digits; expected at most {limit} "
-            "(raise [tool.specloom.limits] max-integer-digits)"
-        )
-    return None
-
-
-def value_problem(value: object) -> str | None:
-    """Why a scalar read from a document is not JSON, or ``None``."""
-    if type(value) is float and not math.isfinite(value):
-        return (
-            f"{value!r} is not a JSON number (NaN and infinities have no JSON form); "
-            "expected a finite number"
-        )
-    if type(value) is str and not value.isascii() and _SURROGATE.search(value):
-        return "a lone UTF-16 surrogate is not a character; expected valid Unicode text"
-    return None
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _check_values(data: object) -> str | None:
-    """The first value of ``data`` that is not JSON (or nests too deeply), without recursion."""
-    limit = limits.current().max_depth
-    stack: list[tuple[object, int]] = [(data, 1)]
-    while stack:
-        value, depth = stack.pop()
-        if depth > limit:
-            return f"nested deeper than {limit} levels (raise [tool.specloom.limits] max-depth)"
-        if isinstance(value, dict):
-            for key, item in value.items():
-                problem = value_problem(key)
-                if problem is not None:
-                    return problem
-                stack.append((item, depth + 1))
-        elif isinstance(value, list):
-            stack.extend((item, depth + 1) for item in value)
-        else:
-            problem = value_problem(value)
-            if problem is not None:
-                return problem
-    return None
 
 
 def _build(
@@ -332,7 +282,7 @@ def _build(
                     if text == "<<" and not event.style and event.tag is None:
                         frame[2] = _MERGE
                     else:
-                        if not text.isascii() and _SURROGATE.search(text):
+                        if not text.isascii() and SURROGATE.search(text):
                             problem(
                                 line,
                                 "a lone UTF-16 surrogate is not a character; "

@@ -8,6 +8,7 @@ Required, Description and Example cells read the same in every language.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -46,11 +47,26 @@ TableCell = str | Cell
 """A cell: plain unescaped text, or text with its own width."""
 
 
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]|\r(?!\n)")
+
+
+def md_controls(text: str) -> str:
+    """Control characters, a lone CR and the line and paragraph separators as ``&#xD;`` references.
+
+    Markdown renderers break lines on a lone CR (CommonMark) and some on
+    U+2028, NEL, VT or FF; as character references they stay one line and
+    show the character, and the docs readers decode them back.
+    """
+    if text.isprintable():
+        return text
+    return _CONTROLS.sub(lambda match: f"&#x{ord(match.group()):X};", text)
+
+
 def md_cell(text: str | None) -> str:
-    """Escape text for a table cell: ``|`` becomes ``\\|`` and line breaks ``<br/>``."""
+    """Escape text for a table cell: ``|`` becomes ``\\|``, line breaks ``<br/>``, controls references."""
     if not text:
         return ""
-    return text.replace("|", "\\|").replace("\r\n", "\n").replace("\n", BREAK)
+    return md_controls(text).replace("|", "\\|").replace("\r\n", "\n").replace("\n", BREAK)
 
 
 def cell_width(cell: TableCell) -> int:
@@ -249,9 +265,10 @@ def field_rows(
 
 def header_block(title: str, description: str | None, deprecated: bool) -> str:
     """Title, description and deprecation line of a doc, without the blank lines after them."""
+    title = md_controls(title).replace("\r\n", " ").replace("\n", " ")
     parts = [f"# ~~{title}~~" if deprecated else f"# {title}"]
     if description:
-        parts.append(description)
+        parts.append(md_controls(description))
     if deprecated:
         parts.append(DEPRECATED_MODEL_LINE)
     return "\n\n".join(parts)

@@ -12,7 +12,7 @@ from generator.render.targets.base import Options, OutputFile, Target
 def document_text(schema: Schema, options: Options) -> str:
     """The document as deterministic JSON text: two-space indent, keys in export order."""
     document = export_schema(schema, title=options.package)
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def plan(schema: Schema, options: Options) -> list[OutputFile]:
