@@ -53,6 +53,12 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    """``_run`` under the limits of ``[tool.specloom.limits]`` (the whole run: reading, rendering, writing)."""
+    with limits.using(settings_from(args, validate=False).limits):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     """Render in memory, compare with the out folder, report (no render when nothing changed)."""
     settings = settings_from(args, validate=False)
     if not args.no_cache:

@@ -41,6 +41,12 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    """``_run`` under the limits of ``[tool.specloom.limits]`` (the whole run: reading, rendering, writing)."""
+    with limits.using(settings_from(args, validate=False).limits):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     """Render, warn about hand edits it replaces, write all files or none (or watch)."""
     if args.watch:
         from generator.commands.watch import watch

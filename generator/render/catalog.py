@@ -85,6 +85,8 @@ def unused_custom_templates(
     if this run did not need it), when a template names it in ``include``,
     ``import`` or ``extends``, or when rendering loaded it (``served``).
     """
+    if not custom:  # only custom files can go unused: nothing to parse
+        return []
     builtin = builtin_names()
     used = set(builtin) | served | referenced_templates(env, [builtin_templates(), *custom])
     warnings = []

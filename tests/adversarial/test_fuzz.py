@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -23,6 +25,8 @@ from hypothesis import strategies as st
 
 from generator.diagnostics import SpecloomError
 from generator.inputs.collect import read_inputs
+from generator.render import renderer
+from generator.render.environment import make_environment as _make_environment
 from generator.render.renderer import render_files
 from generator.render.targets import Options
 
@@ -119,6 +123,18 @@ def mutated(
     return name, "".join(lines), flavor
 
 
+_ENVIRONMENTS: dict[tuple[Path, ...], object] = {}
+
+
+def _shared_environment(template_dirs: Sequence[Path] = ()) -> object:
+    """One Jinja environment for every input (each run of specloom makes its own; the
+    templates are the same, so the fuzz compiles them once)."""
+    key = tuple(template_dirs)
+    if key not in _ENVIRONMENTS:
+        _ENVIRONMENTS[key] = _make_environment(template_dirs)
+    return _ENVIRONMENTS[key]
+
+
 def run_one(folder: Path, name: str, text: str, flavor: str | None) -> None:
     """Read and render one input; raise anything but bad input; check the Python output."""
     if flavor is None:
@@ -178,6 +194,7 @@ def test_mutated_real_inputs_are_read_or_refused_never_crash(
                 with open(report, "a", encoding="utf-8", errors="backslashreplace") as handle:
                     handle.write(f"=== {line}\n{case[1][:20000]!r}\n")
 
-    check()
+    with mock.patch.object(renderer, "make_environment", _shared_environment):
+        check()
     print(f"fuzz: {counter['inputs']} inputs, {len(failures)} internal errors")
     assert not failures, "\n".join(failures[:20])
