@@ -3,6 +3,7 @@ memory; no file outside the spec's folder is read, and nothing read from one is 
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import subprocess
@@ -57,6 +58,7 @@ BOUNDED = {
     "inf-example.yaml": ":8: inf is not a JSON number",
     "lone-surrogate.json": ":1: invalid JSON: lone UTF-16 surrogate \\ud800",
     "lone-surrogate-key.json": ":1: invalid JSON: lone UTF-16 surrogate \\udc00",
+    "long-ref.yaml": ":7: $ref 'x\\\\x00y.yaml#/z' names a file that cannot be looked up",
     "deep-type-go": "deep.md:8: type nested deeper than 100 levels",
     "deep-type-gomap": "deep.md:8: type nested deeper than 100 levels",
     "deep-type-python": "deep.md:8: type nested deeper than 100 levels",
@@ -65,41 +67,74 @@ BOUNDED = {
 }
 
 
+_CHILD = """
+import contextlib, io, json, os, sys, time
+from generator.cli import main
+results = {}
+for case, out in json.loads(sys.argv[1]):
+    err = io.StringIO()
+    start = time.monotonic()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = main(["generate", "--config", os.devnull, "--spec", case, "--out", out, *sys.argv[2:]])
+    results[case] = [code, err.getvalue(), time.monotonic() - start, os.path.exists(out)]
+print(json.dumps(results))
+"""
+
+
+@pytest.fixture(scope="module")
+def bounded_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[object]]:
+    """Every case of BOUNDED generated in one process held to MEGABYTES: exit code, stderr, seconds."""
+    folder = tmp_path_factory.mktemp("bounded")
+    cases = [[str(CASES / case), str(folder / case)] for case in sorted(BOUNDED)]
+    targets = [arg for target in ALL_TARGETS for arg in ("--target", target)]
+    result = subprocess.run(
+        [sys.executable, "-c", _CHILD, json.dumps(cases), *targets],
+        capture_output=True,
+        text=True,
+        timeout=SECONDS * len(cases),
+        preexec_fn=_bounded,
+        env={**os.environ, "SPECLOOM_DEBUG": ""},
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    runs: dict[str, list[object]] = json.loads(result.stdout)
+    return {Path(case).name: value for case, value in runs.items()}
+
+
 @pytest.mark.parametrize("case", sorted(BOUNDED))
 def test_a_hostile_input_is_a_clean_error_in_bounded_time_and_memory(
-    case: str, tmp_path: Path
+    case: str, bounded_runs: dict[str, list[object]], tmp_path: Path
 ) -> None:
-    args = ["generate", "--config", os.devnull, "--spec", str(CASES / case)]
-    targets = [arg for target in ALL_TARGETS for arg in ("--target", target)]
-    result = specloom(*args, "--out", str(tmp_path / "out"), *targets)
-    assert result.returncode == 2, result.stderr[-2000:]
-    assert BOUNDED[case] in result.stderr
-    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
-    assert all(len(line) <= 2000 for line in result.stderr.splitlines())
-    assert not (tmp_path / "out").exists()
+    code, stderr, seconds, wrote = bounded_runs[case]
+    assert isinstance(stderr, str) and isinstance(seconds, float)
+    assert code == 2, stderr[-2000:]
+    assert BOUNDED[case] in stderr
+    assert "Traceback" not in stderr and "internal error" not in stderr
+    assert all(len(line) <= 2000 for line in stderr.splitlines())
+    assert seconds < SECONDS and not wrote
 
 
-def test_limits_are_settings(tmp_path: Path) -> None:
+def test_limits_are_settings(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     config = tmp_path / "pyproject.toml"
-    config.write_text(
-        "[tool.specloom]\ntargets = ['python']\n[tool.specloom.limits]\n"
-        "max-document-bytes = 200\nmax-integer-digits = 5000\n"
-    )
-    result = specloom("generate", "--config", str(config), "--spec", str(CASES / "small.yaml"))
-    assert result.returncode == 2
-    assert "small.yaml: the file is larger than 200 bytes" in result.stderr
-    config.write_text(
-        "[tool.specloom]\ntargets = ['jsonschema']\n[tool.specloom.limits]\nmax-integer-digits = 5000\n"
-    )
-    big = CASES / "huge-integer.yaml"
-    result = specloom("generate", "--config", str(config), "--spec", str(big), cwd=tmp_path)
-    assert result.returncode == 0, result.stderr  # raised: read as a number
-    config.write_text("[tool.specloom]\n[tool.specloom.limits]\nmax-models = 1\n")
-    result = specloom("generate", "--config", str(config), "--spec", str(CASES / "small.yaml"))
-    assert result.returncode == 2 and "2 models; expected at most 1" in result.stderr
-    config.write_text("[tool.specloom]\n[tool.specloom.limits]\nmax-depht = 1\n")
-    result = specloom("generate", "--config", str(config), "--spec", str(CASES / "small.yaml"))
-    assert result.returncode == 2 and "unknown key 'max-depht'" in result.stderr
+    small = str(CASES / "small.yaml")
+
+    def generate(spec: str, settings: str) -> tuple[int, str]:
+        config.write_text("[tool.specloom]\ntargets = ['jsonschema']\n" + settings)
+        code, _, err = run(capsys, "generate", "--config", str(config), "--spec", spec)
+        return code, err
+
+    code, err = generate(small, "[tool.specloom.limits]\nmax-document-bytes = 200\n")
+    assert code == 2 and "small.yaml: the file is larger than 200 bytes" in err
+    big = str(CASES / "huge-integer.yaml")
+    assert generate(big, "")[0] == 2
+    code, err = generate(big, "[tool.specloom.limits]\nmax-integer-digits = 5000\n")
+    assert code == 0, err  # raised: read as a number, written whole
+    assert "9" * 4301 in (tmp_path / "generated/jsonschema/schema.json").read_text()
+    code, err = generate(small, "[tool.specloom.limits]\nmax-models = 1\n")
+    assert code == 2 and "2 models; expected at most 1" in err
+    code, err = generate(small, "[tool.specloom.limits]\nmax-depht = 1\n")
+    assert code == 2 and "unknown key 'max-depht'" in err
+    code, err = generate(small, "[tool.specloom.limits]\nmax-depth = 0\n")
+    assert code == 2 and "max-depth: expected a positive integer" in err
 
 
 REFS = CASES / "refs"

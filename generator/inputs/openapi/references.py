@@ -186,10 +186,13 @@ class References:
         if file_part:
             if "://" in file_part:
                 return None
-            path = (ctx.path.parent / unquote(file_part)).resolve()
+            found_path = _resolved(ctx.path.parent / unquote(file_part))
+            if found_path is None:
+                return None
+            path = found_path
             loaded = self._files.get(path)
             if loaded is None:
-                if not self.reachable(path) or not path.is_file():
+                if not self.reachable(path) or not _is_file(path):
                     return None
                 holder: dict[str, object] = {"$ref": file_part}
                 found = self._load(file_part, holder, "", file_part)
@@ -212,7 +215,17 @@ class References:
         """The document of another file (relative to the current one), loaded once."""
         ctx = self.ctx
         relative = unquote(file_part)
-        path = (ctx.path.parent / relative).resolve()
+        resolved = _resolved(ctx.path.parent / relative)
+        if resolved is None:
+            ctx.key_problem(
+                holder,
+                ptr,
+                "$ref",
+                f"$ref {_excerpt(ref)} names a file that cannot be looked up (name too long or "
+                "invalid); expected a path relative to this file",
+            )
+            return None
+        path = resolved
         loaded = self._files.get(path)
         if loaded is None and not self.reachable(path):
             ctx.key_problem(
@@ -229,15 +242,15 @@ class References:
             display = str(PurePosixPath(ctx.display).parent / PurePosixPath(relative))
             display = _normalize(display)
             problems = Collector()
-            document = load_document(path, display, problems) if path.is_file() else None
-            if path.is_file():
+            document = load_document(path, display, problems) if _is_file(path) else None
+            if _is_file(path):
                 for problem in problems.problems:
                     ctx.problem(problem.location, problem.message)
             loaded = _Loaded(document, display)
             self._files[path] = loaded
             if document is not None:
                 self.resources.add(document, display, path)
-            if not path.is_file():
+            if not _is_file(path):
                 ctx.key_problem(
                     holder,
                     ptr,
@@ -248,6 +261,21 @@ class References:
         if loaded.document is None:
             return None
         return loaded.document, loaded.display, path
+
+
+def _resolved(path: Path) -> Path | None:
+    """``path`` with links resolved; ``None`` when the system refuses the name (too long, NUL)."""
+    try:
+        return path.resolve()
+    except (OSError, ValueError):
+        return None
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def _excerpt(text: str, limit: int = 80) -> str:
