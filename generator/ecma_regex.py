@@ -51,7 +51,9 @@ def translate(source: str, dialect: str = "python") -> Translation:
         return Translation(None, str(error))
     if dialect == "rust":
         if re.search(r"\(\?<?[=!]|(?<!\\)\\[1-9]|\(\?P=", text):
-            return Translation(None, "the Rust regex crate has no look-around or back-reference")
+            return Translation(
+                None, "the Rust regex crate has no look-around or back-reference"
+            )
         return Translation(text)
     try:
         re.compile(text)
@@ -95,7 +97,9 @@ class _Translator:
                 and source.startswith("(?", self.index)
                 and not source.startswith(("(?:", "(?=", "(?!", "(?<"), self.index)
             ):
-                raise _Untranslatable(f"the group syntax at offset {self.index} is not ECMA-262")
+                raise _Untranslatable(
+                    f"the group syntax at offset {self.index} is not ECMA-262"
+                )
             else:
                 self.out.append(char)
                 self.index += 1
@@ -112,7 +116,9 @@ class _Translator:
             return body if in_class else f"[{body}]"
         if char in _NEGATED:
             if in_class:
-                raise _Untranslatable(f"\\{char} inside a character class has no Python form")
+                raise _Untranslatable(
+                    f"\\{char} inside a character class has no Python form"
+                )
             return f"[^{_CLASS_BODY[_NEGATED[char]]}]"
         if char == "b" and not in_class:
             return "(?-u:\\b)" if self.rust else _BOUNDARY
@@ -160,7 +166,9 @@ class _Translator:
         self.index += 4
         code = int(digits, 16)
         low = source[self.index : self.index + 6]
-        if 0xD800 <= code < 0xDC00 and re.fullmatch(r"\\u[dD][c-fC-F][0-9a-fA-F]{2}", low):
+        if 0xD800 <= code < 0xDC00 and re.fullmatch(
+            r"\\u[dD][c-fC-F][0-9a-fA-F]{2}", low
+        ):
             self.index += 6
             code = 0x10000 + ((code - 0xD800) << 10) + (int(low[-4:], 16) - 0xDC00)
         return _char(code, self.rust)
@@ -173,14 +181,22 @@ class _Translator:
         if end < 0:
             raise _Untranslatable("\\p{ has no closing }")
         name = source[self.index + 1 : end]
-        name = name.split("=", 1)[1] if name.startswith(("General_Category=", "gc=")) else name
+        name = (
+            name.split("=", 1)[1]
+            if name.startswith(("General_Category=", "gc="))
+            else name
+        )
         self.index = end + 1
         body = _PROPERTIES.get(name)
         if body is None:
-            raise _Untranslatable(f"the Unicode property \\p{{{name}}} has no Python form")
+            raise _Untranslatable(
+                f"the Unicode property \\p{{{name}}} has no Python form"
+            )
         if in_class:
             if negated or body.startswith("^"):
-                raise _Untranslatable(f"\\p{{{name}}} inside a character class has no Python form")
+                raise _Untranslatable(
+                    f"\\p{{{name}}} inside a character class has no Python form"
+                )
             return body
         if negated:
             return f"[^{body[1:]}]" if body.startswith("^") else f"[^{body}]"

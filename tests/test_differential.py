@@ -490,19 +490,14 @@ def deliberate(
     """The ``DELIBERATE`` entry that explains a disagreement, or ``None``."""
     messages = [issue.message for issue in python_issues]
     if messages and all(
-        m.startswith(
-            ("expected a date", "expected an RFC 3339", "expected base64", "is not a valid ")
-        )
+        m.startswith(("expected a date", "expected an RFC 3339", "expected base64", "is not a valid "))
         for m in messages
     ):
         return "format-assertion"
     if (
         messages
         and verdicts["jsonschema"]
-        and all(
-            re.fullmatch(r"must be one of (True|False)(, (True|False))*; got (True|False)", m)
-            for m in messages
-        )
+        and all(re.fullmatch(r"must be one of (True|False)(, (True|False))*; got (True|False)", m) for m in messages)
     ):
         return "boolean-enum"
     beyond = (

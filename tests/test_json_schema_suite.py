@@ -51,32 +51,16 @@ def test_core_suite_has_no_regression(harness, suite: Path, tmp_path: Path) -> N
     share = sum(now.values()) / len(now)
     assert share >= 0.995, f"core suite pass rate {share:.1%} < 99.5 %"
     failing = {name.split(" :: ")[1] for name, passed in now.items() if not passed}
-    silent = [
-        g.description
-        for g in groups
-        if g.description in failing and g.ident not in generated.warned
-    ]
+    silent = [g.description for g in groups if g.description in failing and g.ident not in generated.warned]
     assert not silent, f"failures without a warning: {silent}"
 
 
 def test_formats_are_asserted_or_annotations(harness, suite: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    groups = [
-        g
-        for g in harness.load_groups(suite, "format")
-        if g.file.endswith(("/email.json", "/date-time.json", "/uuid.json"))
-    ]
+    groups = [g for g in harness.load_groups(suite, "format") if g.file.endswith(("/email.json", "/date-time.json", "/uuid.json"))]
     asserted, _ = harness.generate(groups, tmp_path / "assert", suite, "assert", "suite_fmt_assert")
-    annotated, _ = harness.generate(
-        groups, tmp_path / "annotate", suite, "annotate", "suite_fmt_annotate"
-    )
+    annotated, _ = harness.generate(groups, tmp_path / "annotate", suite, "annotate", "suite_fmt_annotate")
     results = harness.outcomes(groups, asserted.validators)
     assert sum(results.values()) / len(results) >= 0.95
     annotations = harness.outcomes(groups, annotated.validators)
-    invalid = [
-        name
-        for g in groups
-        for (d, _, valid) in g.tests
-        if not valid
-        for name in [f"{g.file} :: {g.description} :: {d}"]
-    ]
+    invalid = [name for g in groups for (d, _, valid) in g.tests if not valid for name in [f"{g.file} :: {g.description} :: {d}"]]
     assert invalid and not any(annotations[name] for name in invalid)  # annotations accept them all

@@ -70,7 +70,7 @@ WARNINGS = [
     ),
     (
         "x_keys_in_schema_maps.yaml",
-        'warning: x-generated-by is a string ("our tool"), not a schema (an extension key); '
+        "warning: x-generated-by is a string (\"our tool\"), not a schema (an extension key); "
         "skipped (at /components/schemas/x-generated-by)",
     ),
     (

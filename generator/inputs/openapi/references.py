@@ -88,7 +88,10 @@ class References:
     def _load_path(self, path: Path, confined: bool = True) -> tuple[Document, str] | None:
         """A document by path, loaded once (for ``resources``); a ``confined`` one (a ``file:``
         URI, not a folder the user mapped a URI to) only when ``reachable``."""
-        path = path.resolve()
+        resolved = _resolved(path)
+        if resolved is None:
+            return None
+        path = resolved
         loaded = self._files.get(path)
         if loaded is None and confined and not self.reachable(path):
             return None
