@@ -172,7 +172,10 @@ class Resources:
                 if resource.startswith(prefix):
                     path = folder / unquote(resource[len(prefix) :])
                     break
-        if path is None or not path.is_file():
+        try:
+            if path is None or not path.is_file():
+                return None
+        except (OSError, ValueError):  # a name the system refuses (too long, NUL)
             return None
         loaded = self._load(path, confined)
         if loaded is None:
