@@ -50,7 +50,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("SPECLOOM_CORPUS", ROOT.parent / "shared" / "corpus"))
 SPEC_SUFFIXES = {".json", ".yaml", ".yml"}
-TOP_LEVEL = re.compile(rb'^(?:\{\s*)?["\']?(openapi|swagger)["\']?\s*:', re.MULTILINE)
+TOP_LEVEL = re.compile(rb'^(?:\{\s*)?(?:  )?["\']?(openapi|swagger)["\']?\s*:', re.MULTILINE)
 WARNING = re.compile(r"^(?P<place>.+?:\d*): warning: (?P<message>.*)$")
 LIMIT_SECONDS = 10.0
 LIMIT_BYTES = 2 * 2**30
@@ -86,7 +86,8 @@ class Run:
 
 
 def find_specs(corpus: Path) -> list[Path]:
-    """Every OpenAPI / Swagger document below ``corpus`` (sniffed from its first 64 KiB)."""
+    """Every OpenAPI / Swagger document below ``corpus``: a top-level ``openapi``/``swagger``
+    key (at the start of a line, or indented two spaces in JSON; sorted keys put it late)."""
     found = []
     for path in sorted(corpus.rglob("*")):
         relative = path.relative_to(corpus)
@@ -94,9 +95,7 @@ def find_specs(corpus: Path) -> list[Path]:
             continue
         if path.suffix.lower() not in SPEC_SUFFIXES or not path.is_file():
             continue
-        with path.open("rb") as handle:
-            head = handle.read(65536)
-        if TOP_LEVEL.search(head):
+        if TOP_LEVEL.search(path.read_bytes()):
             found.append(path)
     return found
 
@@ -478,6 +477,9 @@ def main(argv: list[str] | None = None) -> int:
     specs = find_specs(corpus)
     if args.only:
         specs = [s for s in specs if args.only in str(s.relative_to(corpus))]
+    if not specs:
+        print(f"no OpenAPI spec found below {corpus} (see --corpus)", file=sys.stderr)
+        return 1
     scratch = Path(tempfile.mkdtemp(prefix="specloom-sweep-", dir=args.keep))
     env_cwd = scratch / "cwd"
     env_cwd.mkdir()
