@@ -481,6 +481,13 @@ def _flatten(nodes: list[dict[str, Any]], defs: dict[str, Any]) -> list[dict[str
     return found
 
 
+def _format_message(message: str) -> bool:
+    """Whether a python issue is a format assertion (``DELIBERATE['format-assertion']``)."""
+    return message.startswith(
+        ("expected a date", "expected an RFC 3339", "expected base64", "is not a valid ")
+    )
+
+
 def deliberate(
     python_issues: list[Any],
     pydantic_errors: list[dict[str, Any]],
@@ -489,10 +496,7 @@ def deliberate(
 ) -> str | None:
     """The ``DELIBERATE`` entry that explains a disagreement, or ``None``."""
     messages = [issue.message for issue in python_issues]
-    if messages and all(
-        m.startswith(("expected a date", "expected an RFC 3339", "expected base64", "is not a valid "))
-        for m in messages
-    ):
+    if messages and all(_format_message(m) for m in messages):
         return "format-assertion"
     if (
         messages
@@ -532,9 +536,9 @@ def deliberate(
         verdicts["pydantic"]
         and not verdicts["jsonschema"]
         and messages
-        and all(m == "must not be null" for m in messages)
+        and all(m == "must not be null" or _format_message(m) for m in messages)
     ):
-        return "pydantic-null-for-optional"
+        return "pydantic-null-for-optional"  # each issue has its own deliberate reason
     if not verdicts["pydantic"] and all(
         e["type"] == "int_type" and isinstance(e.get("input"), float) and e["input"].is_integer()
         for e in pydantic_errors

@@ -68,7 +68,7 @@ def watch(args: argparse.Namespace, stop_event: object = None) -> int:
 
             extra = {p.resolve() for p in FILES_READ}
             paths = watched_paths(settings, extra)
-            print(f"specloom: watching {len(paths)} folders for changes (Ctrl-C stops)", flush=True)
+            _say(f"specloom: watching {len(paths)} folders for changes (Ctrl-C stops)")
             for _changes in watchfiles.watch(
                 *paths,
                 watch_filter=_relevant(settings, extra),  # type: ignore[arg-type]
@@ -81,12 +81,18 @@ def watch(args: argparse.Namespace, stop_event: object = None) -> int:
                 extra = {p.resolve() for p in FILES_READ}
                 if watched_paths(settings, extra) != paths:
                     break  # other folders to watch (a new template folder, a new $ref)
-                print("specloom: waiting for changes", flush=True)
+                _say("specloom: waiting for changes")
             else:  # stop_event set
                 return EXIT_OK
     except KeyboardInterrupt:
-        print("specloom: stopped watching", flush=True)
+        _say("specloom: stopped watching")
         return EXIT_OK
+
+
+def _say(line: str) -> None:
+    """Print ``line`` in one write, so that Ctrl-C never cuts it from its newline."""
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
 
 
 def _settings_or_none(args: argparse.Namespace) -> Settings | None:

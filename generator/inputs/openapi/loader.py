@@ -112,7 +112,7 @@ def parse_text(text: str, display: str, collector: Collector, json_text: bool) -
     except yaml.MarkedYAMLError as error:
         if json_text:
             return _parse_json(text, display, collector)
-        collector.add(Location(display, _error_line(error)), f"invalid YAML: {_explain(error)}")
+        collector.add(Location(display, _error_line(error)), _yaml_complaint(error))
         return None
     except yaml.reader.ReaderError as error:
         if json_text:
@@ -133,6 +133,23 @@ def _error_line(error: yaml.MarkedYAMLError) -> int | None:
     """1-based line where the parser noticed the error."""
     mark = error.problem_mark or error.context_mark
     return mark.line + 1 if mark is not None else None
+
+
+_PARSER_DEPTH = 1000
+"""How deep PyYAML's own parser (6.0.4 and later) lets flow collections nest."""
+
+
+def _yaml_complaint(error: yaml.MarkedYAMLError) -> str:
+    """The message for a parser error; the parser's own depth limit reads as ours does."""
+    if "maximum nesting depth" in str(error.problem or ""):
+        limit = limits.current().max_depth
+        if limit <= _PARSER_DEPTH:
+            return (
+                f"nested deeper than {limit} levels; expected a shallower document "
+                "(raise [tool.specloom.limits] max-depth)"
+            )
+        return f"nested deeper than the YAML parser allows ({_PARSER_DEPTH} levels)"
+    return f"invalid YAML: {_explain(error)}"
 
 
 def _explain(error: yaml.MarkedYAMLError) -> str:
