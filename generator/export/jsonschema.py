@@ -237,8 +237,8 @@ def constraints(found: Constraints) -> dict[str, Any]:
 
 
 def nullable(body: dict[str, Any], flag: bool | None) -> dict[str, Any]:
-    """``body``, also accepting ``null`` unless ``flag`` is ``False``."""
-    if flag is False:
+    """``body``, also accepting ``null`` unless ``flag`` is ``False`` (``{}`` accepts it already)."""
+    if flag is False or not body:
         return body
     return {"anyOf": [body, {"type": "null"}]}
 
