@@ -394,5 +394,11 @@ def _preamble(
             deprecated = True
         else:
             kept.append(line)
-    description = "\n".join(kept).strip()
+    description = _BLOCK_REFERENCE.sub(
+        lambda match: match.group(1) + chr(int(match.group(2))), "\n".join(kept)
+    ).strip()
     return (description or None), deprecated
+
+
+_BLOCK_REFERENCE = re.compile(r"^( {0,3})&#(35|124|96|126);", re.MULTILINE)
+"""A line-start ``#``, ``|`` or fence character written as a reference (``md_paragraph``)."""

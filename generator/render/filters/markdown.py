@@ -62,6 +62,19 @@ def md_controls(text: str) -> str:
     return _CONTROLS.sub(lambda match: f"&#x{ord(match.group()):X};", text)
 
 
+_BLOCK_START = re.compile(r"^( {0,3})(#|\||```|~~~)", re.MULTILINE)
+
+
+def md_paragraph(text: str) -> str:
+    """Text for a paragraph of a doc: controls as references, and a line that would open a
+    heading, table row or code fence (``#``, ``|``, a fence) starts with its character as a
+    reference (``&#35;``) instead, so it stays text; the docs readers decode it back."""
+    return _BLOCK_START.sub(
+        lambda match: f"{match.group(1)}&#{ord(match.group(2)[0])};{match.group(2)[1:]}",
+        md_controls(text),
+    )
+
+
 def md_cell(text: str | None) -> str:
     """Escape text for a table cell: ``|`` becomes ``\\|``, line breaks ``<br/>``, controls references."""
     if not text:
@@ -268,7 +281,7 @@ def header_block(title: str, description: str | None, deprecated: bool) -> str:
     title = md_controls(title).replace("\r\n", " ").replace("\n", " ")
     parts = [f"# ~~{title}~~" if deprecated else f"# {title}"]
     if description:
-        parts.append(md_controls(description))
+        parts.append(md_paragraph(description))
     if deprecated:
         parts.append(DEPRECATED_MODEL_LINE)
     return "\n\n".join(parts)
