@@ -29,7 +29,7 @@ class DocsFlavor:
     style: str | None = None
     """Generator style, where a language has several (Go: ``old`` ``**string*``, ``new`` `` `*string` ``)."""
     package: str | None = None
-    """The SDK package the docs name in code (``dub``, ``github.com/dubinc/dub-go``); ``None`` if none."""
+    """The SDK package the docs name in code (``acme``, ``github.com/acme/acme-go``); ``None`` if none."""
     layout: str = "nested"
     """Where the tree keeps its docs: ``nested`` (``models/<namespace>/<model>.md``) or ``flat``
     (every model directly in ``models/``; the namespace is then the models folder's name)."""

@@ -1,11 +1,11 @@
 """How inline definitions are named when names collide: two Speakeasy generations.
 
 ``speakeasy-2023`` (the default; Speakeasy's naming before its
-``nameResolutionFeb2025`` fix, as in the dub Go SDK docs): the first schema
+``nameResolutionFeb2025`` fix, as in SDK docs generated before 2025): the first schema
 met keeps the short name, later ones get their owner's name in front (see
 ``names``).  Names are given while reading.
 
-``speakeasy-2025`` (as in the Mistral TypeScript SDK docs), applied after
+``speakeasy-2025`` (as in SDK docs generated since February 2025), applied after
 reading, from what each inline definition asked for (``NameFact``):
 
 - the items of an array property are named in the singular
