@@ -53,3 +53,19 @@ def test_every_filter_is_listed_and_every_example_renders() -> None:
 def test_templates_context_prints_the_page(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["templates", "context"]) == 0
     assert capsys.readouterr().out == page_text()
+
+
+def test_reference_command_help_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``python -m generator.reference --help`` prints usage; it never writes a file named ``--help``."""
+    from generator.reference.__main__ import main as reference_main
+
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as stopped:
+        reference_main(["--help"])
+    assert stopped.value.code == 0
+    assert "usage: python -m generator.reference" in capsys.readouterr().out
+    assert list(tmp_path.iterdir()) == []
+    assert reference_main([str(tmp_path / "page.md")]) == 0
+    assert (tmp_path / "page.md").read_text(encoding="utf-8") == page_text()
