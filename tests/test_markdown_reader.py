@@ -207,7 +207,7 @@ def test_object_fields_types_nullability_and_examples() -> None:
         ("nickname", STRING, False, None, (None,)),
         ("count", INTEGER, True, None, (42,)),
         ("small", Primitive(PrimitiveKind.INTEGER, "int32"), False, None, ("not-a-number",)),
-        ("plain", INTEGER, False, None, ()),
+        ("plain", Primitive(PrimitiveKind.INTEGER, "int32"), False, None, ()),
         ("ratio", NUMBER, False, None, (0.5,)),
         ("weight", Primitive(PrimitiveKind.NUMBER, "float"), False, None, ()),
         ("enabled", BOOLEAN, False, None, (True,)),
@@ -494,7 +494,7 @@ DATE_TIME = Primitive(PrimitiveKind.STRING, "date-time")
         ("*string*", STRING, False),
         ("**string*", STRING, True),
         ("*int64*", INTEGER, False),
-        ("*int*", INTEGER, False),
+        ("*int*", Primitive(PrimitiveKind.INTEGER, "int32"), False),
         ("**int32*", Primitive(PrimitiveKind.INTEGER, "int32"), True),
         ("*float64*", NUMBER, False),
         ("*float32*", Primitive(PrimitiveKind.NUMBER, "float"), False),
@@ -642,6 +642,27 @@ def test_descriptions() -> None:
         "away from it as soon as possible.<br/><br/>Deprecated. Use `click.id` instead."
     ) == ("Deprecated. Use `click.id` instead.", True)
     assert parse_description(": warning: ** DEPRECATED **: Gone soon.") == ("Gone soon.", True)
+    # A block scalar's final newline is the cell's last <br/>: it is part of the text.
+    assert parse_description("One line.<br/>") == ("One line.\n", False)
+    assert parse_description("a<br/>b<br/><br/>") == ("a\nb\n\n", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        ("# Kind\n\nA kind.\n\n\n## Values\n", "A kind."),
+        ("# Kind\n\nA kind.\n\n\n\n## Values\n", "A kind.\n"),
+        ("# Kind\n\nA kind.\n\n## Example Usage\n", "A kind."),
+        ("# Kind\n\nA kind.\n\n\n## Example Usage\n", "A kind.\n"),
+        ("# Kind\n\nA kind.\n\n\n> :warning: **DEPRECATED**: x.\n\n\n## Fields\n", "A kind.\n"),
+        ("# Kind\n\nA kind.\n\n> :warning: **DEPRECATED**: x.\n\n\n\n## Fields\n", "A kind."),
+        ("# Kind\n\nA kind.\n\n\n\n", "A kind."),
+    ],
+)
+def test_blank_lines_past_the_preamble_gap_are_the_description_s_own(
+    text: str, description: str
+) -> None:
+    assert parse_document(text).description == description
 
 
 def test_raw_cell_count_ignores_escaped_pipes() -> None:

@@ -48,7 +48,8 @@ def parse_description(cell: str) -> tuple[str | None, bool]:
     """The plain description and whether it carries the deprecation mark.
 
     ``N/A`` and empty mean no description; the mark and the standard notice
-    sentence after it are removed, the field's own text is kept.
+    sentence after it are removed, the field's own text is kept, with the line breaks it
+    ends with.
     """
     text = cell.strip()
     deprecated = False
@@ -58,7 +59,9 @@ def parse_description(cell: str) -> tuple[str | None, bool]:
         text = text[mark.end() :]
         if text.startswith(DEPRECATION_NOTICE):
             text = text[len(DEPRECATION_NOTICE) :]
-    text = br_to_newline(text).strip()
+        text = br_to_newline(text).lstrip()
+    # Newlines a description ends with (``<br/>`` at the end of the cell) are its own.
+    text = br_to_newline(text).strip(" \t")
     if text in ("", "N/A"):
         return None, deprecated
     return text, deprecated

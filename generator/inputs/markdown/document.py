@@ -384,20 +384,52 @@ def parse_document(text: str) -> Document:
 def _preamble(
     lines: list[str], title_line: int | None, section_line: int | None
 ) -> tuple[str | None, bool]:
-    """Description and deprecation from the lines between the title and the first section."""
+    """Description and deprecation from the lines between the title and the first section.
+
+    The generator separates the description from what follows by a fixed number of blank
+    lines (``preamble_gap``); each blank line beyond it is a newline the description ends
+    with (a YAML block scalar's), kept so that it comes back.
+    """
     start = title_line if title_line is not None else 0
     end = section_line - 1 if section_line is not None else len(lines)
     kept: list[str] = []
     deprecated = False
+    gap: int | None = None
+    if section_line is not None:
+        gap = preamble_gap(lines[section_line - 1])
+    trailing = 0
     for line in lines[start:end]:
         if line.strip().startswith(DEPRECATED_MODEL_MARK):
+            if not deprecated:
+                gap, trailing = 1, _trailing_blanks(kept)
             deprecated = True
         else:
             kept.append(line)
+    if not deprecated:
+        trailing = _trailing_blanks(kept)
     description = _BLOCK_REFERENCE.sub(
         lambda match: match.group(1) + chr(int(match.group(2))), "\n".join(kept)
     ).strip()
+    if description and gap is not None and trailing > gap:
+        description += "\n" * (trailing - gap)
     return (description or None), deprecated
+
+
+def preamble_gap(heading_line: str) -> int:
+    """Blank lines a generator writes between a doc's description and the section heading
+    ``heading_line``: one before ``## Example Usage`` (its template starts at the heading),
+    two before every other section (whose templates open with a blank line)."""
+    return 1 if heading_line.strip() == "## Example Usage" else 2
+
+
+def _trailing_blanks(lines: list[str]) -> int:
+    """How many of ``lines`` at the end are blank."""
+    count = 0
+    for line in reversed(lines):
+        if line.strip():
+            break
+        count += 1
+    return count
 
 
 _BLOCK_REFERENCE = re.compile(r"^( {0,3})&#(35|124|96|126);", re.MULTILINE)

@@ -40,7 +40,7 @@ from generator.naming import wire_name_from_go
 
 PRIMITIVES: dict[str, Primitive] = {
     "string": Primitive(PrimitiveKind.STRING),
-    "int": Primitive(PrimitiveKind.INTEGER),
+    "int": Primitive(PrimitiveKind.INTEGER, "int32"),
     "int64": Primitive(PrimitiveKind.INTEGER),
     "int32": Primitive(PrimitiveKind.INTEGER, "int32"),
     "float64": Primitive(PrimitiveKind.NUMBER),
@@ -50,7 +50,8 @@ PRIMITIVES: dict[str, Primitive] = {
     "interface{}": Primitive(PrimitiveKind.ANY),
     "[]byte": Primitive(PrimitiveKind.STRING, "binary"),
 }
-"""Go builtin types and their IR leaves."""
+"""Go builtin types and their IR leaves: Speakeasy writes ``int`` for an integer of format
+``int32`` (and for an HTTP status code), ``int64`` for one of format ``int64`` or none."""
 
 LINKED_LIBRARY_TYPES: dict[str, Primitive] = {
     "time.Time": Primitive(PrimitiveKind.STRING, "date-time"),
