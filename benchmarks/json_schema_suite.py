@@ -41,7 +41,6 @@ sys.path.insert(0, str(PROJECT))
 
 from generator.diagnostics import Problem, SpecloomError  # noqa: E402
 from generator.inputs.collect import read_inputs  # noqa: E402
-from generator.render.filters.python_code import class_name, module_name  # noqa: E402
 from generator.render.filters.python_rules import validator_name  # noqa: E402
 from generator.render.renderer import render  # noqa: E402
 from generator.render.targets import Options  # noqa: E402
@@ -236,7 +235,7 @@ def generate_pydantic(schema: Any, groups: list[Group], root: Path, package: str
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             module = importlib.import_module(package)
-    except Exception:  # noqa: BLE001 - a module that does not import fails every group
+    except Exception:
         return {}
     finally:
         sys.path.remove(str(out / "pydantic"))
@@ -256,7 +255,7 @@ def generate_pydantic(schema: Any, groups: list[Group], root: Path, package: str
                 adapter.validate_python(data, strict=None)
             except pydantic.ValidationError:
                 return False
-            except Exception:  # noqa: BLE001
+            except Exception:
                 return False
             return True
 
@@ -281,7 +280,7 @@ def peers(groups: list[Group], suite: Path, formats: bool) -> dict[str, dict[str
             try:
                 validator = jsonschema.Draft202012Validator(group.schema, registry=registry, format_checker=checker)
                 table[group.ident] = lambda data, v=validator: v.is_valid(data)
-            except Exception:  # noqa: BLE001
+            except Exception:
                 pass
         found["jsonschema"] = table
     except ImportError:
@@ -294,7 +293,7 @@ def peers(groups: list[Group], suite: Path, formats: bool) -> dict[str, dict[str
         for group in groups:
             try:
                 compiled = fastjsonschema.compile(group.schema, handlers=handlers, use_formats=formats)
-            except Exception:  # noqa: BLE001
+            except Exception:
                 continue
 
             def run(data: Any, compiled: Any = compiled) -> bool:
@@ -302,7 +301,7 @@ def peers(groups: list[Group], suite: Path, formats: bool) -> dict[str, dict[str
                     compiled(data)
                 except fastjsonschema.JsonSchemaException:
                     return False
-                except Exception:  # noqa: BLE001
+                except Exception:
                     return False
                 return True
 
@@ -319,7 +318,7 @@ def peers(groups: list[Group], suite: Path, formats: bool) -> dict[str, dict[str
             try:
                 validator = jsonschema_rs.Draft202012Validator(group.schema, validate_formats=formats, retriever=retriever)
                 table[group.ident] = lambda data, v=validator: v.is_valid(data)
-            except Exception:  # noqa: BLE001
+            except Exception:
                 pass
         found["jsonschema-rs"] = table
     except ImportError:
@@ -354,7 +353,7 @@ def tally(groups: list[Group], verdicts: dict[str, Callable[[Any], bool]], warne
                 got = check(data) if check is not None else None
             except RecursionError:
                 got = None
-            except Exception:  # noqa: BLE001
+            except Exception:
                 got = None
             if got is valid:
                 counts.passed += 1
@@ -380,7 +379,7 @@ def outcomes(groups: list[Group], verdicts: dict[str, Callable[[Any], bool]]) ->
         for description, data, valid in group.tests:
             try:
                 got = check(data) if check is not None else None
-            except Exception:  # noqa: BLE001
+            except Exception:
                 got = None
             result[f"{group.file} :: {group.description} :: {description}"] = got is valid
     return result

@@ -236,7 +236,7 @@ def measure(label: str, spec: Path, name: TypeName, root: Path, count: int) -> d
 
     payload = Filler(document, valid, depth=3).fill(document, 0)
     tag = label.split()[0]
-    package = _generate(schema, root / tag, "python", f"tp_{tag}")
+    _generate(schema, root / tag, "python", f"tp_{tag}")
     model = getattr(importlib.import_module(f"tp_{tag}.{module_name(name.namespace)}"), class_name(name))
     results: dict[str, Any] = {"label": label, "fields": len(payload) if isinstance(payload, dict) else 0}
     problems = model.validate(payload)
@@ -261,11 +261,11 @@ def measure(label: str, spec: Path, name: TypeName, root: Path, count: int) -> d
         try:
             pyd.model_validate(payload)
             results["pydantic accepts"] = True
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             results["pydantic accepts"] = False
             results["pydantic error"] = str(error).splitlines()[0:3]
         times["pydantic model_validate"] = timed(lambda: _pyd_ok(pyd, payload), count)
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:
         results["pydantic"] = f"unavailable: {error}"
     results["times"] = times
     return results
@@ -274,7 +274,7 @@ def measure(label: str, spec: Path, name: TypeName, root: Path, count: int) -> d
 def _fast_ok(fast: Callable[[Any], Any], payload: Any) -> bool:
     try:
         fast(payload)
-    except Exception:  # noqa: BLE001
+    except Exception:
         return False
     return True
 
@@ -282,7 +282,7 @@ def _fast_ok(fast: Callable[[Any], Any], payload: Any) -> bool:
 def _pyd_ok(model: Any, payload: Any) -> bool:
     try:
         model.model_validate(payload)
-    except Exception:  # noqa: BLE001
+    except Exception:
         return False
     return True
 
@@ -304,11 +304,11 @@ def main(argv: list[str] | None = None) -> int:
             r = measure(label, spec, name, Path(folder), args.n)
             t = r["times"]
 
-            def ms(key: str) -> str:
+            def ms(key: str, t: dict[str, Any] = t) -> str:
                 value = t.get(key)
                 return "-" if value is None else f"{value * 1000:.0f} ms"
 
-            def ratio(peer: str, ours: str) -> str:
+            def ratio(peer: str, ours: str, t: dict[str, Any] = t) -> str:
                 if t.get(peer) is None or t.get(ours) is None:
                     return "-"
                 return f"{t[peer] / t[ours]:.2f}x"
