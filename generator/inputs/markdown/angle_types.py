@@ -17,14 +17,20 @@ import re
 from dataclasses import dataclass
 
 from generator.inputs.markdown.flavor import CellError, CellType, RefResolver
+from generator.inputs.markdown.lexicon_flavor import Unknown
 from generator.inputs.markdown.syntax import is_external, split_top_level, whole_link, wrapped
-from generator.ir import ArrayType, MapType, Primitive, RefType
+from generator.ir import ArrayType, MapType, Primitive, PrimitiveKind, RefType
+
+STRING = Primitive(PrimitiveKind.STRING)
+"""The leaf of a plain string."""
+INTEGER = Primitive(PrimitiveKind.INTEGER)
+"""The leaf of a 64-bit (or unsized) integer."""
+NUMBER = Primitive(PrimitiveKind.NUMBER)
+"""The leaf of a double."""
+BOOLEAN = Primitive(PrimitiveKind.BOOLEAN)
+"""The leaf of a boolean."""
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
-
-
-class Unknown(Exception):
-    """The text is not type syntax of the grammar; the caller words the message."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,35 +13,23 @@ from __future__ import annotations
 
 import re
 
-from generator.inputs.markdown.angle_types import Grammar, Unknown, parse
-from generator.inputs.markdown.document import Document, Section, Subsection
-from generator.inputs.markdown.flavor import (
-    CellError,
-    CellType,
-    EnumValues,
-    RefResolver,
-    Usage,
-    Variant,
-    sniff_score,
-)
+from generator.inputs.markdown.angle_types import BOOLEAN, INTEGER, NUMBER, STRING, Grammar, parse
+from generator.inputs.markdown.document import Section, Subsection
+from generator.inputs.markdown.flavor import CellError, CellType, RefResolver, Usage, Variant
+from generator.inputs.markdown.lexicon_flavor import Lexicon, LexiconFlavor
 from generator.ir import Primitive, PrimitiveKind, RefType, TypeName, TypeNode
 from generator.naming import wire_name_from_go
 
-_STRING = Primitive(PrimitiveKind.STRING)
-_INTEGER = Primitive(PrimitiveKind.INTEGER)
-_NUMBER = Primitive(PrimitiveKind.NUMBER)
-_BOOLEAN = Primitive(PrimitiveKind.BOOLEAN)
-
 GRAMMAR = Grammar(
     leaves={
-        "string": _STRING,
-        "long": _INTEGER,
+        "string": STRING,
+        "long": INTEGER,
         "int": Primitive(PrimitiveKind.INTEGER, "int32"),
-        "double": _NUMBER,
+        "double": NUMBER,
         "float": Primitive(PrimitiveKind.NUMBER, "float"),
         "decimal": Primitive(PrimitiveKind.NUMBER, "decimal"),
         "BigInteger": Primitive(PrimitiveKind.INTEGER, "bigint"),
-        "bool": _BOOLEAN,
+        "bool": BOOLEAN,
         "object": Primitive(PrimitiveKind.ANY),
         "byte[]": Primitive(PrimitiveKind.STRING, "binary"),
         "Stream": Primitive(PrimitiveKind.STRING, "binary"),
@@ -62,11 +50,11 @@ GRAMMAR = Grammar(
 """C#'s type-cell vocabulary."""
 
 VARIANT_LEAVES: dict[str, TypeNode] = {
-    "Str": _STRING,
-    "Boolean": _BOOLEAN,
-    "Number": _NUMBER,
-    "Integer": _INTEGER,
-    "Long": _INTEGER,
+    "Str": STRING,
+    "Boolean": BOOLEAN,
+    "Number": NUMBER,
+    "Integer": INTEGER,
+    "Long": INTEGER,
 }
 """Union variants named after a scalar rather than a model."""
 
@@ -82,89 +70,62 @@ _ENUM_USAGE = re.compile(
 )
 
 
-class CSharpFlavor:
-    """Reads C# SDK docs."""
-
-    language = "csharp"
-    style: str | None = None
-
-    def namespace(self, folder: str) -> str:
-        """``Components`` -> ``components``."""
-        return folder.lower()
-
-    def model_name(self, written: str) -> str:
-        """Model names are written as they are."""
-        return written
-
-    def sniff(self, document: Document) -> int:
-        """C# type cells, plus ```csharp blocks."""
-        return sniff_score(document, _SIGNS, "csharp")
-
-    def support_page(self, document: Document) -> str | None:
-        """C# trees hold model docs only."""
-        return None
-
-    def package(self, document: Document) -> str | None:
-        """C# docs name the package only in ``## Example Usage``."""
-        return None
-
-    def parse_type_cell(self, cell: str, refs: RefResolver) -> CellType:
-        """Parse a cell such as ``*string*`` or ``List<[Tag](...)>``."""
+def _parse_variant(subsection: Subsection, union: TypeName, refs: RefResolver) -> Variant:
+    """Read a ``### Name`` entry from its ``Union.CreateName(/* values here */);`` block."""
+    blocks = [block for block in subsection.code_blocks if block.info == "csharp"]
+    match = _VARIANT_CODE.fullmatch(blocks[0].text.strip()) if blocks else None
+    if match is None or match["name"] != subsection.heading:
+        raise CellError(
+            "union variant needs a ```csharp block "
+            f"`{union.name}.Create{subsection.heading}(/* values here */);`"
+        )
+    heading = subsection.heading
+    leaf = VARIANT_LEAVES.get(heading)
+    if leaf is not None:
+        return Variant(leaf, heading)
+    for namespace in dict.fromkeys((union.namespace, "components", "shared")):
         try:
-            return parse(GRAMMAR, cell.strip(), refs)
-        except Unknown:
-            raise CellError(
-                f"unknown type syntax '{cell}'; expected a C# type such as *string*, *long*, "
-                "List<*string*>, Dictionary<String, *object*> or [Name](link)"
-            ) from None
-
-    def wire_name(self, source_name: str) -> str:
-        """``PostalCode`` -> ``postalCode``."""
-        if not _IDENT.fullmatch(source_name):
-            raise CellError(
-                f"field name '{source_name}' is not a C# identifier; expected e.g. `PostalCode`"
-            )
-        return wire_name_from_go(source_name)
-
-    def nullable(self, cell: CellType, required: bool) -> bool | None:
-        """C# docs never show nullability."""
-        return None
-
-    def parse_variant(self, subsection: Subsection, union: TypeName, refs: RefResolver) -> Variant:
-        """Read a ``### Name`` entry from its ``Union.CreateName(/* values here */);`` block."""
-        blocks = [block for block in subsection.code_blocks if block.info == "csharp"]
-        match = _VARIANT_CODE.fullmatch(blocks[0].text.strip()) if blocks else None
-        if match is None or match["name"] != subsection.heading:
-            raise CellError(
-                "union variant needs a ```csharp block "
-                f"`{union.name}.Create{subsection.heading}(/* values here */);`"
-            )
-        heading = subsection.heading
-        leaf = VARIANT_LEAVES.get(heading)
-        if leaf is not None:
-            return Variant(leaf, heading)
-        for namespace in dict.fromkeys((union.namespace, "components", "shared")):
-            try:
-                return Variant(RefType(refs.name(namespace, heading)), None)
-            except CellError:
-                continue
-        raise CellError(f"union variant '{heading}' names no scalar and no input doc's model")
-
-    def parse_enum_blocks(self, section: Section) -> EnumValues:
-        """C# enums are always tables."""
-        raise CellError("'## Values' has no table; expected a | Name | Value | table")
-
-    def parse_usage(self, section: Section, name: TypeName) -> Usage:
-        """An enum's example: ``using Pkg.Models.Ns;`` then ``var value = Enum.Constant;``."""
-        blocks = section.code_blocks
-        match = _ENUM_USAGE.fullmatch(blocks[0].text) if len(blocks) == 1 else None
-        if match is None or match["name"] != name.name:
-            raise CellError(
-                "cannot read the example; expected a ```csharp block `using <Package>.Models.<Ns>;` "
-                f"then `var value = {name.name}.<Constant>;`"
-            )
-        return Usage((), match["package"], constants=(match["constant"],))
+            return Variant(RefType(refs.name(namespace, heading)), None)
+        except CellError:
+            continue
+    raise CellError(f"union variant '{heading}' names no scalar and no input doc's model")
 
 
-CSHARP = CSharpFlavor()
+def _parse_usage(section: Section, name: TypeName) -> Usage:
+    """An enum's example: ``using Pkg.Models.Ns;`` then ``var value = Enum.Constant;``."""
+    blocks = section.code_blocks
+    match = _ENUM_USAGE.fullmatch(blocks[0].text) if len(blocks) == 1 else None
+    if match is None or match["name"] != name.name:
+        raise CellError(
+            "cannot read the example; expected a ```csharp block `using <Package>.Models.<Ns>;` "
+            f"then `var value = {name.name}.<Constant>;`"
+        )
+    return Usage((), match["package"], constants=(match["constant"],))
+
+
+def _parse_cell(cell: str, refs: RefResolver) -> CellType:
+    """A stripped cell by the angle-bracket grammar."""
+    return parse(GRAMMAR, cell, refs)
+
+
+LEXICON = Lexicon(
+    language="csharp",
+    name="C#",
+    type_system="C#",
+    type_examples=(
+        "*string*, *long*, List<*string*>, Dictionary<String, *object*> or [Name](link)"
+    ),
+    parse_cell=_parse_cell,
+    signs=_SIGNS,
+    code_language="csharp",
+    identifier=_IDENT,
+    identifier_example="`PostalCode`",
+    wire_name=wire_name_from_go,
+    variant=_parse_variant,
+    usage=_parse_usage,
+)
+"""How C# docs are written: PascalCase field names (``PostalCode`` -> ``postalCode``); no
+mark of optional or nullable values; the package is named only in ``## Example Usage``."""
+
+CSHARP = LexiconFlavor(LEXICON)
 """The C# flavor."""

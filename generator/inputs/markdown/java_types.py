@@ -13,17 +13,18 @@ from __future__ import annotations
 
 import re
 
-from generator.inputs.markdown.angle_types import Grammar, Unknown, parse, unescape
-from generator.inputs.markdown.document import Document, Section, Subsection
-from generator.inputs.markdown.flavor import (
-    CellError,
-    CellType,
-    EnumValues,
-    RefResolver,
-    Usage,
-    Variant,
-    sniff_score,
+from generator.inputs.markdown.angle_types import (
+    BOOLEAN,
+    INTEGER,
+    NUMBER,
+    STRING,
+    Grammar,
+    parse,
+    unescape,
 )
+from generator.inputs.markdown.document import Section
+from generator.inputs.markdown.flavor import CellError, CellType, RefResolver, Usage
+from generator.inputs.markdown.lexicon_flavor import Lexicon, LexiconFlavor
 from generator.ir import Primitive, PrimitiveKind, TypeName
 
 OPTIONAL = "Optional"
@@ -31,26 +32,22 @@ OPTIONAL = "Optional"
 JSON_NULLABLE = "JsonNullable"
 """``CellType.wrapper`` of ``JsonNullable<T>`` (may be null)."""
 
-_STRING = Primitive(PrimitiveKind.STRING)
-_INTEGER = Primitive(PrimitiveKind.INTEGER)
-_NUMBER = Primitive(PrimitiveKind.NUMBER)
-_BOOLEAN = Primitive(PrimitiveKind.BOOLEAN)
 
 GRAMMAR = Grammar(
     leaves={
-        "String": _STRING,
+        "String": STRING,
         "Integer": Primitive(PrimitiveKind.INTEGER, "int32"),
         "int": Primitive(PrimitiveKind.INTEGER, "int32"),
-        "Long": _INTEGER,
-        "long": _INTEGER,
-        "Double": _NUMBER,
-        "double": _NUMBER,
+        "Long": INTEGER,
+        "long": INTEGER,
+        "Double": NUMBER,
+        "double": NUMBER,
         "Float": Primitive(PrimitiveKind.NUMBER, "float"),
         "float": Primitive(PrimitiveKind.NUMBER, "float"),
         "BigDecimal": Primitive(PrimitiveKind.NUMBER, "decimal"),
         "BigInteger": Primitive(PrimitiveKind.INTEGER, "bigint"),
-        "Boolean": _BOOLEAN,
-        "boolean": _BOOLEAN,
+        "Boolean": BOOLEAN,
+        "boolean": BOOLEAN,
         "Object": Primitive(PrimitiveKind.ANY),
         "byte[]": Primitive(PrimitiveKind.STRING, "binary"),
         "InputStream": Primitive(PrimitiveKind.STRING, "binary"),
@@ -82,89 +79,51 @@ OPEN_ENUM_NOTE = "// Open enum: use .of() to create instances from custom string
 """The comment of the Java example of an open enum."""
 
 
-class JavaFlavor:
-    """Reads Java SDK docs."""
+def _parse_cell(cell: str, refs: RefResolver) -> CellType:
+    """A stripped cell, ``\\<`` escapes undone, by the angle-bracket grammar."""
+    return parse(GRAMMAR, unescape(cell), refs)
 
-    language = "java"
-    style: str | None = None
 
-    def namespace(self, folder: str) -> str:
-        """Java folders are the namespaces."""
-        return folder.lower()
-
-    def model_name(self, written: str) -> str:
-        """Model names are written as they are."""
-        return written
-
-    def sniff(self, document: Document) -> int:
-        """Java type cells, plus ```java blocks."""
-        return sniff_score(document, _SIGNS, "java")
-
-    def support_page(self, document: Document) -> str | None:
-        """Java trees hold model docs only."""
-        return None
-
-    def package(self, document: Document) -> str | None:
-        """The package of fully qualified link labels (``com.acme.models.shared.X`` -> ``com.acme``)."""
-        for section in document.sections:
-            for table in section.tables:
-                for row in table.rows:
-                    if len(row.cells) > 1:
-                        match = re.search(r"\[([a-z_][\w.]*)\.models\.\w+\.[A-Z]", row.cells[1])
-                        if match is not None:
-                            return match[1]
-        return None
-
-    def parse_type_cell(self, cell: str, refs: RefResolver) -> CellType:
-        """Parse a cell such as ``*Optional\\<Long>*`` or ``List\\<[Tag](...)>``."""
-        try:
-            return parse(GRAMMAR, unescape(cell.strip()), refs)
-        except Unknown:
-            raise CellError(
-                f"unknown type syntax '{cell}'; expected a Java type such as *String*, "
-                "*Optional\\<Long>*, List\\<*String*>, Map\\<String, *Object*> or "
-                "[JsonNullable\\<Name>](link)"
-            ) from None
-
-    def wire_name(self, source_name: str) -> str:
-        """Java field names are the wire names (camelCase)."""
-        if not _IDENT.fullmatch(source_name):
-            raise CellError(
-                f"field name '{source_name}' is not a Java identifier; expected e.g. `clickId`"
-            )
-        return source_name
-
-    def nullable(self, cell: CellType, required: bool) -> bool | None:
-        """``JsonNullable`` says nullable; nothing else tells."""
-        return True if cell.wrapper == JSON_NULLABLE else None
-
-    def parse_variant(self, subsection: Subsection, union: TypeName, refs: RefResolver) -> Variant:
-        """Java union docs list no variants."""
-        raise CellError("Java union docs have no variants; expected no '## Supported Types'")
-
-    def parse_enum_blocks(self, section: Section) -> EnumValues:
-        """Java enums are always tables."""
-        raise CellError("'## Values' has no table; expected a | Name | Value | table")
-
-    def parse_usage(self, section: Section, name: TypeName) -> Usage:
-        """An enum's example: ``import pkg.models.ns.Name;`` then ``Name value = Name.CONSTANT;``."""
-        blocks = section.code_blocks
-        match = _ENUM_USAGE.fullmatch(blocks[0].text) if len(blocks) == 1 else None
-        if match is None or match["name"] != name.name:
-            raise CellError(
-                "cannot read the example; expected a ```java block "
-                f"`import <package>.models.{name.namespace}.{name.name};` then "
-                f"`{name.name} value = {name.name}.<CONSTANT>;`"
-            )
-        custom = match["custom"]
-        return Usage(
-            (),
-            match["package"],
-            open=True if custom else None,
-            constants=(match["constant"],),
-            integer_values=bool(custom) and custom != '"custom_value"',
+def _parse_usage(section: Section, name: TypeName) -> Usage:
+    """An enum's example: ``import pkg.models.ns.Name;`` then ``Name value = Name.CONSTANT;``."""
+    blocks = section.code_blocks
+    match = _ENUM_USAGE.fullmatch(blocks[0].text) if len(blocks) == 1 else None
+    if match is None or match["name"] != name.name:
+        raise CellError(
+            "cannot read the example; expected a ```java block "
+            f"`import <package>.models.{name.namespace}.{name.name};` then "
+            f"`{name.name} value = {name.name}.<CONSTANT>;`"
         )
+    custom = match["custom"]
+    return Usage(
+        (),
+        match["package"],
+        open=True if custom else None,
+        constants=(match["constant"],),
+        integer_values=bool(custom) and custom != '"custom_value"',
+    )
 
 
-JAVA = JavaFlavor()
+LEXICON = Lexicon(
+    language="java",
+    name="Java",
+    type_system="Java",
+    type_examples=(
+        "*String*, *Optional\\<Long>*, List\\<*String*>, Map\\<String, *Object*> or "
+        "[JsonNullable\\<Name>](link)"
+    ),
+    parse_cell=_parse_cell,
+    signs=_SIGNS,
+    code_language="java",
+    identifier=_IDENT,
+    identifier_example="`clickId`",
+    wire_name=str,
+    package=re.compile(r"\[(?P<package>[a-z_][\w.]*)\.models\.\w+\.[A-Z]"),
+    nullable_mark=JSON_NULLABLE,
+    usage=_parse_usage,
+)
+"""How Java docs are written: field names are the wire names (camelCase); ``JsonNullable``
+says nullable; union docs list no variants."""
+
+JAVA = LexiconFlavor(LEXICON)
 """The Java flavor."""

@@ -12,18 +12,16 @@ from __future__ import annotations
 
 import re
 
-from generator.inputs.markdown.document import Document, Section, Subsection
+from generator.inputs.markdown.document import Subsection
 from generator.inputs.markdown.flavor import (
     CellError,
     CellType,
-    EnumValues,
     RefResolver,
-    Usage,
     Variant,
     observe,
     observe_link,
-    sniff_score,
 )
+from generator.inputs.markdown.lexicon_flavor import Lexicon, LexiconFlavor, Unknown
 from generator.inputs.markdown.syntax import is_external, whole_link, wrapped
 from generator.ir import (
     ArrayType,
@@ -59,103 +57,33 @@ _QUALIFIED = re.compile(r"([A-Z][A-Za-z0-9_]*)\\([A-Za-z_][A-Za-z0-9_]*)")
 _VARIANT_CODE = re.compile(
     r"/\*\*\n\* @var (?P<type>.+)\n\*/\n(?P<native>\S+) \$value = /\* values here \*/\n"
 )
-_VENDOR = re.compile(r"\[\??\\(?P<vendor>[A-Za-z_]\w*(?:\\[A-Za-z_]\w*)*?)\\Models\\")
+_VENDOR = re.compile(r"\[\??\\(?P<package>[A-Za-z_]\w*(?:\\[A-Za-z_]\w*)*?)\\Models\\")
 _SIGNS = re.compile(r"\*\?|^array<|\*mixed\*|\*int\*|\[\??[A-Z]\w*\\")
 
 
-class _Unknown(Exception):
-    """The text is not PHP type syntax."""
-
-
-class PhpFlavor:
-    """Reads PHP SDK docs."""
-
-    language = "php"
-    style: str | None = None
-
-    def namespace(self, folder: str) -> str:
-        """``Components`` -> ``components``."""
-        return folder.lower()
-
-    def model_name(self, written: str) -> str:
-        """Model names are written as they are."""
-        return written
-
-    def sniff(self, document: Document) -> int:
-        """PHP type cells, plus ```php blocks."""
-        return sniff_score(document, _SIGNS, "php")
-
-    def support_page(self, document: Document) -> str | None:
-        """PHP trees hold model docs only."""
-        return None
-
-    def package(self, document: Document) -> str | None:
-        """The vendor namespace of fully qualified class names (``\\Vendor\\Sdk\\Models\\...``)."""
-        for section in document.sections:
-            for table in section.tables:
-                for row in table.rows:
-                    match = _VENDOR.search(row.cells[1]) if len(row.cells) > 1 else None
-                    if match is not None:
-                        return match["vendor"]
-        return None
-
-    def parse_type_cell(self, cell: str, refs: RefResolver) -> CellType:
-        """Parse a cell such as ``*?string*`` or ``array<[Components\\Tag](...)>``."""
-        try:
-            return _cell(cell.strip(), refs)
-        except _Unknown:
-            raise CellError(
-                f"unknown type syntax '{cell}'; expected a PHP type such as *string*, *?int*, "
-                "array<*string*>, array<string, *mixed*> or [?Ns\\Name](link)"
-            ) from None
-
-    def wire_name(self, source_name: str) -> str:
-        """PHP shows the property name the SDK uses: kept as the wire name."""
-        if not _IDENT.fullmatch(source_name):
-            raise CellError(
-                f"field name '{source_name}' is not a PHP identifier; expected e.g. `clickId`"
-            )
-        return source_name
-
-    def nullable(self, cell: CellType, required: bool) -> bool | None:
-        """``?`` on a required field means nullable; otherwise PHP does not tell."""
-        return True if required and cell.wrapper == NULLABLE_MARK else None
-
-    def parse_variant(self, subsection: Subsection, union: TypeName, refs: RefResolver) -> Variant:
-        """Read a ``### `T` `` entry from its ``@var`` docblock."""
-        blocks = [block for block in subsection.code_blocks if block.info == "php"]
-        match = _VARIANT_CODE.fullmatch(blocks[0].text) if blocks else None
-        if match is None:
-            raise CellError(
-                "union variant needs a ```php block `/**` `* @var <type>` `*/` "
-                "`<type> $value = /* values here */`"
-            )
-        try:
-            node = _bare(match["type"], refs)
-        except _Unknown:
-            raise CellError(
-                f"unknown PHP type '{match['type']}' in union variant; expected e.g. string, "
-                "array<string> or Components\\Name"
-            ) from None
-        native = match["native"]
-        if subsection.heading != f"`{native}`":
-            raise CellError(
-                f"union variant heading '{subsection.heading}' differs from its type "
-                f"'{native}'; expected '### `{native}`'"
-            )
-        return Variant(node, None)
-
-    def parse_enum_blocks(self, section: Section) -> EnumValues:
-        """PHP enums are always tables."""
-        raise CellError("'## Values' has no table; expected a | Name | Value | table")
-
-    def parse_usage(self, section: Section, name: TypeName) -> Usage:
-        """PHP model docs have no example section."""
-        raise CellError("PHP model docs have no '## Example Usage'; expected none")
-
-
-PHP = PhpFlavor()
-"""The PHP flavor."""
+def _parse_variant(subsection: Subsection, union: TypeName, refs: RefResolver) -> Variant:
+    """Read a ``### `T` `` entry from its ``@var`` docblock."""
+    blocks = [block for block in subsection.code_blocks if block.info == "php"]
+    match = _VARIANT_CODE.fullmatch(blocks[0].text) if blocks else None
+    if match is None:
+        raise CellError(
+            "union variant needs a ```php block `/**` `* @var <type>` `*/` "
+            "`<type> $value = /* values here */`"
+        )
+    try:
+        node = _bare(match["type"], refs)
+    except Unknown:
+        raise CellError(
+            f"unknown PHP type '{match['type']}' in union variant; expected e.g. string, "
+            "array<string> or Components\\Name"
+        ) from None
+    native = match["native"]
+    if subsection.heading != f"`{native}`":
+        raise CellError(
+            f"union variant heading '{subsection.heading}' differs from its type "
+            f"'{native}'; expected '### `{native}`'"
+        )
+    return Variant(node, None)
 
 
 def _cell(text: str, refs: RefResolver) -> CellType:
@@ -168,11 +96,11 @@ def _cell(text: str, refs: RefResolver) -> CellType:
         return _link(text, refs)
     inner = wrapped(text, "*")
     if inner is None:
-        raise _Unknown
+        raise Unknown
     mark = NULLABLE_MARK if inner.startswith("?") else None
     leaf = PRIMITIVES.get(inner.removeprefix("?"))
     if leaf is None:
-        raise _Unknown
+        raise Unknown
     return CellType(leaf, mark)
 
 
@@ -180,7 +108,7 @@ def _link(text: str, refs: RefResolver) -> CellType:
     """Parse ``[?Ns\\Name](target)``, a union ``[a|b|null](target)`` or a library link."""
     found = whole_link(text)
     if found is None:
-        raise _Unknown
+        raise Unknown
     label, target = found[0].strip(), found[1].strip()
     if label in LINKED_LIBRARY_TYPES and is_external(target):
         return CellType(LINKED_LIBRARY_TYPES[label])
@@ -199,7 +127,7 @@ def _link(text: str, refs: RefResolver) -> CellType:
         return CellType(RefType(refs.link(target)), mark)
     segments = _class_path(bare)
     if segments is None:
-        raise _Unknown
+        raise Unknown
     observe("php-qualified", bare.startswith("\\"))
     name = refs.link(target)
     observe_link(name, len(segments) == 1)
@@ -230,5 +158,28 @@ def _bare(text: str, refs: RefResolver) -> TypeNode:
         return PRIMITIVES[text]
     segments = _class_path(text)
     if segments is None or len(segments) < 2:
-        raise _Unknown
+        raise Unknown
     return RefType(refs.name(segments[-2].lower(), segments[-1]))
+
+
+LEXICON = Lexicon(
+    language="php",
+    name="PHP",
+    type_system="PHP",
+    type_examples="*string*, *?int*, array<*string*>, array<string, *mixed*> or [?Ns\\Name](link)",
+    parse_cell=_cell,
+    signs=_SIGNS,
+    code_language="php",
+    identifier=_IDENT,
+    identifier_example="`clickId`",
+    wire_name=lambda name: name,
+    package=_VENDOR,
+    nullable_mark=NULLABLE_MARK,
+    mark_only_when_required=True,
+    variant=_parse_variant,
+)
+"""How PHP docs are written: the property names the SDK uses are kept as the wire names;
+``?`` on a required field says nullable; model docs have no ``## Example Usage``."""
+
+PHP = LexiconFlavor(LEXICON)
+"""The PHP flavor."""

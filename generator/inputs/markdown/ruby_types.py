@@ -11,17 +11,9 @@ from __future__ import annotations
 
 import re
 
-from generator.inputs.markdown.document import Document, Section, Subsection
-from generator.inputs.markdown.flavor import (
-    CellError,
-    CellType,
-    EnumValues,
-    RefResolver,
-    Usage,
-    Variant,
-    observe,
-    sniff_score,
-)
+from generator.inputs.markdown.document import Section
+from generator.inputs.markdown.flavor import CellError, CellType, RefResolver, Usage, observe
+from generator.inputs.markdown.lexicon_flavor import Lexicon, LexiconFlavor, Unknown
 from generator.inputs.markdown.syntax import is_external, whole_link, wrapped
 from generator.ir import ArrayType, MapType, Primitive, PrimitiveKind, RefType, TypeName
 from generator.naming import camel_case
@@ -48,7 +40,7 @@ NILABLE = "nilable"
 """``CellType.wrapper`` of ``T.nilable(...)``."""
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_CONSTANT = re.compile(r"::(?P<module>[A-Z]\w*)::(?P<namespace>[A-Z]\w*)::(?P<name>[A-Za-z_]\w*)")
+_CONSTANT = re.compile(r"::(?P<package>[A-Z]\w*)::(?P<namespace>[A-Z]\w*)::(?P<name>[A-Za-z_]\w*)")
 _PATH = re.compile(r"(?:::)?[A-Z]\w*(?:::[A-Za-z_]\w*)*")
 _ARRAYS = (("T::Array<", ">"), ("T::Array[", "]"))
 _ENUM_USAGE = re.compile(
@@ -57,91 +49,25 @@ _ENUM_USAGE = re.compile(
 _SIGNS = re.compile(r"T\.nilable\(|\*::(?:String|Float|Integer|Object)\*|T::")
 
 
-class _Unknown(Exception):
-    """The text is not Sorbet type syntax."""
-
-
-class RubyFlavor:
-    """Reads Ruby SDK docs."""
-
-    language = "ruby"
-    style: str | None = None
-
-    def namespace(self, folder: str) -> str:
-        """Ruby folders are the namespaces (``shared`` holds the components)."""
-        return folder
-
-    def model_name(self, written: str) -> str:
-        """Model names are written as they are."""
-        return written
-
-    def sniff(self, document: Document) -> int:
-        """Sorbet type cells."""
-        return sniff_score(document, _SIGNS)
-
-    def support_page(self, document: Document) -> str | None:
-        """Ruby trees hold model docs only."""
-        return None
-
-    def package(self, document: Document) -> str | None:
-        """The SDK module every linked type starts with (``OpenApiSDK``)."""
-        for section in document.sections:
-            for table in section.tables:
-                for row in table.rows:
-                    match = _CONSTANT.search(row.cells[1]) if len(row.cells) > 1 else None
-                    if match is not None:
-                        return match["module"]
-        return None
-
-    def parse_type_cell(self, cell: str, refs: RefResolver) -> CellType:
-        """Parse a cell such as ``*T.nilable(::String)*`` or ``T::Array<[::M::Shared::Tag](...)>``."""
-        try:
-            return _cell(cell.strip(), refs)
-        except _Unknown:
-            raise CellError(
-                f"unknown type syntax '{cell}'; expected a Sorbet type such as *::String*, "
-                "*T.nilable(::Float)*, T::Array<*::String*>, T::Hash[Symbol, *::Object*] "
-                "or [T.nilable(::Module::Namespace::Name)](link)"
-            ) from None
-
-    def wire_name(self, source_name: str) -> str:
-        """``click_id`` -> ``clickId``."""
-        if not _IDENT.fullmatch(source_name):
-            raise CellError(
-                f"field name '{source_name}' is not a Ruby identifier; expected e.g. `click_id`"
-            )
-        return camel_case(source_name)
-
-    def nullable(self, cell: CellType, required: bool) -> bool | None:
-        """``T.nilable`` on a required field means nullable; otherwise Ruby does not tell."""
-        return True if required and cell.wrapper == NILABLE else None
-
-    def parse_variant(self, subsection: Subsection, union: TypeName, refs: RefResolver) -> Variant:
-        """Ruby docs list no union variants."""
-        raise CellError("Ruby union docs have no variants; expected no '## Supported Types'")
-
-    def parse_enum_blocks(self, section: Section) -> EnumValues:
-        """Ruby enums are always tables."""
-        raise CellError("'## Values' has no table; expected a | Name | Value | table")
-
-    def parse_usage(self, section: Section, name: TypeName) -> Usage:
-        """Newer generators' enum example: ``require "gem"`` then ``value = Enum::CONSTANT``."""
-        blocks = section.code_blocks
-        match = (
-            _ENUM_USAGE.fullmatch(blocks[0].text)
-            if len(blocks) == 1 and blocks[0].info == "ruby"
-            else None
+def _parse_usage(section: Section, name: TypeName) -> Usage:
+    """Newer generators' enum example: ``require "gem"`` then ``value = Enum::CONSTANT``."""
+    blocks = section.code_blocks
+    match = (
+        _ENUM_USAGE.fullmatch(blocks[0].text)
+        if len(blocks) == 1 and blocks[0].info == "ruby"
+        else None
+    )
+    if match is None or match["name"] != name.name:
+        raise CellError(
+            'cannot read the example; expected a ```ruby block `require "<gem>"` then '
+            f"`value = {name.name}::<CONSTANT>`"
         )
-        if match is None or match["name"] != name.name:
-            raise CellError(
-                'cannot read the example; expected a ```ruby block `require "<gem>"` then '
-                f"`value = {name.name}::<CONSTANT>`"
-            )
-        return Usage((), match["package"], constants=(match["constant"],))
+    return Usage((), match["package"], constants=(match["constant"],))
 
 
-RUBY = RubyFlavor()
-"""The Ruby flavor."""
+def _wire_name(source_name: str) -> str:
+    """``click_id`` -> ``clickId``."""
+    return camel_case(source_name)
 
 
 def _cell(text: str, refs: RefResolver) -> CellType:
@@ -156,11 +82,11 @@ def _cell(text: str, refs: RefResolver) -> CellType:
         return _link(text, refs)
     inner = wrapped(text, "*")
     if inner is None:
-        raise _Unknown
+        raise Unknown
     wrapper, bare = _unwrap(inner)
     leaf = PRIMITIVES.get(bare) or PRIMITIVES.get("::" + bare)
     if leaf is None:
-        raise _Unknown
+        raise Unknown
     return CellType(leaf, wrapper)
 
 
@@ -175,7 +101,7 @@ def _link(text: str, refs: RefResolver) -> CellType:
     """Parse ``[T.nilable(::Module::Namespace::Name)](target)`` or a library link."""
     found = whole_link(text)
     if found is None:
-        raise _Unknown
+        raise Unknown
     wrapper, label = _unwrap(found[0].strip())
     target = found[1].strip()
     if label.removeprefix("::") in LINKED_LIBRARY_TYPES and is_external(target):
@@ -186,7 +112,7 @@ def _link(text: str, refs: RefResolver) -> CellType:
         # A union linked to its doc under its Sorbet type (``T.any(::String, ::Float)``).
         return CellType(RefType(refs.link(target)), wrapper)
     if not _PATH.fullmatch(label):
-        raise _Unknown
+        raise Unknown
     observe("ruby-models-prefix", label.startswith("Models::"))
     segments = label.removeprefix("::").split("::")
     written = segments[-1]
@@ -199,3 +125,31 @@ def _link(text: str, refs: RefResolver) -> CellType:
             f"expected [{expected}]({target})"
         )
     return CellType(RefType(name), wrapper)
+
+
+LEXICON = Lexicon(
+    language="ruby",
+    name="Ruby",
+    type_system="Sorbet",
+    type_examples=(
+        "*::String*, *T.nilable(::Float)*, T::Array<*::String*>, T::Hash[Symbol, *::Object*] "
+        "or [T.nilable(::Module::Namespace::Name)](link)"
+    ),
+    parse_cell=_cell,
+    signs=_SIGNS,
+    code_language=None,
+    identifier=_IDENT,
+    identifier_example="`click_id`",
+    wire_name=_wire_name,
+    namespace=lambda folder: folder,
+    package=_CONSTANT,
+    nullable_mark=NILABLE,
+    mark_only_when_required=True,
+    usage=_parse_usage,
+)
+"""How Ruby docs are written: snake_case field names; folders are the namespaces (``shared``
+holds the components); ``T.nilable`` on a required field says nullable; union docs list no
+variants."""
+
+RUBY = LexiconFlavor(LEXICON)
+"""The Ruby flavor."""

@@ -9,10 +9,7 @@ from __future__ import annotations
 
 from generator.ir import (
     ArrayType,
-    Definition,
     EnumModel,
-    EnumValue,
-    Field,
     LiteralType,
     MapType,
     ObjectModel,
@@ -25,15 +22,8 @@ from generator.ir import (
     UnionVariant,
 )
 from generator.naming import file_name, pascal_case
-from generator.render.filters.markdown import (
-    enum_words,
-    example_text,
-    field_rows,
-    following,
-    md_table,
-    null_example,
-    shows,
-)
+from generator.render.filters import docs_lexicon as lexicon
+from generator.render.filters.markdown import shows
 
 LIBRARY_LINKS = {
     "date-time": (
@@ -64,23 +54,8 @@ def csharp_doc_path(name: TypeName, folders: str | None = None) -> str:
     return f"Models/{csharp_namespace(name.namespace)}/{file_name(name.name, '.md')}"
 
 
-def is_csharp(definition: Definition) -> bool:
-    """The definition was read from C# docs."""
-    return definition.docs_flavor is not None and definition.docs_flavor.language == "csharp"
-
-
-def csharp_field_name(field: Field, own: bool) -> str:
-    """As written in C# docs, else PascalCase of the wire name."""
-    if own and field.source_name:
-        return field.source_name
-    return pascal_case(field.sdk_name or field.name)
-
-
-def csharp_enum_constant(model: EnumModel, value: EnumValue) -> str:
-    """As written in C# docs, else PascalCase of the value."""
-    if value.source_name and is_csharp(model):
-        return value.source_name
-    return "".join(word.capitalize() for word in enum_words(value.value)) or "Value"
+LEXICON = lexicon.DocsLexicon("csharp", pascal_case, lexicon.pascal_words, "Value")
+"""C# field names and enum constants are PascalCase."""
 
 
 def _scalar(node: Primitive) -> str:
@@ -95,21 +70,10 @@ def _scalar(node: Primitive) -> str:
     return "object"
 
 
-def _literal_primitive(node: LiteralType) -> Primitive:
-    value = node.value
-    if isinstance(value, bool):
-        return Primitive(PrimitiveKind.BOOLEAN)
-    if isinstance(value, int):
-        return Primitive(PrimitiveKind.INTEGER)
-    if isinstance(value, float):
-        return Primitive(PrimitiveKind.NUMBER)
-    return Primitive(PrimitiveKind.STRING if isinstance(value, str) else PrimitiveKind.ANY)
-
-
 def csharp_type(node: TypeNode) -> str:
     """A type cell: ``*string*``, ``List<*string*>``, ``[Address](../../Models/Components/Address.md)``."""
     if isinstance(node, LiteralType):
-        node = _literal_primitive(node)
+        node = lexicon.literal_primitive(node)
     if isinstance(node, Primitive):
         linked = LIBRARY_LINKS.get(node.format or "")
         if linked is not None and (
@@ -128,33 +92,22 @@ def csharp_type(node: TypeNode) -> str:
 
 def csharp_fields_table(model: ObjectModel) -> str:
     """The ``## Fields`` table of an object model."""
-    own = is_csharp(model)
-    names = [csharp_field_name(field, own) for field in model.fields]
-    with following(model, "csharp"):
-        types = [csharp_type(field.type) for field in model.fields]
-    header, rows = field_rows(model.fields, names, types, null_example(model, "csharp"))
-    return md_table(header, rows)
+    return lexicon.fields_table(LEXICON, model, lambda field: csharp_type(field.type))
 
 
 def csharp_values_table(model: EnumModel) -> str:
     """The ``## Values`` table of an enum."""
-    rows = [
-        [f"`{csharp_enum_constant(model, value)}`", example_text(value.value)[0]]
-        for value in model.values
-    ]
-    return md_table(["Name", "Value"], rows)
+    return lexicon.values_table(LEXICON, model)
 
 
 def csharp_enum_usage(model: EnumModel) -> str | None:
     """The enum's ``## Example Usage`` code, when the C# package is known."""
-    flavor = model.docs_flavor
-    if flavor is None or flavor.language != "csharp" or not flavor.package or not model.values:
+    flavor = lexicon.usage_flavor(LEXICON, model)
+    if flavor is None:
         return None
-    example = model.examples[0] if model.examples else model.values[0].value
-    chosen = next((v for v in model.values if v.value == example), model.values[0])
     return (
         f"using {flavor.package}.Models.{csharp_namespace(model.name.namespace)};\n\n"
-        f"var value = {model.name.name}.{csharp_enum_constant(model, chosen)};"
+        f"var value = {model.name.name}.{lexicon.example_constant(LEXICON, model)};"
     )
 
 

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from generator.ir import (
     ArrayType,
-    Definition,
     EnumModel,
-    EnumValue,
     Field,
     LiteralType,
     MapType,
@@ -25,14 +23,8 @@ from generator.ir import (
     TypeNode,
 )
 from generator.naming import file_name
-from generator.render.filters.markdown import (
-    enum_words,
-    example_text,
-    field_rows,
-    md_table,
-    null_example,
-    shown_required,
-)
+from generator.render.filters import docs_lexicon as lexicon
+from generator.render.filters.markdown import shown_required
 
 RESPONSE_LINK = "https://docs.oracle.com/en/java/javase/11/docs/api/java.net.http/java/net/http/HttpResponse.html"
 """Where Java docs link ``HttpResponse``."""
@@ -53,23 +45,8 @@ def java_doc_path(name: TypeName) -> str:
     return f"models/{name.namespace}/{file_name(name.name, '.md')}"
 
 
-def is_java(definition: Definition) -> bool:
-    """The definition was read from Java docs."""
-    return definition.docs_flavor is not None and definition.docs_flavor.language == "java"
-
-
-def java_field_name(field: Field, own: bool) -> str:
-    """As written in Java docs, else the wire name."""
-    if own and field.source_name:
-        return field.source_name
-    return field.sdk_name or field.name
-
-
-def java_enum_constant(model: EnumModel, value: EnumValue) -> str:
-    """As written in Java docs, else ``UPPER_SNAKE`` of the value."""
-    if value.source_name and is_java(model):
-        return value.source_name
-    return "_".join(enum_words(value.value)).upper() or "VALUE"
+LEXICON = lexicon.DocsLexicon("java", lambda name: name, lexicon.upper_snake, "VALUE")
+"""Java field names are the wire names; enum constants ``UPPER_SNAKE``."""
 
 
 def _scalar(node: Primitive, boxed: bool) -> str:
@@ -86,17 +63,6 @@ def _scalar(node: Primitive, boxed: bool) -> str:
     return "Object"
 
 
-def _literal_primitive(node: LiteralType) -> Primitive:
-    value = node.value
-    if isinstance(value, bool):
-        return Primitive(PrimitiveKind.BOOLEAN)
-    if isinstance(value, int):
-        return Primitive(PrimitiveKind.INTEGER)
-    if isinstance(value, float):
-        return Primitive(PrimitiveKind.NUMBER)
-    return Primitive(PrimitiveKind.STRING if isinstance(value, str) else PrimitiveKind.ANY)
-
-
 def _lt(depth: int) -> str:
     """``<`` escaped as the docs escape it ``depth`` generics deep (1: ``\\<``, 2: ``\\\\<``)."""
     return "\\" * depth + "<"
@@ -105,7 +71,7 @@ def _lt(depth: int) -> str:
 def java_type(node: TypeNode, wrapper: str | None, depth: int = 1) -> str:
     """A type cell; ``wrapper`` is ``Optional`` / ``JsonNullable`` / ``None``."""
     if isinstance(node, LiteralType):
-        node = _literal_primitive(node)
+        node = lexicon.literal_primitive(node)
     if isinstance(node, Primitive):
         if node.format == "http-response":
             return f"[HttpResponse{_lt(depth)}?>]({RESPONSE_LINK})"
@@ -137,33 +103,25 @@ def _wrapper(field: Field) -> str | None:
 
 def java_fields_table(model: ObjectModel) -> str:
     """The ``## Fields`` table of an object model."""
-    own = is_java(model)
-    names = [java_field_name(field, own) for field in model.fields]
-    types = [java_type(field.type, _wrapper(field)) for field in model.fields]
-    header, rows = field_rows(model.fields, names, types, null_example(model, "java"))
-    return md_table(header, rows)
+    return lexicon.fields_table(
+        LEXICON, model, lambda field: java_type(field.type, _wrapper(field))
+    )
 
 
 def java_values_table(model: EnumModel) -> str:
     """The ``## Values`` table of an enum."""
-    rows = [
-        [f"`{java_enum_constant(model, value)}`", example_text(value.value)[0]]
-        for value in model.values
-    ]
-    return md_table(["Name", "Value"], rows)
+    return lexicon.values_table(LEXICON, model)
 
 
 def java_enum_usage(model: EnumModel) -> str | None:
     """The enum's ``## Example Usage`` code, when the Java package is known."""
-    flavor = model.docs_flavor
-    if flavor is None or flavor.language != "java" or not flavor.package or not model.values:
+    flavor = lexicon.usage_flavor(LEXICON, model)
+    if flavor is None:
         return None
-    example = model.examples[0] if model.examples else model.values[0].value
-    chosen = next((v for v in model.values if v.value == example), model.values[0])
     name = model.name.name
     code = (
         f"import {flavor.package}.models.{model.name.namespace}.{name};\n\n"
-        f"{name} value = {name}.{java_enum_constant(model, chosen)};"
+        f"{name} value = {name}.{lexicon.example_constant(LEXICON, model)};"
     )
     if model.open:
         integers = all(

@@ -10,9 +10,7 @@ from contextvars import ContextVar
 
 from generator.ir import (
     ArrayType,
-    Definition,
     EnumModel,
-    EnumValue,
     Field,
     LiteralType,
     MapType,
@@ -27,17 +25,8 @@ from generator.ir import (
 )
 from generator.naming import file_name
 from generator.render.distinct import distinct, register_path
-from generator.render.filters.markdown import (
-    enum_words,
-    example_text,
-    field_rows,
-    following,
-    md_table,
-    null_example,
-    shown_required,
-    shows,
-    unqualified,
-)
+from generator.render.filters import docs_lexicon as lexicon
+from generator.render.filters.markdown import shown_required, shows, unqualified
 
 RESPONSE = (
     "\\Psr\\Http\\Message\\ResponseInterface",
@@ -76,23 +65,8 @@ def php_class(name: TypeName) -> str:
     return f"{php_namespace(name.namespace)}\\{name.name}"
 
 
-def is_php(definition: Definition) -> bool:
-    """The definition was read from PHP docs, so its names as written are PHP names."""
-    return definition.docs_flavor is not None and definition.docs_flavor.language == "php"
-
-
-def php_field_name(field: Field, own: bool) -> str:
-    """A field's PHP name: as written in PHP docs, else the wire name."""
-    if own and field.source_name:
-        return field.source_name
-    return field.sdk_name or field.name
-
-
-def php_enum_constant(model: EnumModel, value: EnumValue) -> str:
-    """An enum case: as written in PHP docs, else PascalCase of the value."""
-    if value.source_name and is_php(model):
-        return value.source_name
-    return "".join(word.capitalize() for word in enum_words(value.value)) or "Value"
+LEXICON = lexicon.DocsLexicon("php", lambda name: name, lexicon.pascal_words, "Value")
+"""PHP field names are the wire names; enum cases PascalCase."""
 
 
 def _scalar(node: Primitive) -> str:
@@ -116,19 +90,8 @@ def php_native(node: TypeNode) -> str:
     if isinstance(node, RefType):
         return php_class(node.target)
     if isinstance(node, LiteralType):
-        return _scalar(Primitive(_literal_kind(node)))
+        return _scalar(lexicon.literal_primitive(node))
     return "mixed"
-
-
-def _literal_kind(node: LiteralType) -> PrimitiveKind:
-    value = node.value
-    if isinstance(value, bool):
-        return PrimitiveKind.BOOLEAN
-    if isinstance(value, int):
-        return PrimitiveKind.INTEGER
-    if isinstance(value, float):
-        return PrimitiveKind.NUMBER
-    return PrimitiveKind.STRING if isinstance(value, str) else PrimitiveKind.ANY
 
 
 def php_bare_type(node: TypeNode) -> str:
@@ -183,25 +146,18 @@ def _marked(field: Field) -> bool:
 
 def php_fields_table(model: ObjectModel, schema: Schema) -> str:
     """The ``## Fields`` table of an object model."""
-    own = is_php(model)
-    names = [php_field_name(field, own) for field in model.fields]
     token = _VENDOR.set(model.docs_flavor.package if model.docs_flavor else None)
     try:
-        with following(model, "php"):
-            types = [php_type(field.type, _marked(field), schema) for field in model.fields]
+        return lexicon.fields_table(
+            LEXICON, model, lambda field: php_type(field.type, _marked(field), schema)
+        )
     finally:
         _VENDOR.reset(token)
-    header, rows = field_rows(model.fields, names, types, null_example(model, "php"))
-    return md_table(header, rows)
 
 
 def php_values_table(model: EnumModel) -> str:
     """The ``## Values`` table of an enum."""
-    rows = [
-        [f"`{php_enum_constant(model, value)}`", example_text(value.value)[0]]
-        for value in model.values
-    ]
-    return md_table(["Name", "Value"], rows)
+    return lexicon.values_table(LEXICON, model)
 
 
 def php_variants(model: UnionModel) -> list[tuple[str, str]]:
