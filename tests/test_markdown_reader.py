@@ -665,6 +665,20 @@ def test_blank_lines_past_the_preamble_gap_are_the_description_s_own(
     assert parse_document(text).description == description
 
 
+def test_a_description_keeps_its_own_html_and_its_trailing_newline() -> None:
+    """``<br/>`` is the docs' line break, at the end too; ``<br>`` is the text's own HTML."""
+    assert parse_description("Details<br/>") == ("Details\n", False)
+    assert parse_description("<br/>a") == ("\na", False)
+    assert parse_description("The ID.<br><br>An ID is a prefix.") == (
+        "The ID.<br><br>An ID is a prefix.",
+        False,
+    )
+    assert parse_description("A<br><br/>1 is **system**.<br/>") == (
+        "A<br>\n1 is **system**.\n",
+        False,
+    )
+
+
 def test_raw_cell_count_ignores_escaped_pipes() -> None:
     assert count_raw_cells("| a | b \\| c | d |") == 3
     assert count_raw_cells("a | b") == 2

@@ -11,6 +11,7 @@ REQUIRED_MARK = ":heavy_check_mark:"
 OPTIONAL_MARK = ":heavy_minus_sign:"
 
 _BR = re.compile(r"<br\s*/?>")
+_BREAK = "<br/>"
 _BR_END = re.compile(r"<br\s*/?>$")
 _MANY = re.compile(r"\*\*Example \d+:\*\* ")
 _NAME = re.compile(r"(?P<strike>~~)?`(?P<name>[^`]+)`(?P=strike)?")
@@ -49,7 +50,8 @@ def parse_description(cell: str) -> tuple[str | None, bool]:
 
     ``N/A`` and empty mean no description; the mark and the standard notice
     sentence after it are removed, the field's own text is kept, with the line breaks it
-    ends with.
+    ends with.  ``<br/>`` is the line break the docs write; any other spelling (``<br>``)
+    is the text's own HTML and is kept as written.
     """
     text = cell.strip()
     deprecated = False
@@ -59,9 +61,9 @@ def parse_description(cell: str) -> tuple[str | None, bool]:
         text = text[mark.end() :]
         if text.startswith(DEPRECATION_NOTICE):
             text = text[len(DEPRECATION_NOTICE) :]
-        text = br_to_newline(text).lstrip()
+        text = text.replace(_BREAK, "\n").lstrip()
     # Newlines a description ends with (``<br/>`` at the end of the cell) are its own.
-    text = br_to_newline(text).strip(" \t")
+    text = text.replace(_BREAK, "\n").strip(" \t")
     if text in ("", "N/A"):
         return None, deprecated
     return text, deprecated
