@@ -42,7 +42,8 @@ if str(ROOT) not in sys.path:
 
 from generator.diagnostics import Collector  # noqa: E402
 from generator.inputs.markdown import DocFile, read_docs  # noqa: E402
-from generator.inputs.openapi import NAMINGS, read_openapi  # noqa: E402
+from generator.inputs.openapi import NAMINGS  # noqa: E402
+from generator.inputs.openapi.reader import read_openapi_spec  # noqa: E402
 from generator.ir import (  # noqa: E402
     ArrayType,
     Definition,
@@ -59,6 +60,7 @@ from generator.ir import (  # noqa: E402
     UnionType,
     sort_definitions,
 )
+from generator.ir.sdk_wrappers import WrapperStyle, derive_wrappers, wrapper_styles  # noqa: E402
 
 NAMESPACE_ALIASES = {
     "sdkerrors": "errors",
@@ -82,8 +84,9 @@ TARGET_OF_LANGUAGE = {
 EXTRA_ROW = "additionalProperties"
 """The row TypeScript docs give the properties an object allows besides its fields."""
 
-DOC_FORMATS = frozenset({"date", "date-time", "binary"})
-"""Formats SDK docs show (as a date, time or stream type); other formats are not compared."""
+DOC_FORMATS = frozenset({"date", "date-time", "binary", "http-response", "http-request"})
+"""Formats SDK docs show (as a date, time or stream type, or the raw HTTP exchange an SDK model
+carries); other formats are not compared."""
 
 
 @dataclass
@@ -336,15 +339,29 @@ def print_report(report: Report, target: str | None, show: int) -> None:
 def read_spec_as_docs_name(
     spec_path: Path, docs: list[Definition]
 ) -> tuple[Collector, list[Definition], str]:
-    """The spec's IR under the naming (Speakeasy generation) that finds most doc models."""
-    best: tuple[int, Collector, list[Definition], str] | None = None
+    """The spec's IR under the naming (Speakeasy generation) and the wrapper style (the models
+    an SDK derives from operations, ``generator.ir.sdk_wrappers``) that agree most with the docs:
+    most doc models found, then most fields agreeing, then fewest spec models.
+
+    The naming returned names both: ``speakeasy-2025 + fields, raw required, errors``.
+    """
+    best: tuple[tuple[int, int, int], Collector, list[Definition], str] | None = None
     for naming in NAMINGS:
         problems = Collector()
-        spec = read_openapi(spec_path.resolve(), spec_path.as_posix(), problems, naming)
-        trial = Report()
-        compare_models(docs, spec, trial)
-        if best is None or trial.matched > best[0]:
-            best = (trial.matched, problems, spec, naming)
+        read = read_openapi_spec(spec_path.resolve(), spec_path.as_posix(), problems, naming)
+        styles: list[WrapperStyle | None] = [None, *wrapper_styles()]
+        for style in styles:
+            spec = read.definitions
+            if style is not None:
+                if not read.operations:
+                    continue
+                spec = derive_wrappers(read.definitions, read.operations, style)
+            trial = Report()
+            compare_models(docs, spec, trial)
+            score = (trial.matched, trial.agree, -trial.spec_models)
+            if best is None or score > best[0]:
+                label = naming if style is None else f"{naming} + {style.describe()}"
+                best = (score, problems, spec, label)
     assert best is not None
     return best[1], best[2], best[3]
 

@@ -1,0 +1,269 @@
+"""The models an SDK generator derives from operations: response wrappers and request fields.
+
+OpenAPI names no ``<Operation>Response`` class, yet Speakeasy SDKs (and their
+model docs) have one per operation: the HTTP metadata of the exchange and one
+field per response body.  ``derive_wrappers`` makes them from the IR's
+operations (``generator/ir/operations.py``), under a ``WrapperStyle``, the
+named facts that change between generator versions and languages:
+
+- ``metadata``: ``fields`` gives the wrapper ``ContentType`` (string),
+  ``StatusCode`` (integer) and ``RawResponse`` (the raw HTTP response, an
+  ``http-response`` marker) fields; ``envelope`` gives one ``HTTPMeta`` field
+  referring to ``components.HTTPMetadata`` (``Response`` and ``Request``
+  markers), made once;
+- ``raw_required``: the ``RawResponse`` field is required;
+- ``errors``: error responses (``4XX``, ``5XX``, ``default``) get body fields
+  too, not only successes;
+- ``body_field``: the name of the request model's body field: ``None`` keeps
+  the reader's (``requestBody``, or the referenced schema's name), else the
+  name given (``body``, ``requestBody``).
+
+A body field is named after its type: a named model ``X`` gives ``x``, an
+array of ``X`` the plural (``xs``, ``entries``); a model made from an inline
+schema ``object``; a string body ``string``, a binary one ``body``; an error
+body that is no model the reason phrase of its status (``notFound``).  When
+two bodies of one operation would share a name, each is named after its
+status and media type instead (``twoHundredApplicationJsonObject``).  A
+response that declares headers gives a ``Headers`` field (a map of string
+lists).  Every body field is optional (one response is received); metadata
+fields are required.  A wrapper is not made when its name is taken.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from http import HTTPStatus
+
+from generator.ir.definitions import Definition, Field, ObjectModel
+from generator.ir.location import Location
+from generator.ir.operations import Operation, Response
+from generator.ir.types import (
+    ArrayType,
+    MapType,
+    Primitive,
+    PrimitiveKind,
+    RefType,
+    TypeName,
+    TypeNode,
+)
+from generator.naming import camel_case, pascal_case
+
+OPERATIONS = "operations"
+"""Namespace of the wrappers."""
+
+HTTP_METADATA = TypeName("components", "HTTPMetadata")
+"""The model the ``envelope`` metadata field refers to."""
+
+HTTP_RESPONSE = Primitive(PrimitiveKind.ANY, "http-response")
+"""The raw HTTP response marker (SDK plumbing, not JSON)."""
+
+HTTP_REQUEST = Primitive(PrimitiveKind.ANY, "http-request")
+"""The raw HTTP request marker."""
+
+METADATA_STYLES = ("fields", "envelope")
+"""Values of ``WrapperStyle.metadata``."""
+
+
+@dataclass(frozen=True, slots=True)
+class WrapperStyle:
+    """How one generator version shapes the models it derives from operations."""
+
+    metadata: str = "fields"
+    """``fields`` (content type, status code, raw response) or ``envelope`` (``HTTPMeta``)."""
+    raw_required: bool = True
+    """The raw response field is required."""
+    errors: bool = False
+    """Error responses get body fields too."""
+    body_field: str | None = None
+    """Name of the request model's body field; ``None`` keeps the reader's."""
+
+    def describe(self) -> str:
+        """A short text naming the style's facts, e.g. ``fields, raw required, errors``."""
+        parts = [self.metadata]
+        if self.metadata == "fields":
+            parts.append("raw required" if self.raw_required else "raw optional")
+        parts.append("errors" if self.errors else "successes only")
+        if self.body_field is not None:
+            parts.append(f"body field {self.body_field}")
+        return ", ".join(parts)
+
+
+def wrapper_styles() -> list[WrapperStyle]:
+    """Every style offered, in a stable order."""
+    return [
+        WrapperStyle(metadata, raw, errors, body)
+        for metadata in METADATA_STYLES
+        for raw in ((True, False) if metadata == "fields" else (True,))
+        for errors in (False, True)
+        for body in (None, "body", "requestBody")
+    ]
+
+
+def response_name(operation: Operation) -> TypeName:
+    """``operations.<Name>Response``."""
+    return TypeName(OPERATIONS, f"{operation.name}Response")
+
+
+def derive_wrappers(
+    definitions: list[Definition], operations: list[Operation], style: WrapperStyle
+) -> list[Definition]:
+    """``definitions`` with the response wrappers of ``operations`` added and request body
+    fields renamed, under ``style`` (see the module docstring)."""
+    taken = {(d.name.namespace, d.name.name.lower()) for d in definitions}
+    result = [_renamed_body(d, operations, style) for d in definitions]
+    made_metadata = False
+    for operation in operations:
+        name = response_name(operation)
+        if (name.namespace, name.name.lower()) in taken:
+            continue
+        taken.add((name.namespace, name.name.lower()))
+        fields = _metadata_fields(operation.location, style) + _body_fields(operation, style)
+        result.append(
+            ObjectModel(name, tuple(fields), operation.location, operation.description)
+        )
+        made_metadata = True
+    key = (HTTP_METADATA.namespace, HTTP_METADATA.name.lower())
+    if style.metadata == "envelope" and made_metadata and key not in taken:
+        location = operations[0].location
+        result.append(
+            ObjectModel(
+                HTTP_METADATA,
+                (
+                    Field("Response", HTTP_RESPONSE, True, False, location),
+                    Field("Request", HTTP_REQUEST, True, False, location),
+                ),
+                location,
+            )
+        )
+    return result
+
+
+def _renamed_body(
+    definition: Definition, operations: list[Operation], style: WrapperStyle
+) -> Definition:
+    if style.body_field is None or not isinstance(definition, ObjectModel):
+        return definition
+    for operation in operations:
+        body = operation.request_body
+        if operation.request != definition.name or body is None or body.field is None:
+            continue
+        fields = tuple(
+            replace(field, name=style.body_field, sdk_name=None)
+            if field.name == body.field
+            else field
+            for field in definition.fields
+        )
+        return replace(definition, fields=fields)
+    return definition
+
+
+def _metadata_fields(location: Location, style: WrapperStyle) -> list[Field]:
+    if style.metadata == "envelope":
+        return [Field("HTTPMeta", RefType(HTTP_METADATA), True, False, location)]
+    return [
+        Field("ContentType", Primitive(PrimitiveKind.STRING), True, False, location),
+        Field("StatusCode", Primitive(PrimitiveKind.INTEGER), True, False, location),
+        Field("RawResponse", HTTP_RESPONSE, style.raw_required, False, location),
+    ]
+
+
+def _is_error(response: Response) -> bool:
+    return not response.status.startswith("2")
+
+
+def _body_fields(operation: Operation, style: WrapperStyle) -> list[Field]:
+    bodies: list[tuple[Response, str, TypeNode]] = []
+    headers = False
+    for response in operation.responses:
+        if _is_error(response) and not style.errors:
+            continue
+        headers = headers or (bool(response.headers) and not _is_error(response))
+        for media in response.content:
+            if media.type is not None:
+                bodies.append((response, media.media_type, media.type))
+    named = [(_body_name(operation, response, node), response, media, node)
+             for response, media, node in bodies]
+    counts: dict[str, int] = {}
+    for name, *_ in named:
+        counts[name.lower()] = counts.get(name.lower(), 0) + 1
+    fields: list[Field] = []
+    seen: set[str] = set()
+    for name, response, media, node in named:
+        if counts[name.lower()] > 1:
+            name = camel_case(f"{status_words(response.status)} {media} {pascal_case(name)}")
+        if name.lower() in seen:
+            continue
+        seen.add(name.lower())
+        fields.append(Field(name, node, False, False, response.location, response.description))
+    if headers:
+        fields.append(
+            Field(
+                "Headers",
+                MapType(ArrayType(Primitive(PrimitiveKind.STRING))),
+                True,
+                False,
+                operation.location,
+            )
+        )
+    return fields
+
+
+def _body_name(operation: Operation, response: Response, node: TypeNode) -> str:
+    """The field name of one body (see the module docstring)."""
+    if isinstance(node, RefType):
+        if node.target.namespace == OPERATIONS and node.target.name.startswith(operation.name):
+            return "object"
+        return camel_case(node.target.name)
+    if isinstance(node, ArrayType) and isinstance(node.items, RefType):
+        return camel_case(plural(node.items.target.name))
+    if isinstance(node, ArrayType) and isinstance(node.items, Primitive):
+        return camel_case(plural(_primitive_name(node.items)))
+    if _is_error(response) and response.status.isdigit():
+        try:
+            return camel_case(HTTPStatus(int(response.status)).phrase)
+        except ValueError:
+            pass
+    if isinstance(node, Primitive):
+        return _primitive_name(node)
+    return "object"
+
+
+def _primitive_name(node: Primitive) -> str:
+    if node.format == "binary":
+        return "body"
+    return "string" if node.kind is PrimitiveKind.STRING else node.kind.value
+
+
+def plural(word: str) -> str:
+    """An English singular made plural (``Entry`` -> ``Entries``, ``Class`` -> ``Classes``)."""
+    if word.endswith("y") and len(word) > 1 and word[-2].lower() not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+_UNITS = ("", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine")
+_TEENS = ("Ten", "Eleven", "Twelve", "Thirteen", "Fourteen", "Fifteen", "Sixteen",
+          "Seventeen", "Eighteen", "Nineteen")
+_TENS = ("", "", "Twenty", "Thirty", "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety")
+
+
+def status_words(status: str) -> str:
+    """A status code in words, as Speakeasy names by it: ``200`` -> ``TwoHundred``,
+    ``401`` -> ``FourHundredAndOne``, ``4XX`` -> ``FourXX``, ``default`` -> ``Default``."""
+    if len(status) == 3 and status[0].isdigit() and status[1:].upper() == "XX":
+        return f"{_UNITS[int(status[0])]}XX"
+    if not (len(status) == 3 and status.isdigit()):
+        return pascal_case(status)
+    hundreds, rest = int(status[0]), int(status[1:])
+    words = f"{_UNITS[hundreds]}Hundred"
+    if rest == 0:
+        return words
+    if rest < 10:
+        tail = _UNITS[rest]
+    elif rest < 20:
+        tail = _TEENS[rest - 10]
+    else:
+        tail = _TENS[rest // 10] + _UNITS[rest % 10]
+    return f"{words}And{tail}"
