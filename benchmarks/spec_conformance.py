@@ -96,6 +96,8 @@ class Report:
     models: int = 0
     matched: int = 0
     case_only: list[str] = field(default_factory=list)
+    other_namespace: list[str] = field(default_factory=list)
+    causes: Counter[str] = field(default_factory=Counter)
     missing: list[str] = field(default_factory=list)
     fields: int = 0
     agree: int = 0
@@ -155,11 +157,27 @@ def field_key(field: Field) -> str:
     return (field.sdk_name or field.name).replace("_", "").replace("-", "").lower()
 
 
-def shape(node: TypeNode, doc: TypeNode | None = None, numbers_only: bool = False) -> object:
+RefKey = tuple[str, str]
+"""A definition's identity in a shape: IR namespace (aliased) and lower-case name."""
+
+
+def ref_key(name: TypeName) -> RefKey:
+    """Identity of a referenced definition in a shape."""
+    return ir_namespace(name.namespace), name.name.lower()
+
+
+def shape(
+    node: TypeNode,
+    doc: TypeNode | None = None,
+    numbers_only: bool = False,
+    refs: dict[RefKey, RefKey] | None = None,
+) -> object:
     """What SDK docs can show of a type.
 
     ``doc`` (the doc's own type) decides which formats count; ``numbers_only``
-    when the docs' language has one number type (TypeScript: ``number``).
+    when the docs' language has one number type (TypeScript: ``number``);
+    ``refs`` maps a doc model to the spec model it was found as (a reference
+    agrees with a reference to the model found for it).
     """
     if isinstance(node, Primitive):
         fmt = node.format if node.format in DOC_FORMATS else None
@@ -173,19 +191,52 @@ def shape(node: TypeNode, doc: TypeNode | None = None, numbers_only: bool = Fals
         return ("primitive", kind.value, fmt)
     if isinstance(node, ArrayType):
         inner = doc.items if isinstance(doc, ArrayType) else None
-        return ("array", shape(node.items, inner, numbers_only))
+        return ("array", shape(node.items, inner, numbers_only, refs))
     if isinstance(node, MapType):
         inner = doc.values if isinstance(doc, MapType) else None
-        return ("map", shape(node.values, inner, numbers_only))
+        return ("map", shape(node.values, inner, numbers_only, refs))
     if isinstance(node, RefType):
-        return ("ref", ir_namespace(node.target.namespace), node.target.name.lower())
+        target = ref_key(node.target)
+        if refs is not None:
+            target = refs.get(target, target)
+        return ("ref", *target)
     if isinstance(node, LiteralType):
         return ("literal", node.value)
     assert isinstance(node, UnionType)
-    variants = sorted({repr(shape(variant, None, numbers_only)) for variant in node.variants})
+    variants = sorted({repr(shape(variant, None, numbers_only, refs)) for variant in node.variants})
     if len(variants) == 1:  # e.g. two string schemas with different patterns: docs show one
-        return shape(node.variants[0], None, numbers_only)
+        return shape(node.variants[0], None, numbers_only, refs)
     return ("union", tuple(variants))
+
+
+def type_cause(doc: object, spec: object) -> str:
+    """The kind of a type disagreement between two shapes (for the report's cause table)."""
+    while (
+        isinstance(doc, tuple)
+        and isinstance(spec, tuple)
+        and doc[0] == spec[0]
+        and doc[0] in ("array", "map")
+    ):
+        doc, spec = doc[1], spec[1]
+    if not (isinstance(doc, tuple) and isinstance(spec, tuple)):
+        return "type differs"
+    if doc == ("primitive", "any", None):
+        return "docs show any where the spec has a type"
+    if spec == ("primitive", "any", None):
+        return "spec has any where docs show a type"
+    if doc[0] == spec[0] == "ref":
+        return "referenced model named differently"
+    if doc[0] == spec[0] == "primitive" and doc[1] == spec[1]:
+        return "format differs (date, date-time, http)"
+    if doc[0] == spec[0] == "primitive":
+        return "primitive kind differs"
+    if "ref" in (doc[0], spec[0]) and "literal" in (doc[0], spec[0]):
+        return "enum of one value: a model in docs, a constant in the spec"
+    if doc[0] == "ref" or spec[0] == "ref":
+        return "a model on one side, an inline type on the other"
+    if "array" in (doc[0], spec[0]) or "map" in (doc[0], spec[0]):
+        return "container differs (array, map)"
+    return f"type differs ({doc[0]} in docs, {spec[0]} in spec)"
 
 
 def shown_required(field: Field) -> bool:
@@ -193,7 +244,9 @@ def shown_required(field: Field) -> bool:
     return field.required and field.default is None
 
 
-def compare_fields(doc: ObjectModel, spec: ObjectModel, report: Report) -> None:
+def compare_fields(
+    doc: ObjectModel, spec: ObjectModel, report: Report, refs: dict[RefKey, RefKey]
+) -> None:
     """Count the doc model's fields and those the spec model agrees with."""
     by_key = {field_key(field): field for field in spec.fields}
     numbers_only = getattr(getattr(doc, "docs_flavor", None), "language", None) == "typescript"
@@ -208,24 +261,37 @@ def compare_fields(doc: ObjectModel, spec: ObjectModel, report: Report) -> None:
             )
         if spec_field is None:
             report.disagreements.append(f"{where}: not in the spec model")
+            report.causes["field not in the spec model (by name)"] += 1
             continue
-        doc_shape = shape(doc_field.type, None, numbers_only)
+        doc_shape = shape(doc_field.type, None, numbers_only, refs)
         spec_shape = shape(spec_field.type, doc_field.type, numbers_only)
         if doc_shape != spec_shape:
             report.disagreements.append(f"{where}: type {doc_shape} in docs, {spec_shape} in spec")
+            report.causes[type_cause(doc_shape, spec_shape)] += 1
         elif doc_field.required != shown_required(spec_field):
+            report.causes[
+                "required with a default in the spec, shown required in docs"
+                if spec_field.required and doc_field.required
+                else "required differs"
+            ] += 1
             report.disagreements.append(
-                f"{where}: required {doc_field.required} in docs, {spec_field.required} in spec"
+                f"{where}: required {doc_field.required} in docs, {shown_required(spec_field)} "
+                f"in spec{' (required with a default)' if spec_field.required else ''}"
             )
         else:
             report.agree += 1
 
 
-def compare_models(docs: list[Definition], spec: list[Definition], report: Report) -> None:
-    """Look every doc model up in the spec's IR; compare the fields of object models.
+def find_in_spec(
+    docs: list[Definition], spec: list[Definition], report: Report
+) -> list[tuple[Definition, Definition]]:
+    """Each doc model with the spec model of its name: in the same namespace, else (case aside)
+    in the same namespace, else the one spec model of that name in another namespace (SDK
+    generations place error models in ``shared``, ``components`` or ``errors``).
 
-    A flat tree names no namespace (its models' namespace is the models folder's own name):
-    its models are looked up by name alone, where the name is unique in the spec.
+    A flat tree names no namespace (its models' namespace is the models folder's own name): its
+    models are looked up by name alone.  Names found case aside or in another namespace are
+    listed in the report.
     """
     exact = {key(definition.name): definition for definition in spec}
     folded = {
@@ -233,26 +299,39 @@ def compare_models(docs: list[Definition], spec: list[Definition], report: Repor
     }
     by_name: dict[str, list[Definition]] = {}
     for definition in spec:
-        by_name.setdefault(definition.name.name, []).append(definition)
-    found_in_spec: set[tuple[str, str]] = set()
+        by_name.setdefault(definition.name.name.lower(), []).append(definition)
+    pairs: list[tuple[Definition, Definition]] = []
     for doc in docs:
         report.models += 1
         namespace, name = key(doc.name)
         found = exact.get((namespace, name))
-        if found is None and namespace == "models" and len(by_name.get(name, ())) == 1:
-            found = by_name[name][0]
         if found is None:
             found = folded.get((namespace, name.lower()))
             if found is not None:
                 report.case_only.append(f"{doc.name} is {found.name} in the spec")
+        if found is None and len(by_name.get(name.lower(), ())) == 1:
+            found = by_name[name.lower()][0]
+            if namespace != "models":
+                report.other_namespace.append(f"{doc.name} is {found.name} in the spec")
         if found is None:
             report.missing.append(str(doc.name))
             continue
+        pairs.append((doc, found))
+    return pairs
+
+
+def compare_models(docs: list[Definition], spec: list[Definition], report: Report) -> None:
+    """Look every doc model up in the spec's IR (``find_in_spec``); compare the fields of object
+    models, a reference to a doc model agreeing with a reference to the spec model found for it."""
+    pairs = find_in_spec(docs, spec, report)
+    refs = {ref_key(doc.name): ref_key(found.name) for doc, found in pairs}
+    found_in_spec: set[tuple[str, str]] = set()
+    for doc, found in pairs:
         report.matched += 1
         found_in_spec.add(key(found.name))
         if isinstance(doc, ObjectModel) and isinstance(found, ObjectModel):
-            compare_fields(doc, found, report)
-    report.spec_models = len(exact)
+            compare_fields(doc, found, report, refs)
+    report.spec_models = len({key(definition.name) for definition in spec})
     report.spec_found = len(found_in_spec)
 
 
@@ -327,6 +406,7 @@ def print_report(report: Report, target: str | None, show: int) -> None:
     for title, items in (
         ("missing models", report.missing),
         ("names differing in case", report.case_only),
+        ("names found in another namespace", report.other_namespace),
         ("field disagreements", report.disagreements),
         ("differing files", report.differing_files),
     ):
@@ -448,7 +528,7 @@ def measure(spec_path: Path, models: Path) -> TreeFigures:
     _, spec, naming = read_spec_as_docs_name(spec_path, docs)
     report = Report()
     compare_models(docs, spec, report)
-    return TreeFigures(spec_path, models, naming, report, Counter(cause_of(d) for d in report.disagreements))
+    return TreeFigures(spec_path, models, naming, report, report.causes)
 
 
 def percent(part: int, whole: int) -> str:
@@ -522,20 +602,13 @@ def run_all(root: Path, report_path: Path | None, argv: list[str]) -> int:
             "",
             "| cause | fields |",
             "|---|---:|",
-            *(f"| {cause} | {count} |" for cause, count in sorted(causes.items(), key=lambda c: (-c[1], c[0]))),
+            *(
+                f"| {cause} | {count} |"
+                for cause, count in sorted(causes.items(), key=lambda c: (-c[1], c[0]))
+            ),
         ]
         report_path.write_text("\n".join(text) + "\n", encoding="utf-8")
     return 0
-
-
-def cause_of(disagreement: str) -> str:
-    """The kind of a field disagreement line (``not in the spec model``, ``type``, ``required``)."""
-    detail = disagreement.split(": ", 1)[1] if ": " in disagreement else disagreement
-    if detail.startswith("type "):
-        return "type differs"
-    if detail.startswith("required "):
-        return "required differs"
-    return detail
 
 
 def main(argv: list[str]) -> int:

@@ -20,7 +20,8 @@ named facts that change between generator versions and languages:
 
 A body field is named after its type: a named model ``X`` gives ``x``, an
 array of ``X`` the plural (``xs``, ``entries``); a model made from an inline
-schema ``object``; a string body ``string``, a binary one ``body``; an error
+schema ``object`` (an array of them the plural of its name without the operation's:
+``responseBodies``); an array of any values ``anies``; a string body ``string``, a binary one ``body``; an error
 body that is no model the reason phrase of its status (``notFound``).  When
 two bodies of one operation would share a name, each is named after its
 status and media type instead (``twoHundredApplicationJsonObject``).  A
@@ -51,7 +52,10 @@ from generator.naming import camel_case, pascal_case
 OPERATIONS = "operations"
 """Namespace of the wrappers."""
 
-HTTP_METADATA = TypeName("components", "HTTPMetadata")
+COMPONENTS = "components"
+"""Namespace of named schemas."""
+
+HTTP_METADATA = TypeName(COMPONENTS, "HTTPMetadata")
 """The model the ``envelope`` metadata field refers to."""
 
 HTTP_RESPONSE = Primitive(PrimitiveKind.ANY, "http-response")
@@ -118,9 +122,7 @@ def derive_wrappers(
             continue
         taken.add((name.namespace, name.name.lower()))
         fields = _metadata_fields(operation.location, style) + _body_fields(operation, style)
-        result.append(
-            ObjectModel(name, tuple(fields), operation.location, operation.description)
-        )
+        result.append(ObjectModel(name, tuple(fields), operation.location, operation.description))
         made_metadata = True
     key = (HTTP_METADATA.namespace, HTTP_METADATA.name.lower())
     if style.metadata == "envelope" and made_metadata and key not in taken:
@@ -181,16 +183,18 @@ def _body_fields(operation: Operation, style: WrapperStyle) -> list[Field]:
         for media in response.content:
             if media.type is not None:
                 bodies.append((response, media.media_type, media.type))
-    named = [(_body_name(operation, response, node), response, media, node)
-             for response, media, node in bodies]
+    named = [
+        (_body_name(operation, response, node), response, media_type, node)
+        for response, media_type, node in bodies
+    ]
     counts: dict[str, int] = {}
     for name, *_ in named:
         counts[name.lower()] = counts.get(name.lower(), 0) + 1
     fields: list[Field] = []
     seen: set[str] = set()
-    for name, response, media, node in named:
+    for name, response, media_type, node in named:
         if counts[name.lower()] > 1:
-            name = camel_case(f"{status_words(response.status)} {media} {pascal_case(name)}")
+            name = camel_case(f"{status_words(response.status)} {media_type} {pascal_case(name)}")
         if name.lower() in seen:
             continue
         seen.add(name.lower())
@@ -211,11 +215,15 @@ def _body_fields(operation: Operation, style: WrapperStyle) -> list[Field]:
 def _body_name(operation: Operation, response: Response, node: TypeNode) -> str:
     """The field name of one body (see the module docstring)."""
     if isinstance(node, RefType):
-        if node.target.namespace == OPERATIONS and node.target.name.startswith(operation.name):
+        if _made_for(node.target, operation):
             return "object"
         return camel_case(node.target.name)
     if isinstance(node, ArrayType) and isinstance(node.items, RefType):
-        return camel_case(plural(node.items.target.name))
+        target = node.items.target
+        stem = target.name
+        if _made_for(target, operation) and stem != operation.name:
+            stem = stem[len(operation.name) :]
+        return camel_case(plural(stem))
     if isinstance(node, ArrayType) and isinstance(node.items, Primitive):
         return camel_case(plural(_primitive_name(node.items)))
     if _is_error(response) and response.status.isdigit():
@@ -226,6 +234,12 @@ def _body_name(operation: Operation, response: Response, node: TypeNode) -> str:
     if isinstance(node, Primitive):
         return _primitive_name(node)
     return "object"
+
+
+def _made_for(target: TypeName, operation: Operation) -> bool:
+    """``target`` was made from a schema inline in the operation (``<Operation>ResponseBody``,
+    in ``operations`` or ``errors``)."""
+    return target.namespace != COMPONENTS and target.name.startswith(operation.name)
 
 
 def _primitive_name(node: Primitive) -> str:
@@ -244,8 +258,18 @@ def plural(word: str) -> str:
 
 
 _UNITS = ("", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine")
-_TEENS = ("Ten", "Eleven", "Twelve", "Thirteen", "Fourteen", "Fifteen", "Sixteen",
-          "Seventeen", "Eighteen", "Nineteen")
+_TEENS = (
+    "Ten",
+    "Eleven",
+    "Twelve",
+    "Thirteen",
+    "Fourteen",
+    "Fifteen",
+    "Sixteen",
+    "Seventeen",
+    "Eighteen",
+    "Nineteen",
+)
 _TENS = ("", "", "Twenty", "Thirty", "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety")
 
 
