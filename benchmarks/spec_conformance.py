@@ -60,7 +60,14 @@ from generator.ir import (  # noqa: E402
     UnionType,
     sort_definitions,
 )
-from generator.ir.sdk_wrappers import WrapperStyle, derive_wrappers, wrapper_styles  # noqa: E402
+from generator.ir.operations import Operation  # noqa: E402
+from generator.ir.sdk_wrappers import (  # noqa: E402
+    STYLE_CHOICES,
+    WrapperStyle,
+    canonical,
+    derive_wrappers,
+    with_fact,
+)
 
 NAMESPACE_ALIASES = {
     "sdkerrors": "errors",
@@ -201,6 +208,8 @@ def shape(
             target = refs.get(target, target)
         return ("ref", *target)
     if isinstance(node, LiteralType):
+        if isinstance(doc, Primitive):  # docs show a constant by its type
+            return ("primitive", literal_kind(node.value, numbers_only), None)
         return ("literal", node.value)
     assert isinstance(node, UnionType)
     variants = sorted({repr(shape(variant, None, numbers_only, refs)) for variant in node.variants})
@@ -237,6 +246,19 @@ def type_cause(doc: object, spec: object) -> str:
     if "array" in (doc[0], spec[0]) or "map" in (doc[0], spec[0]):
         return "container differs (array, map)"
     return f"type differs ({doc[0]} in docs, {spec[0]} in spec)"
+
+
+def literal_kind(value: object, numbers_only: bool) -> str:
+    """The primitive kind of a constant's value."""
+    if isinstance(value, bool):
+        return PrimitiveKind.BOOLEAN.value
+    if isinstance(value, int):
+        return (PrimitiveKind.NUMBER if numbers_only else PrimitiveKind.INTEGER).value
+    if isinstance(value, float):
+        return PrimitiveKind.NUMBER.value
+    if isinstance(value, str):
+        return PrimitiveKind.STRING.value
+    return PrimitiveKind.ANY.value
 
 
 def shown_required(field: Field) -> bool:
@@ -276,7 +298,7 @@ def compare_fields(
             ] += 1
             report.disagreements.append(
                 f"{where}: required {doc_field.required} in docs, {shown_required(spec_field)} "
-                f"in spec{' (required with a default)' if spec_field.required else ''}"
+                f"in spec{' (required with a default)' if spec_field.default is not None else ''}"
             )
         else:
             report.agree += 1
@@ -416,12 +438,40 @@ def print_report(report: Report, target: str | None, show: int) -> None:
                 print(f"  {item}")
 
 
+def best_style(
+    definitions: list[Definition], operations: list[Operation], docs: list[Definition]
+) -> tuple[tuple[int, int, int], WrapperStyle, list[Definition]]:
+    """The wrapper style (``generator.ir.sdk_wrappers``) under which the spec agrees most with the
+    docs: most doc models found, then most fields agreeing, then fewest spec models.
+
+    Each fact of the style is chosen in turn, the others held (two rounds).
+    """
+
+    def score(style: WrapperStyle) -> tuple[tuple[int, int, int], list[Definition]]:
+        spec = derive_wrappers(definitions, operations, style)
+        trial = Report()
+        compare_models(docs, spec, trial)
+        return (trial.matched, trial.agree, -trial.spec_models), spec
+
+    style = WrapperStyle()
+    best, spec = score(style)
+    for _ in range(2):
+        for attribute, values in STYLE_CHOICES:
+            for value in values:
+                trial_style = canonical(with_fact(style, attribute, value))
+                if trial_style == style:
+                    continue
+                trial, trial_spec = score(trial_style)
+                if trial > best:
+                    best, style, spec = trial, trial_style, trial_spec
+    return best, style, spec
+
+
 def read_spec_as_docs_name(
     spec_path: Path, docs: list[Definition]
 ) -> tuple[Collector, list[Definition], str]:
-    """The spec's IR under the naming (Speakeasy generation) and the wrapper style (the models
-    an SDK derives from operations, ``generator.ir.sdk_wrappers``) that agree most with the docs:
-    most doc models found, then most fields agreeing, then fewest spec models.
+    """The spec's IR under the naming (Speakeasy generation) and the wrapper style that agree
+    most with the docs (``best_style``).
 
     The naming returned names both: ``speakeasy-2025 + fields, raw required, errors``.
     """
@@ -429,19 +479,9 @@ def read_spec_as_docs_name(
     for naming in NAMINGS:
         problems = Collector()
         read = read_openapi_spec(spec_path.resolve(), spec_path.as_posix(), problems, naming)
-        styles: list[WrapperStyle | None] = [None, *wrapper_styles()]
-        for style in styles:
-            spec = read.definitions
-            if style is not None:
-                if not read.operations:
-                    continue
-                spec = derive_wrappers(read.definitions, read.operations, style)
-            trial = Report()
-            compare_models(docs, spec, trial)
-            score = (trial.matched, trial.agree, -trial.spec_models)
-            if best is None or score > best[0]:
-                label = naming if style is None else f"{naming} + {style.describe()}"
-                best = (score, problems, spec, label)
+        score, style, spec = best_style(read.definitions, read.operations, docs)
+        if best is None or score > best[0]:
+            best = (score, problems, spec, f"{naming} + {style.describe()}")
     assert best is not None
     return best[1], best[2], best[3]
 

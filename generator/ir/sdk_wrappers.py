@@ -16,7 +16,15 @@ named facts that change between generator versions and languages:
   too, not only successes;
 - ``body_field``: the name of the request model's body field: ``None`` keeps
   the reader's (``requestBody``, or the referenced schema's name), else the
-  name given (``body``, ``requestBody``).
+  name given (``body``, ``requestBody``);
+- ``wrappers``: the ``<Operation>Response`` models are made at all;
+- ``unused_schemas``: named schemas no operation uses are models too (when
+  ``False`` they are left out, as generators that make only what an SDK
+  method reaches do);
+- ``error_suffix``: error models (``errors`` namespace) whose name does not
+  end with it get it put after (``Result`` -> ``ResultError``, as since
+  Speakeasy's ``sharedErrorComponentsApr2025``); under ``envelope`` each error
+  model also carries the ``HTTPMeta`` field.
 
 A body field is named after its type: a named model ``X`` gives ``x``, an
 array of ``X`` the plural (``xs``, ``entries``); a model made from an inline
@@ -33,9 +41,10 @@ fields are required.  A wrapper is not made when its name is taken.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 from http import HTTPStatus
 
-from generator.ir.definitions import Definition, Field, ObjectModel
+from generator.ir.definitions import AliasModel, Definition, Field, ObjectModel, UnionModel
 from generator.ir.location import Location
 from generator.ir.operations import Operation, Response
 from generator.ir.types import (
@@ -46,6 +55,7 @@ from generator.ir.types import (
     RefType,
     TypeName,
     TypeNode,
+    UnionType,
 )
 from generator.naming import camel_case, pascal_case
 
@@ -54,6 +64,9 @@ OPERATIONS = "operations"
 
 COMPONENTS = "components"
 """Namespace of named schemas."""
+
+ERRORS = "errors"
+"""Namespace of error models."""
 
 HTTP_METADATA = TypeName(COMPONENTS, "HTTPMetadata")
 """The model the ``envelope`` metadata field refers to."""
@@ -72,6 +85,8 @@ METADATA_STYLES = ("fields", "envelope")
 class WrapperStyle:
     """How one generator version shapes the models it derives from operations."""
 
+    wrappers: bool = True
+    """``<Operation>Response`` models are made (SDKs returning bodies bare make none)."""
     metadata: str = "fields"
     """``fields`` (content type, status code, raw response) or ``envelope`` (``HTTPMeta``)."""
     raw_required: bool = True
@@ -80,27 +95,63 @@ class WrapperStyle:
     """Error responses get body fields too."""
     body_field: str | None = None
     """Name of the request model's body field; ``None`` keeps the reader's."""
+    error_suffix: str | None = None
+    """Put after the name of an error model (``errors`` namespace) not ending with it
+    (``Result`` -> ``ResultError``); ``None`` keeps the names."""
+    unused_schemas: bool = True
+    """Named schemas that no operation uses are models too (``False``: they are left out)."""
 
     def describe(self) -> str:
         """A short text naming the style's facts, e.g. ``fields, raw required, errors``."""
-        parts = [self.metadata]
-        if self.metadata == "fields":
-            parts.append("raw required" if self.raw_required else "raw optional")
-        parts.append("errors" if self.errors else "successes only")
+        parts = ["no wrappers"]
+        if self.wrappers:
+            parts = [self.metadata]
+            if self.metadata == "fields":
+                parts.append("raw required" if self.raw_required else "raw optional")
+            parts.append("errors" if self.errors else "successes only")
         if self.body_field is not None:
             parts.append(f"body field {self.body_field}")
+        if self.error_suffix is not None:
+            parts.append(f"error suffix {self.error_suffix}")
+        if not self.unused_schemas:
+            parts.append("unused schemas left out")
         return ", ".join(parts)
 
 
+STYLE_CHOICES: tuple[tuple[str, tuple[object, ...]], ...] = (
+    ("wrappers", (True, False)),
+    ("metadata", METADATA_STYLES),
+    ("raw_required", (True, False)),
+    ("errors", (False, True)),
+    ("body_field", (None, "body", "requestBody")),
+    ("error_suffix", (None, "Error")),
+    ("unused_schemas", (True, False)),
+)
+"""Each fact of a ``WrapperStyle`` and the values it can take (the default first)."""
+
+
 def wrapper_styles() -> list[WrapperStyle]:
-    """Every style offered, in a stable order."""
-    return [
-        WrapperStyle(metadata, raw, errors, body)
-        for metadata in METADATA_STYLES
-        for raw in ((True, False) if metadata == "fields" else (True,))
-        for errors in (False, True)
-        for body in (None, "body", "requestBody")
-    ]
+    """Every distinct style offered, in a stable order."""
+    styles: list[WrapperStyle] = [WrapperStyle()]
+    for attribute, values in STYLE_CHOICES:
+        styles = [with_fact(style, attribute, value) for style in styles for value in values]
+    return list(dict.fromkeys(canonical(style) for style in styles))
+
+
+def with_fact(style: WrapperStyle, attribute: str, value: object) -> WrapperStyle:
+    """``style`` with one fact (an attribute named in ``STYLE_CHOICES``) set to ``value``."""
+    changes: dict[str, Any] = {attribute: value}
+    return replace(style, **changes)
+
+
+def canonical(style: WrapperStyle) -> WrapperStyle:
+    """``style`` with the facts that do not apply set to their defaults (so that two styles
+    making the same models are equal)."""
+    if not style.wrappers:
+        return replace(style, metadata="fields", raw_required=True, errors=False)
+    if style.metadata == "envelope":
+        return replace(style, raw_required=True)
+    return style
 
 
 def response_name(operation: Operation) -> TypeName:
@@ -113,15 +164,23 @@ def derive_wrappers(
 ) -> list[Definition]:
     """``definitions`` with the response wrappers of ``operations`` added and request body
     fields renamed, under ``style`` (see the module docstring)."""
+    errors = _error_names(definitions, style)
+    if errors:
+        definitions = [_retargeted(d, errors) for d in definitions]
     taken = {(d.name.namespace, d.name.name.lower()) for d in definitions}
     result = [_renamed_body(d, operations, style) for d in definitions]
+    if style.wrappers and style.metadata == "envelope":
+        result = [_with_metadata(d) for d in result]
     made_metadata = False
-    for operation in operations:
+    for operation in operations if style.wrappers else ():
         name = response_name(operation)
         if (name.namespace, name.name.lower()) in taken:
             continue
         taken.add((name.namespace, name.name.lower()))
-        fields = _metadata_fields(operation.location, style) + _body_fields(operation, style)
+        fields = _metadata_fields(operation.location, style) + [
+            replace(field, type=_retype(field.type, errors))
+            for field in _body_fields(operation, style)
+        ]
         result.append(ObjectModel(name, tuple(fields), operation.location, operation.description))
         made_metadata = True
     key = (HTTP_METADATA.namespace, HTTP_METADATA.name.lower())
@@ -137,7 +196,125 @@ def derive_wrappers(
                 location,
             )
         )
+    if not style.unused_schemas:
+        result = drop_unused(result, operations)
     return result
+
+
+NAMED_SCHEMA_POINTERS = ("/components/schemas/", "/definitions/")
+"""Where a named schema is (OpenAPI 3, Swagger 2)."""
+
+
+def drop_unused(definitions: list[Definition], operations: list[Operation]) -> list[Definition]:
+    """``definitions`` without those made from schemas no operation uses.
+
+    Used: what an operation's parameters, bodies and responses refer to, what every definition
+    outside ``components`` or not made from a named schema (request, response and error models,
+    security) refers to, and so on.
+    """
+    index = {definition.name: definition for definition in definitions}
+    pending: list[TypeName] = []
+    for operation in operations:
+        nodes: list[TypeNode | None] = [p.type for p in operation.parameters]
+        if operation.request_body is not None:
+            nodes += [media.type for media in operation.request_body.content]
+        for response in operation.responses:
+            nodes += [media.type for media in response.content]
+            nodes += [header.type for header in response.headers]
+        pending += _names([node for node in nodes if node is not None])
+        if operation.request is not None:
+            pending.append(operation.request)
+    for definition in definitions:
+        pointer = definition.location.pointer or ""
+        if definition.name.namespace != COMPONENTS or not pointer.startswith(NAMED_SCHEMA_POINTERS):
+            pending.append(definition.name)
+    seen: set[TypeName] = set()
+    while pending:
+        name = pending.pop()
+        if name in seen or name not in index:
+            continue
+        seen.add(name)
+        pending += _names(_nodes_of(index[name]))
+    return [definition for definition in definitions if definition.name in seen]
+
+
+def _nodes_of(definition: Definition) -> list[TypeNode]:
+    if isinstance(definition, ObjectModel):
+        nodes = [field.type for field in definition.fields]
+        if definition.additional_properties is not None:
+            nodes.append(definition.additional_properties)
+        return nodes
+    if isinstance(definition, UnionModel):
+        return [variant.type for variant in definition.variants] + [
+            RefType(target) for _, target in definition.mapping
+        ]
+    if isinstance(definition, AliasModel):
+        return [definition.type]
+    return []
+
+
+def _names(nodes: list[TypeNode]) -> list[TypeName]:
+    found: list[TypeName] = []
+    stack = list(nodes)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, RefType):
+            found.append(node.target)
+        elif isinstance(node, ArrayType):
+            stack.append(node.items)
+        elif isinstance(node, MapType):
+            stack.append(node.values)
+        elif isinstance(node, UnionType):
+            stack.extend(node.variants)
+    return found
+
+
+def _error_names(definitions: list[Definition], style: WrapperStyle) -> dict[TypeName, TypeName]:
+    """Error models renamed with ``style.error_suffix``."""
+    suffix = style.error_suffix
+    if suffix is None:
+        return {}
+    taken = {(d.name.namespace, d.name.name.lower()) for d in definitions}
+    renamed: dict[TypeName, TypeName] = {}
+    for definition in definitions:
+        name = definition.name
+        if name.namespace != ERRORS or name.name.endswith(suffix):
+            continue
+        new = TypeName(ERRORS, name.name + suffix)
+        if (new.namespace, new.name.lower()) not in taken:
+            taken.add((new.namespace, new.name.lower()))
+            renamed[name] = new
+    return renamed
+
+
+def _retype(node: TypeNode, renamed: dict[TypeName, TypeName]) -> TypeNode:
+    if isinstance(node, RefType) and node.target in renamed:
+        return RefType(renamed[node.target])
+    if isinstance(node, ArrayType):
+        return replace(node, items=_retype(node.items, renamed))
+    if isinstance(node, MapType):
+        return replace(node, values=_retype(node.values, renamed))
+    return node
+
+
+def _retargeted(definition: Definition, renamed: dict[TypeName, TypeName]) -> Definition:
+    """``definition`` under its new name, its fields' references to renamed models followed."""
+    if definition.name in renamed:
+        definition = replace(definition, name=renamed[definition.name])
+    if isinstance(definition, ObjectModel):
+        fields = tuple(replace(f, type=_retype(f.type, renamed)) for f in definition.fields)
+        definition = replace(definition, fields=fields)
+    return definition
+
+
+def _with_metadata(definition: Definition) -> Definition:
+    """An error model of the ``envelope`` style carries the ``HTTPMeta`` field too."""
+    if definition.name.namespace != ERRORS or not isinstance(definition, ObjectModel):
+        return definition
+    if any(field.name == "HTTPMeta" for field in definition.fields):
+        return definition
+    meta = Field("HTTPMeta", RefType(HTTP_METADATA), True, False, definition.location)
+    return replace(definition, fields=(*definition.fields, meta))
 
 
 def _renamed_body(

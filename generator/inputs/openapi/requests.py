@@ -118,6 +118,7 @@ def read_parameters(reader: SchemaReader, parts: RequestParts) -> TypeName | Non
     ctx.names.reserve(name)
     location = ctx.location(ctx.document.line(operation.node), operation.pointer)
     ctx.definitions.append(ObjectModel(name, tuple(fields), location))
+    ctx.request_roots.append(RefType(name))  # its body field refers to request views too
     return name
 
 
