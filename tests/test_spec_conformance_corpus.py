@@ -1,0 +1,123 @@
+"""Agreement of docs trees with the spec beside them: a representative slice of the corpus.
+
+The whole corpus is measured by ``python benchmarks/spec_conformance.py --all ../shared/corpus``
+(report ``benchmarks/spec_conformance.md``); these trees cover each wrapper style chosen there
+(no wrappers, metadata fields with error bodies, the ``HTTPMeta`` envelope with error suffixes)
+and five languages.  The floors are the figures measured when they were set: a regression fails.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def load_spec_conformance() -> ModuleType:
+    if "spec_conformance" in sys.modules:
+        return sys.modules["spec_conformance"]
+    path = PROJECT / "benchmarks" / "spec_conformance.py"
+    spec = importlib.util.spec_from_file_location("spec_conformance", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["spec_conformance"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+# tree (below the corpus), spec beside it, floors in %: doc models found in the spec,
+# spec models found in the docs, fields agreeing; the style words the choice must name
+SLICE = [
+    ("dub-seed-era/go/docs/models", "dub-seed-era/openapi.yaml", 99.6, 95.0, 99.7, "no wrappers"),
+    ("dub-seed-era/ruby/docs/models", "dub-seed-era/openapi.yaml", 99.5, 70.5, 95.0, "errors"),
+    (
+        "zoo/authlete-authlete-go-sdk-go/docs/models",
+        "zoo/authlete-authlete-go-sdk-go/openapi.yaml",
+        98.9,
+        98.9,
+        99.6,
+        "envelope",
+    ),
+    (
+        "zoo/authlete-authlete-ruby-sdk-ruby/docs/models",
+        "zoo/authlete-authlete-ruby-sdk-ruby/openapi.yaml",
+        98.9,
+        98.9,
+        99.5,
+        "raw required",
+    ),
+    (
+        "zoo/benzinga-bz-java-client-java/docs/models",
+        "zoo/benzinga-bz-java-client-java/openapi.yaml",
+        99.5,
+        71.0,
+        81.0,
+        "raw required",
+    ),
+    (
+        "zoo/speakeasy-sdks-netevia-csharp-sdk-csharp/docs/models",
+        "zoo/speakeasy-sdks-netevia-csharp-sdk-csharp/openapi.yaml",
+        98.0,
+        40.0,
+        53.0,
+        "raw optional",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("tree", "spec", "docs_floor", "spec_floor", "fields_floor", "style"),
+    SLICE,
+    ids=[row[0].split("/docs")[0] for row in SLICE],
+)
+def test_docs_agree_with_their_spec(
+    corpus: Path,
+    tree: str,
+    spec: str,
+    docs_floor: float,
+    spec_floor: float,
+    fields_floor: float,
+    style: str,
+) -> None:
+    models, spec_path = corpus / tree, corpus / spec
+    if not models.is_dir() or not spec_path.is_file():
+        pytest.skip(f"{tree} or {spec} is not in the corpus")
+    conformance = load_spec_conformance()
+    figures = conformance.measure(spec_path, models)
+    report = figures.report
+    assert report.models > 50 and report.fields > 200
+    assert 100 * report.matched / report.models >= docs_floor
+    assert 100 * report.spec_found / report.spec_models >= spec_floor
+    assert 100 * report.agree / report.fields >= fields_floor
+    assert style in figures.naming
+    # every disagreement is counted under a cause
+    assert sum(report.causes.values()) == len(report.disagreements)
+
+
+def test_all_trees_mode_finds_every_spec_and_tree(corpus: Path, tmp_path: Path) -> None:
+    conformance = load_spec_conformance()
+    zoo = corpus / "zoo"
+    if not zoo.is_dir():
+        pytest.skip("the zoo is not in the corpus")
+    pairs = conformance.find_pairs(corpus)
+    trees = {models.relative_to(corpus).as_posix() for _, models in pairs}
+    assert "dub-seed-era/ruby/docs/models" in trees
+    assert "zoo/speakeasy-sdks-moov-go-go/docs/pkg/models" in trees  # docs/pkg layout
+    assert "zoo/factuarea-factuarea-php-php/docs/Models" in trees  # docs/Models layout
+    specs_beside = {spec.parent for spec, _ in pairs}
+    assert all(models.is_relative_to(spec.parent) for spec, models in pairs)
+    assert len(specs_beside) == len({spec for spec, _ in pairs})
+
+
+def test_all_trees_mode_refuses_a_folder_without_specs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    conformance = load_spec_conformance()
+    (tmp_path / "docs" / "models").mkdir(parents=True)
+    assert conformance.main(["--all", str(tmp_path)]) == 2
+    assert "no spec" in capsys.readouterr().out
