@@ -41,8 +41,8 @@ fields are required.  A wrapper is not made when its name is taken.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any
 from http import HTTPStatus
+from typing import Any
 
 from generator.ir.definitions import AliasModel, Definition, Field, ObjectModel, UnionModel
 from generator.ir.location import Location
