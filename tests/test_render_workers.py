@@ -144,3 +144,33 @@ def test_with_other_threads_running_no_worker_is_forked() -> None:
         release.set()
         thread.join()
     assert results == [os.getpid()] * 500 and state is None
+
+
+@pytest.mark.parametrize("min_jobs", [2, 10**9])
+def test_side_tasks_come_back_in_order_with_the_files(
+    monkeypatch: pytest.MonkeyPatch, min_jobs: int
+) -> None:
+    monkeypatch.setattr(workers, "MIN_JOBS", min_jobs)
+    schema = _enums(100)
+    side = [lambda n=n: (n, os.getpid() > 0) for n in range(20)]
+    rendering = render_files(schema, ["docs-go"], Options(), side=side)
+    assert rendering.side == [(n, True) for n in range(20)]
+    assert rendering.files == render_files(schema, ["docs-go"], Options()).files
+
+
+def test_the_snapshot_encoded_in_tasks_makes_the_same_manifest(
+    monkeypatch: pytest.MonkeyPatch, project: Path
+) -> None:
+    from generator.output import snapshot as snapshots
+    from generator.output.manifest import manifest_text
+    from generator.output.snapshot import schema_snapshot, snapshot_tasks
+
+    schema = read_inputs([project / "spec"])
+    monkeypatch.setattr(snapshots, "SNAPSHOT_CHUNK", 1)  # several tasks for each list
+    tasks, assemble = snapshot_tasks(schema)
+    assert len(tasks) > 2
+    rendering = render_files(schema, ["python"], Options(), side=tasks)
+    encoded = assemble(rendering.side)  # type: ignore[arg-type]
+    files = {"a.txt": b"a"}
+    assert manifest_text(files, encoded) == manifest_text(files, schema_snapshot(schema))
+    assert len(encoded.definitions) == len(schema.definitions)

@@ -57,8 +57,12 @@ class Session:
         options: Options,
         formatter: Formatter,
         progress: Progress | None = None,
+        side: Sequence[Callable[[], object]] = (),
     ) -> Rendering:
-        """Render the targets, taking unchanged files (as the manifest lists them) from the out folder."""
+        """Render the targets, taking unchanged files (as the manifest lists them) from the out folder.
+
+        ``side`` tasks run alongside, as ``render_files`` runs them.
+        """
         settings = self.settings
         jobs = plan_jobs(schema, settings.targets, options)
         if not self.enabled:
@@ -71,6 +75,7 @@ class Session:
                 None,
                 jobs,
                 progress,
+                side,
             )
         before = (
             {t for entry in self.previous.files.values() for t in entry.templates}
@@ -91,7 +96,15 @@ class Session:
             listing = read_manifest(settings.out)
         reuse = reuse_from(self.previous, settings.out, listing, fingerprints, reused)
         rendering = render_files(
-            schema, settings.targets, options, settings.templates, formatter, reuse, jobs, progress
+            schema,
+            settings.targets,
+            options,
+            settings.templates,
+            formatter,
+            reuse,
+            jobs,
+            progress,
+            side,
         )
         self.reused = len(reused)
         loaded = {t for r in rendering.records.values() for t in r.templates}

@@ -6,6 +6,7 @@ import argparse
 import dataclasses
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +24,7 @@ from generator.terminal import COLOR_CHOICES, escape
 
 if TYPE_CHECKING:
     from generator.cache.session import Session
+    from generator.output.snapshot import EncodedSnapshot
 
 EXIT_OK = 0
 """Success."""
@@ -257,6 +259,8 @@ class Run:
     """Rendered files by path below the out folder."""
     warnings: list[Problem] = field(default_factory=list)
     """Warnings to print (and to fail on with ``--strict``)."""
+    snapshot: EncodedSnapshot | None = None
+    """The schema's IR snapshot for the manifest, when asked for (made alongside the render)."""
 
 
 def read_and_render(
@@ -264,11 +268,14 @@ def read_and_render(
     strict: bool,
     session: Session | None = None,
     progress: Progress | None = None,
+    snapshot: bool = False,
 ) -> Run:
     """Read the inputs, render the targets; print warnings (raise them with ``strict``).
 
     With a cache ``session``, files whose inputs did not change are taken from
     the out folder instead of being rendered.  ``progress`` hears of each file.
+    With ``snapshot`` the run also holds the IR snapshot, encoded alongside
+    the render (on the second core when there is one).
     """
     from generator.inputs.openapi.loader import FILES_READ
     from generator.render.renderer import render_files
@@ -290,14 +297,28 @@ def read_and_render(
             package=settings.package, go_style=settings.go_style, formats=settings.formats
         )
         formatter = Formatter(settings.formatter, settings.config)
+        side: list[Callable[[], object]] = []
+        assemble = None
+        if snapshot:
+            from generator.output.snapshot import snapshot_tasks
+
+            tasks, assemble = snapshot_tasks(schema)
+            side += tasks
         if session is None:
             rendering = render_files(
-                schema, settings.targets, options, settings.templates, formatter, progress=progress
+                schema,
+                settings.targets,
+                options,
+                settings.templates,
+                formatter,
+                progress=progress,
+                side=side,
             )
         else:
-            rendering = session.render(schema, options, formatter, progress)
+            rendering = session.render(schema, options, formatter, progress, side)
     report_warnings(rendering.warnings, strict)
-    return Run(schema, rendering.files, warnings + rendering.warnings)
+    encoded = None if assemble is None else assemble(rendering.side)  # type: ignore[arg-type]
+    return Run(schema, rendering.files, warnings + rendering.warnings, encoded)
 
 
 def warning_line(problem: Problem) -> str:

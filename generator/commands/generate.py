@@ -80,7 +80,7 @@ def generate(settings: Settings, strict: bool, cache: bool = True) -> tuple[Run,
     session = Session(settings, enabled=cache)
     progress = Progress(wanted(sys.stderr), "specloom generate")
     try:
-        result = read_and_render(settings, strict, session, progress)
+        result = read_and_render(settings, strict, session, progress, snapshot=True)
     finally:
         progress.close()
     out = display_path(settings.out)
@@ -103,6 +103,7 @@ def generate(settings: Settings, strict: bool, cache: bool = True) -> tuple[Run,
 
     def write() -> list[str]:
         with limits.using(settings.limits):  # the manifest's IR holds the numbers read under them
-            return write_output(settings.out, result.files, schema_snapshot(result.schema))
+            snapshot = result.snapshot or schema_snapshot(result.schema)
+            return write_output(settings.out, result.files, snapshot)
 
     return result, session.save_while(write, result.warnings)

@@ -10,9 +10,12 @@ import hashlib
 import json
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.output.tree import OutTree, UnsafePath, check_relative, reading, unsafe_problems
+
+if TYPE_CHECKING:
+    from generator.output.snapshot import EncodedSnapshot
 
 MANIFEST_NAME = ".specloom-manifest.json"
 """File name of the manifest, at the top of the out folder."""
@@ -115,29 +118,42 @@ def read_snapshot(out: Path) -> object:
     return data.get("ir") if isinstance(data, dict) else None
 
 
-def manifest_text(files: Mapping[str, bytes], snapshot: Mapping[str, Any] | None = None) -> str:
+def manifest_text(
+    files: Mapping[str, bytes], snapshot: Mapping[str, Any] | EncodedSnapshot | None = None
+) -> str:
     """The manifest for a set of rendered files (and the IR snapshot), deterministic.
 
     The snapshot's definitions (and operations) are written one per line, so a
     spec change shows in ``git diff`` as the lines of the models it touched.
+    ``snapshot`` is ``schema_snapshot``'s data or the same already encoded
+    (``EncodedSnapshot``, one JSON text per item): the text is the same.
     """
     listing = {path: digest(data) for path, data in sorted(files.items())}
     text = json.dumps({"generator": "specloom", "files": listing}, indent=2)
     if snapshot is None:
         return text + "\n"
-    body = f'    "format": {json.dumps(snapshot["format"])},\n' + _listing(
-        "definitions", snapshot["definitions"]
-    )
-    if "operations" in snapshot:  # one operation per line too
-        body += ",\n" + _listing("operations", snapshot["operations"])
+    if isinstance(snapshot, Mapping):
+        format_ = snapshot["format"]
+        definitions = [_compact_json(item) for item in snapshot["definitions"]]
+        listed = snapshot.get("operations") if "operations" in snapshot else None
+        operations = None if listed is None else [_compact_json(item) for item in listed]
+    else:
+        format_ = snapshot.format
+        definitions = list(snapshot.definitions)
+        operations = None if snapshot.operations is None else list(snapshot.operations)
+    body = f'    "format": {json.dumps(format_)},\n' + _listing("definitions", definitions)
+    if operations is not None:  # one operation per line too
+        body += ",\n" + _listing("operations", operations)
     return text[: -len("\n}")] + ',\n  "ir": {\n' + body + "\n  }\n}\n"
 
 
-def _listing(key: str, items: list[Any]) -> str:
-    """``"key": [...]`` with one item per line."""
-    if not items:
+def _compact_json(item: object) -> str:
+    return json.dumps(item, ensure_ascii=False, separators=(",", ":"))
+
+
+def _listing(key: str, lines: list[str]) -> str:
+    """``"key": [...]`` with one item (already JSON text) per line."""
+    if not lines:
         return f'    "{key}": []'
-    lines = ",\n".join(
-        "      " + json.dumps(item, ensure_ascii=False, separators=(",", ":")) for item in items
-    )
-    return f'    "{key}": [\n{lines}\n    ]'
+    body = ",\n".join("      " + line for line in lines)
+    return f'    "{key}": [\n{body}\n    ]'

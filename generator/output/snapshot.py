@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import json
 import types
 import typing
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from generator import ir
@@ -35,6 +38,58 @@ def schema_snapshot(schema: Schema) -> dict[str, Any]:
     if schema.operations is not None:
         data["operations"] = [_compact(operation) for operation in schema.operations]
     return data
+
+
+@dataclass(frozen=True, slots=True)
+class EncodedSnapshot:
+    """A snapshot already written as the manifest's lines: one compact JSON text per item."""
+
+    format: int
+    """``SNAPSHOT_FORMAT``."""
+    definitions: tuple[str, ...]
+    """Each definition of the schema, as one line of compact JSON (in schema order)."""
+    operations: tuple[str, ...] | None
+    """Each operation likewise; ``None`` when the schema has no operations list."""
+
+
+def encode_items(items: tuple[Any, ...] | list[Any]) -> list[str]:
+    """``items`` (definitions or operations) as the manifest writes them: compact JSON, one each."""
+    return [json.dumps(_compact(item), ensure_ascii=False, separators=(",", ":")) for item in items]
+
+
+SNAPSHOT_CHUNK = 256
+"""Definitions (or operations) encoded by one ``snapshot_tasks`` task."""
+
+
+def snapshot_tasks(
+    schema: Schema,
+) -> tuple[list[Callable[[], list[str]]], Callable[[list[list[str]]], EncodedSnapshot]]:
+    """The snapshot of ``schema`` split into tasks that can run on either core, and their assembly.
+
+    Each task encodes a slice of the definitions or operations (see
+    ``encode_items``); ``assemble`` takes the tasks' results in task order.
+    The outcome is the one ``schema_snapshot`` gives, already encoded.
+    """
+    definitions = schema.definitions
+    operations = schema.operations
+    tasks: list[Callable[[], list[str]]] = []
+    for start in range(0, len(definitions), SNAPSHOT_CHUNK):
+        part = definitions[start : start + SNAPSHOT_CHUNK]
+        tasks.append(lambda part=part: encode_items(part))  # type: ignore[misc]
+    split = len(tasks)
+    if operations is not None:
+        for start in range(0, len(operations), SNAPSHOT_CHUNK):
+            listed = operations[start : start + SNAPSHOT_CHUNK]
+            tasks.append(lambda listed=listed: encode_items(listed))  # type: ignore[misc]
+
+    def assemble(results: list[list[str]]) -> EncodedSnapshot:
+        lines = [line for result in results[:split] for line in result]
+        listed = None
+        if operations is not None:
+            listed = tuple(line for result in results[split:] for line in result)
+        return EncodedSnapshot(SNAPSHOT_FORMAT, tuple(lines), listed)
+
+    return tasks, assemble
 
 
 def _snapshot_fields(cls: type) -> tuple[tuple[str, Any, bool], ...]:

@@ -29,7 +29,7 @@ import sys
 from collections.abc import Mapping
 from contextlib import suppress
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.diagnostics import Problem, SpecloomError
 from generator.ir import Location
@@ -45,6 +45,9 @@ from generator.output.tree import (
     safe_relative,
     write_all,
 )
+
+if TYPE_CHECKING:
+    from generator.output.snapshot import EncodedSnapshot
 
 __all__ = ["STAGE_PREFIX", "recover", "safe_relative", "write_output"]
 
@@ -66,7 +69,7 @@ def _write_file(folder: int, name: str, data: bytes) -> None:
 
 
 def write_output(
-    out: Path, files: Mapping[str, str], snapshot: Mapping[str, Any] | None = None
+    out: Path, files: Mapping[str, str], snapshot: Mapping[str, Any] | EncodedSnapshot | None = None
 ) -> list[str]:
     """Make ``out`` hold exactly ``files`` (plus any files specloom did not write); return paths changed.
 
@@ -99,7 +102,7 @@ def write_output(
 
 
 def _write(
-    tree: OutTree, encoded: dict[str, bytes], snapshot: Mapping[str, Any] | None
+    tree: OutTree, encoded: dict[str, bytes], snapshot: Mapping[str, Any] | EncodedSnapshot | None
 ) -> list[str]:
     problems: list[Problem] = []
     unsafe: list[UnsafePath] = []

@@ -51,6 +51,8 @@ class Rendering:
     """Custom template files that had no effect (see ``unused_custom_templates``)."""
     records: dict[str, FileRecord] = field(default_factory=dict)
     """What each file was rendered from (files taken from ``reuse`` have none)."""
+    side: list[object] = field(default_factory=list)
+    """The results of the ``side`` tasks given to ``render_files``, in their order."""
 
 
 Reuse = Callable[[Job], "str | None"]
@@ -124,6 +126,7 @@ def render_files(
     reuse: Reuse | None = None,
     jobs: list[Job] | None = None,
     progress: Progress | None = None,
+    side: Sequence[Callable[[], object]] = (),
 ) -> Rendering:
     """Render ``targets`` (registered names or ``Target`` objects) and check the custom folders.
 
@@ -131,7 +134,9 @@ def render_files(
     (``None``: none).  ``reuse`` may hand over the text of files that need
     no render (their record is then left out).  The files are rendered on two
     cores when there are many (see ``workers``); ``progress`` is told of
-    each file done in this process.
+    each file done in this process.  ``side`` tasks (picklable results, no
+    output of their own) are queued after the files, so whichever core is
+    free first runs them; their results are in ``Rendering.side``.
     """
     env = make_environment(template_dirs)
     if jobs is None:
@@ -147,15 +152,17 @@ def render_files(
     todo = [index for index in range(len(jobs)) if index not in reused]
     parent = os.getpid()
     step = (
-        2 if will_fork(len(todo)) else 1
+        2 if will_fork(len(todo) + len(side)) else 1
     )  # the worker's files are not seen here: count ours twice
     if progress is not None:
         progress.start(len(jobs))
         progress.advance(len(reused))
 
-    def render_job(position: int) -> tuple[str | list[Problem], FileRecord | None]:
+    def render_job(position: int) -> tuple[object, FileRecord | None]:
+        if position >= len(todo):
+            return side[position - len(todo)](), None
         job = jobs[todo[position]]
-        outcome: tuple[str | list[Problem], FileRecord | None]
+        outcome: tuple[object, FileRecord | None]
         try:
             outcome = _render_job(env, job, loaders, formatter)
         except SpecloomError as error:
@@ -165,8 +172,10 @@ def render_files(
         return outcome
 
     texts, served_by_worker = run_jobs(
-        render_job, len(todo), lambda: [loader.served for loader in loaders]
+        render_job, len(todo) + len(side), lambda: [loader.served for loader in loaders]
     )
+    side_results = [result for result, _ in texts[len(todo) :]]
+    del texts[len(todo) :]
     for loader, served in zip(loaders, served_by_worker or (), strict=False):
         loader.served.update(served)
     results = dict(zip(todo, texts, strict=True))
@@ -178,13 +187,13 @@ def render_files(
             continue
         text, record = results[index]
         if not isinstance(text, str):
-            raise SpecloomError(text)
+            raise SpecloomError(text)  # type: ignore[arg-type]
         files[job.path] = text
         if record is not None:
             records[job.path] = record
     served = set().union(*(loader.served for loader in loaders))
     warnings = unused_custom_templates(env, template_dirs, served)
-    return Rendering(dict(sorted(files.items())), warnings, records)
+    return Rendering(dict(sorted(files.items())), warnings, records, side_results)
 
 
 def _render_job(
