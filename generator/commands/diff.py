@@ -24,17 +24,6 @@ from generator.commands.common import (
 )
 from generator.config import load_settings
 from generator.diagnostics import Problem, SpecloomError
-from generator.diff import diff_schemas
-from generator.diff.accept import apply_acceptances, load_acceptances
-from generator.diff.report import (
-    exit_code,
-    github_report,
-    json_report,
-    markdown_report,
-    printable,
-    summary_line,
-    text_report,
-)
 from generator.inputs.collect import display_path
 from generator.ir import Location, Schema
 from generator.limits import Limits
@@ -89,6 +78,18 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     """Read both sides, compare, print; the exit code tells none / non-breaking / breaking."""
+    from generator.diff import diff_schemas  # imported here: other commands never need it
+    from generator.diff.accept import apply_acceptances, load_acceptances
+    from generator.diff.report import (
+        exit_code,
+        github_report,
+        json_report,
+        markdown_report,
+        printable,
+        summary_line,
+        text_report,
+    )
+
     confinement = limits.using(Limits(allow_ref_outside=args.allow_ref_outside))
     with confinement, tempfile.TemporaryDirectory(prefix="specloom-diff-") as scratch:
         old, old_name = _read_side(args.old, args.old_flavor, args.naming, Path(scratch, "old"))

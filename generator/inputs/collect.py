@@ -111,19 +111,21 @@ def read_inputs(
     ``remotes`` maps URI prefixes (``https://example.com/schemas/``) to folders serving them.
     """
     from generator.inputs.handwritten import FLAVOR as HANDWRITTEN
-    from generator.inputs.markdown import DocFile, find_generation, language_names, read_docs
     from generator.inputs.openapi.name_resolution import DEFAULT_NAMING
     from generator.inputs.openapi.reader import read_openapi_spec
     from generator.inputs.openapi.rules_reader import RulesSink
 
     collector = Collector()
-    if flavor is not None and flavor not in (*language_names(), HANDWRITTEN):
-        collector.add(
-            Location("--flavor"),
-            f"unknown docs flavor {flavor!r}; expected one of "
-            f"{', '.join((*language_names(), HANDWRITTEN))}",
-        )
-        collector.raise_if_any()
+    if flavor is not None:
+        from generator.inputs.markdown import language_names
+
+        if flavor not in (*language_names(), HANDWRITTEN):
+            collector.add(
+                Location("--flavor"),
+                f"unknown docs flavor {flavor!r}; expected one of "
+                f"{', '.join((*language_names(), HANDWRITTEN))}",
+            )
+            collector.raise_if_any()
     docs, specs = find_inputs(paths, collector)
     if not docs and not specs and not collector.problems:
         collector.add(
@@ -141,6 +143,8 @@ def read_inputs(
             operations += read.operations
     handwritten_docs: list[Path] = []  # read in one go: namespaces are unique over the run
     folders = [path.resolve() for path in paths if path.is_dir()]
+    if docs:  # the docs readers are imported only for docs (a run over specs never needs them)
+        from generator.inputs.markdown import DocFile, find_generation, read_docs
     for root, tree in docs_trees(docs).items():
         if _handwritten_tree(tree, flavor):
             handwritten_docs += tree
