@@ -275,3 +275,70 @@ def test_a_symlinked_out_folder_is_refused_even_when_the_cache_matches(
     assert main(["generate", *_args(project)]) == 2
     assert "symbolic link" in capsys.readouterr().err
     assert main(["check", *_args(project)]) == 2
+
+
+def test_numbered_names_keep_the_cache_and_a_new_clash_renders_afresh(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # ``TAG`` and ``Tag`` share one doc file name: the later one is numbered (tag2.md)
+    clashing = SPEC + (
+        "    TAG:\n      type: object\n      description: Shouting.\n"
+        "      properties:\n        loud: {type: string, description: How loud.}\n"
+    )
+    spec = project / "spec" / "openapi.yaml"
+    spec.write_text(clashing, encoding="utf-8")
+    assert main(["generate", *_args(project)]) == 0
+    assert (project / "out" / "docs-go" / "models" / "components" / "tag2.md").is_file()
+    spec.write_text(clashing.replace("The label.", "The tag's label."), encoding="utf-8")
+    rendered = _Rendered(monkeypatch)
+    assert main(["generate", *_args(project)]) == 0
+    assert "docs-go/models/components/link.md" not in rendered.paths
+    assert "python/models/components.py" in rendered.paths
+    assert main(["generate", *_args(project, "fresh", "--no-cache")]) == 0
+    assert _tree(project / "out") == _tree(project / "fresh")
+    # another clash renumbers names every file may show: everything is rendered again
+    spec.write_text(
+        clashing.replace("The label.", "The tag's label.").replace(
+            "    TAG:",
+            "    TaG:\n      type: object\n      properties:\n        x: {type: string}\n    TAG:",
+        ),
+        encoding="utf-8",
+    )
+    rendered.paths.clear()
+    assert main(["generate", *_args(project)]) == 0
+    assert "docs-go/models/components/link.md" in rendered.paths
+    shutil.rmtree(project / "fresh")
+    assert main(["generate", *_args(project, "fresh", "--no-cache")]) == 0
+    assert _tree(project / "out") == _tree(project / "fresh")
+
+
+def test_a_module_that_reads_the_operations_does_not_depend_on_every_model(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with_path = SPEC.replace(
+        "paths: {}",
+        "paths:\n  /links:\n    post:\n      operationId: createLink\n"
+        "      parameters:\n        - {name: q, in: query, schema: {type: string}}\n"
+        "      requestBody:\n"
+        "        content:\n          application/json:\n"
+        "            schema: {$ref: '#/components/schemas/Link'}\n"
+        "      responses:\n        '200': {description: OK}",
+    )
+    spec = project / "spec" / "openapi.yaml"
+    spec.write_text(with_path, encoding="utf-8")
+    assert main(["generate", *_args(project)]) == 0
+    assert (project / "out" / "python" / "models" / "operations.py").is_file()
+    spec.write_text(with_path.replace("The label.", "The tag's label."), encoding="utf-8")
+    rendered = _Rendered(monkeypatch)
+    assert main(["generate", *_args(project)]) == 0
+    assert "python/models/components.py" in rendered.paths
+    assert "python/models/operations.py" not in rendered.paths  # it never looks at Tag
+    spec.write_text(
+        with_path.replace("The label.", "The tag's label.").replace("/links:", "/link:"),
+        encoding="utf-8",
+    )
+    rendered.paths.clear()
+    assert main(["generate", *_args(project)]) == 0
+    assert "python/models/operations.py" in rendered.paths  # the endpoint's path changed
+    assert main(["generate", *_args(project, "fresh", "--no-cache")]) == 0
+    assert _tree(project / "out") == _tree(project / "fresh")

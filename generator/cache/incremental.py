@@ -30,7 +30,15 @@ from generator.ir import (
     UnionModel,
 )
 from generator.ir.serialize import IR_FIELDS
-from generator.render.dependencies import NAMESPACES, RULES, WHOLE, FileRecord, schema_fields
+from generator.render.dependencies import (
+    NAMESPACES,
+    OPERATIONS,
+    RULES,
+    WHOLE,
+    FileRecord,
+    schema_fields,
+)
+from generator.render.distinct import tables_digest
 from generator.render.renderer import Job, Rendering, Reuse
 
 _FIELDS = {cls: tuple(name for name, _ in table) for cls, table in IR_FIELDS.items()}
@@ -50,12 +58,20 @@ def _without_lines(value: Any) -> Any:
     if cls is Location:
         return ("@", value.file, value.pointer)
     names = _FIELDS.get(cls)
+    scalars = _SCALARS
     if names is not None:
-        return (cls.__name__, *[_without_lines(getattr(value, name)) for name in names])
+        items = [getattr(value, name) for name in names]
+        return (
+            cls.__name__,
+            *[item if type(item) in scalars else _without_lines(item) for item in items],
+        )
     if cls is tuple or cls is list:
-        return [_without_lines(item) for item in value]
+        return [item if type(item) in scalars else _without_lines(item) for item in value]
     if cls is dict:
-        return {key: _without_lines(item) for key, item in value.items()}
+        return {
+            key: item if type(item) in scalars else _without_lines(item)
+            for key, item in value.items()
+        }
     return repr(value)  # enums and anything else with a stable repr
 
 
@@ -64,7 +80,9 @@ class Fingerprints:
 
     def __init__(self, schema: Schema, options: str, formatter: str, other_files: str) -> None:
         self._schema = schema
-        self._global = f"{options}\0{other_files}"
+        # The numbers given to clashing names (the plan made them): a name's file, link or
+        # import depends on every other name when one is numbered.
+        self._global = f"{options}\1{tables_digest()}\0{other_files}"
         self._formatter = formatter
         self._definitions: dict[int, str] = {}
         self._located: dict[int, str] = {}
@@ -110,6 +128,10 @@ class Fingerprints:
             found = self._all()
         elif name == NAMESPACES:
             found = repr(self._schema.namespaces)
+        elif name == OPERATIONS:
+            listed = self._schema.operations
+            text = repr(listed if self.lines else _without_lines(listed))
+            found = hashlib.sha256(text.encode()).hexdigest()
         elif name == RULES:
             rules = (self._schema.rules, self._schema.validators)
             text = repr(rules if self.lines else _without_lines(rules))

@@ -19,6 +19,8 @@ WHOLE = "*"
 """A file that read the schema's definitions as a whole (it depends on every one)."""
 NAMESPACES = "namespaces"
 """A file that read the list of namespaces."""
+OPERATIONS = "operations"
+"""A file that read the operations (``Schema.operations``): it depends on them, not on every definition."""
 RULES = "rules"
 """A file that read the validation rules or validators (``Schema.rules``, ``validator_of``...)."""
 _RULES_ATTRIBUTES = frozenset({"rules", "validators", "rules_of", "validator_of"})
@@ -32,13 +34,13 @@ class FileRecord:
     """Files of the templates its render loaded (its own, and those it extends or includes)."""
     names: tuple[str, ...]
     """Definitions it looked up by name (``namespace.Name``), or ``WHOLE`` / ``NAMESPACES`` /
-    ``RULES``."""
+    ``OPERATIONS`` / ``RULES``."""
     formatted: bool
     """It went through the formatter (a Python file from a custom template)."""
 
 
 _PUBLIC_FIELDS = tuple(f.name for f in dataclasses.fields(Schema) if f.init)
-_WHOLE_ATTRIBUTES = frozenset({*_PUBLIC_FIELDS, "in_namespace"}) - _RULES_ATTRIBUTES
+_WHOLE_ATTRIBUTES = frozenset({*_PUBLIC_FIELDS, "in_namespace"}) - _RULES_ATTRIBUTES - {OPERATIONS}
 
 
 def schema_fields(schema: Schema) -> dict[str, Any]:
@@ -63,6 +65,8 @@ class RecordingSchema(Schema):
             object.__getattribute__(self, "_looked_up").add(WHOLE)
         elif name == "namespaces":
             object.__getattribute__(self, "_looked_up").add(NAMESPACES)
+        elif name == OPERATIONS:
+            object.__getattribute__(self, "_looked_up").add(OPERATIONS)
         elif name in _RULES_ATTRIBUTES:
             object.__getattribute__(self, "_looked_up").add(RULES)
         return object.__getattribute__(self, name)

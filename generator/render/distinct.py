@@ -12,6 +12,7 @@ rendered; the path functions of the targets look names up with ``distinct``.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Hashable, Iterable
 from typing import TypeVar
 
@@ -46,6 +47,20 @@ def distinct(kind: str, key: Hashable, plain: str) -> str:
 def renamed_any() -> bool:
     """Some name of the prepared schema got a number (its files depend on every other name)."""
     return any(_tables.values())
+
+
+def tables_digest() -> str:
+    """Hash of the numbers ``prepare`` gave (the same tables give the same names everywhere).
+
+    A file that shows a name depends on the numbering as well as on the name:
+    a cache keys reused files with this too (see ``generator.cache``).
+    """
+    entries = sorted(
+        (kind, sorted((repr(key), number) for key, number in table.items()))
+        for kind, table in _tables.items()
+        if table
+    )
+    return hashlib.sha256(repr(entries).encode()).hexdigest()
 
 
 def prepare(schema: Schema) -> None:

@@ -16,7 +16,7 @@ from generator.ir.aliases import inline_aliases
 from generator.progress import Progress
 from generator.render.catalog import unused_custom_templates
 from generator.render.dependencies import WHOLE, FileRecord, RecordingSchema
-from generator.render.distinct import prepare, renamed_any
+from generator.render.distinct import prepare
 from generator.render.environment import (
     RecordingLoader,
     TrackingEnvironment,
@@ -56,7 +56,10 @@ class Rendering:
 
 
 Reuse = Callable[[Job], "str | None"]
-"""Gives the text of a file that need not be rendered again (see ``generator.cache``), else ``None``."""
+"""Gives the text of a file that need not be rendered again (see ``generator.cache``), else ``None``.
+
+It must take the numbered names into account (``distinct.tables_digest``): a
+file that shows a name changes when that name's number does."""
 
 
 def render(
@@ -141,8 +144,6 @@ def render_files(
     env = make_environment(template_dirs)
     if jobs is None:
         jobs = plan_jobs(schema, targets, options)
-    if renamed_any():  # a numbered name depends on every other name: render all afresh
-        reuse = None
     loaders = custom_loaders(env)
     reused = (
         {}
@@ -151,9 +152,11 @@ def render_files(
     )
     todo = [index for index in range(len(jobs)) if index not in reused]
     parent = os.getpid()
-    step = (
-        2 if will_fork(len(todo) + len(side)) else 1
-    )  # the worker's files are not seen here: count ours twice
+    # A few files can be worth a worker when they hold many models (a changed module).
+    heavy = sum(_weight(jobs[index]) for index in todo) >= HEAVY
+    min_jobs = 2 if heavy else None
+    # the worker's files are not seen here: count ours twice
+    step = 2 if will_fork(len(todo) + len(side), min_jobs) else 1
     if progress is not None:
         progress.start(len(jobs))
         progress.advance(len(reused))
@@ -172,7 +175,10 @@ def render_files(
         return outcome
 
     texts, served_by_worker = run_jobs(
-        render_job, len(todo) + len(side), lambda: [loader.served for loader in loaders]
+        render_job,
+        len(todo) + len(side),
+        lambda: [loader.served for loader in loaders],
+        min_jobs,
     )
     side_results = [result for result, _ in texts[len(todo) :]]
     del texts[len(todo) :]
@@ -194,6 +200,15 @@ def render_files(
     served = set().union(*(loader.served for loader in loaders))
     warnings = unused_custom_templates(env, template_dirs, served)
     return Rendering(dict(sorted(files.items())), warnings, records, side_results)
+
+
+HEAVY = 1024
+"""Files to render weighing this much (see ``_weight``) are shared with a worker, however few."""
+
+
+def _weight(job: Job) -> int:
+    """A rough cost of a file: one, plus the models (and other items) its variables list."""
+    return 1 + sum(len(value) for value in job.context.values() if isinstance(value, list | tuple))
 
 
 def _render_job(
