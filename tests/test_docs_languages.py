@@ -166,3 +166,44 @@ def test_the_generation_record_beside_a_tree(tmp_path: Path) -> None:
     )
     found = find_generation(old / "docs", within=old)
     assert found is not None and found.speakeasy_version == "1.47.3"
+
+
+def _wide_table(*rows: list[str]) -> str:
+    """A Fields table padded to one shared width, as Speakeasy writes it."""
+    header = ["Field", "Type", "Required", "Description"]
+    width = max(len(cell) for row in (header, *rows) for cell in row)
+    lines = [header, ["-" * width] * 4, *rows]
+    return "\n".join("| " + " | ".join(c.ljust(width) for c in row) + " |" for row in lines)
+
+
+def test_php_and_ruby_dates_are_links_to_the_standard_library(tmp_path: Path) -> None:
+    """Every PHP and Ruby generator links date-times (and Ruby dates), with no optional mark."""
+    php_link = "[\\DateTime](https://www.php.net/manual/en/class.datetime.php)"
+    php = {
+        "Models/Components/Event.md": "# Event\n\n\n## Fields\n\n"
+        + _wide_table(
+            ["`at`", php_link, ":heavy_check_mark:", "N/A"],
+            ["`until`", php_link, ":heavy_minus_sign:", "N/A"],
+            ["`name`", "*?string*", ":heavy_minus_sign:", "N/A"],
+        )
+    }
+    out, collector, read = round_trip(tmp_path / "php", php, "php")
+    assert collector.problems == []
+    assert out == php
+    event = read.definitions[0]
+    assert isinstance(event, ObjectModel)
+    assert [f.type for f in event.fields][:2] == [Primitive(PrimitiveKind.STRING, "date-time")] * 2
+    date = "[Date](https://ruby-doc.org/stdlib-2.6.1/libdoc/date/rdoc/Date.html)"
+    ruby = {
+        "models/components/event.md": "# Event\n\n\n## Fields\n\n"
+        + _wide_table(
+            ["`on`", date, ":heavy_minus_sign:", "N/A"],
+            ["`name`", "*T.nilable(::String)*", ":heavy_minus_sign:", "N/A"],
+        )
+    }
+    out, collector, read = round_trip(tmp_path / "ruby", ruby, "ruby")
+    assert collector.problems == []
+    assert out == ruby
+    event = read.definitions[0]
+    assert isinstance(event, ObjectModel)
+    assert event.fields[0].type == Primitive(PrimitiveKind.STRING, "date")

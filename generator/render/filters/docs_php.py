@@ -33,6 +33,8 @@ RESPONSE = (
     "https://www.php-fig.org/psr/psr-7/#33-psrhttpmessageresponseinterface",
 )
 """How the raw HTTP response of a response model is typed and linked."""
+DATE_TIME = ("\\DateTime", "https://www.php.net/manual/en/class.datetime.php")
+"""How a date-time is typed and linked in a type cell (never marked ``?``)."""
 
 
 _VENDOR: ContextVar[str | None] = ContextVar("php_vendor", default=None)
@@ -109,6 +111,8 @@ def php_type(node: TypeNode, marked: bool, schema: Schema) -> str:
     if isinstance(node, Primitive):
         if node.format == "http-response":
             return f"[{RESPONSE[0]}]({RESPONSE[1]})"
+        if node.kind is PrimitiveKind.STRING and node.format == "date-time":
+            return f"[{DATE_TIME[0]}]({DATE_TIME[1]})"
         return f"*{mark}{_scalar(node)}*"
     if isinstance(node, ArrayType):
         return f"array<{php_type(node.items, False, schema)}>"

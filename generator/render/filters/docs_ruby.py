@@ -30,6 +30,11 @@ DEFAULT_MODULE = "OpenApiSDK"
 """The SDK module Speakeasy names Ruby SDKs by default, used when the docs name none."""
 RESPONSE = ("Faraday::Response", "https://www.rubydoc.info/gems/faraday/Faraday/Response")
 """How the raw HTTP response of a response model is typed and linked."""
+LIBRARY_LINKS = {
+    "date-time": ("DateTime", "https://ruby-doc.org/stdlib-2.6.1/libdoc/date/rdoc/DateTime.html"),
+    "date": ("Date", "https://ruby-doc.org/stdlib-2.6.1/libdoc/date/rdoc/Date.html"),
+}
+"""Standard-library types of string formats and their reference pages (never ``T.nilable``)."""
 
 
 LEXICON = lexicon.DocsLexicon("ruby", snake_case, lexicon.upper_snake, "VALUE")
@@ -63,6 +68,9 @@ def ruby_type(node: TypeNode, nilable: bool, module: str, schema: Schema) -> str
     if isinstance(node, Primitive):
         if node.format == "http-response":
             return f"[{RESPONSE[0]}]({RESPONSE[1]})"
+        linked = LIBRARY_LINKS.get(node.format or "") if node.kind is PrimitiveKind.STRING else None
+        if linked is not None:
+            return f"[{linked[0]}]({linked[1]})"
         return f"*{wrap(_scalar(node))}*"
     if isinstance(node, ArrayType):
         return f"T::Array<{ruby_type(node.items, False, module, schema)}>"
