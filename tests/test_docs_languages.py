@@ -47,7 +47,7 @@ CSHARP = {
     "| Name  | Value |\n| ----- | ----- |\n| `Cat` | cat   |\n| `Dog` | dog   |",
     "Models/Components/Choice.md": "# Choice\n\n\n## Supported Types\n\n### Str\n\n```csharp\n"
     "Choice.CreateStr(/* values here */);\n```\n\n### Pet\n\n```csharp\n"
-    "Choice.CreatePet(/* values here */);\n```",
+    "Choice.CreatePet(/* values here */);\n```\n",
 }
 
 
@@ -207,3 +207,107 @@ def test_php_and_ruby_dates_are_links_to_the_standard_library(tmp_path: Path) ->
     event = read.definitions[0]
     assert isinstance(event, ObjectModel)
     assert event.fields[0].type == Primitive(PrimitiveKind.STRING, "date")
+
+
+JAVA_RESPONSE_LINK = (
+    "[HttpResponse<byte[]>](https://docs.oracle.com/en/java/javase/11/docs/api/"
+    "java.net.http/java/net/http/HttpResponse.html)"
+)
+
+
+def test_java_2023_style_is_read_as_facts_and_written_back(tmp_path: Path) -> None:
+    """Plain ``<``, boxed scalars and no wrappers, models of other namespaces fully qualified,
+    ``HttpResponse<byte[]>``: each a style fact of the tree, followed when writing."""
+    response = JAVA_RESPONSE_LINK
+    docs = {
+        "models/operations/GetPetResponse.md": "# GetPetResponse\n\n\n## Fields\n\n"
+        + _wide_table(
+            ["`statusCode`", "*Integer*", ":heavy_check_mark:", "N/A"],
+            ["`count`", "*Long*", ":heavy_minus_sign:", "N/A"],
+            [
+                "`pet`",
+                "[com.acme.models.shared.Pet](../../models/shared/Pet.md)",
+                ":heavy_minus_sign:",
+                "N/A",
+            ],
+            ["`rawResponse`", response, ":heavy_minus_sign:", "N/A"],
+        ),
+        "models/shared/Pet.md": "# Pet\n\n\n## Fields\n\n"
+        + _wide_table(
+            ["`tags`", "List<*String*>", ":heavy_minus_sign:", "N/A"],
+            ["`owner`", "[Owner](../../models/shared/Owner.md)", ":heavy_check_mark:", "N/A"],
+        ),
+        "models/shared/Owner.md": "# Owner\n\n\n## Fields\n\n"
+        + _wide_table(["`name`", "*String*", ":heavy_check_mark:", "N/A"]),
+    }
+    out, collector, read = round_trip(tmp_path, docs, "java")
+    assert collector.problems == []
+    assert read.flavor is not None and read.flavor.package == "com.acme"
+    assert {"generics-unescaped", "java-unwrapped", "java-qualified", "response-bytes"} <= set(
+        read.flavor.facts
+    )
+    assert out == docs
+
+
+def test_java_marks_nullable_values_by_wrapper_and_requiredness(tmp_path: Path) -> None:
+    """``Optional`` on a required field says nullable; ``JsonNullable`` on an optional one."""
+    docs = {
+        "models/components/Amount.md": "# Amount\n\n\n## Fields\n\n"
+        + _wide_table(
+            ["`min`", "*Optional\\<String>*", ":heavy_check_mark:", "N/A"],
+            ["`max`", "*JsonNullable\\<String>*", ":heavy_minus_sign:", "N/A"],
+            ["`unit`", "*Optional\\<String>*", ":heavy_minus_sign:", "N/A"],
+            [
+                "`raw`",
+                JAVA_RESPONSE_LINK.replace("byte[]", "InputStream").replace("<", "\\<"),
+                ":heavy_check_mark:",
+                "N/A",
+            ],
+        ),
+    }
+    out, collector, read = round_trip(tmp_path, docs, "java")
+    assert collector.problems == []
+    amount = read.definitions[0]
+    assert isinstance(amount, ObjectModel)
+    assert [(f.required, f.nullable) for f in amount.fields][:3] == [
+        (True, True),
+        (False, True),
+        (False, None),
+    ]
+    assert read.flavor is not None and "response-stream" in read.flavor.facts
+    assert out == docs
+
+
+def test_csharp_names_dates_and_same_named_models_as_the_tree_does(tmp_path: Path) -> None:
+    """``DateOnly`` is a style fact (``date-only``); a model named like the doc's own model is
+    labelled fully qualified; a field's description keeps the spaces it starts with."""
+    date_only = (
+        "[DateOnly](https://learn.microsoft.com/en-us/dotnet/api/system.dateonly?view=net-6.0)"
+    )
+    docs = {
+        "Models/Requests/SearchResponse.md": "# SearchResponse\n\n\n## Fields\n\n"
+        + _wide_table(
+            [
+                "`Result`",
+                "[Models.Components.SearchResponse](../../Models/Components/SearchResponse.md)",
+                ":heavy_minus_sign:",
+                " Indented.",
+            ],
+        ),
+        "Models/Components/SearchResponse.md": "# SearchResponse\n\n\n## Fields\n\n"
+        + _wide_table(
+            ["`Day`", date_only, ":heavy_check_mark:", "N/A"],
+            [
+                "`Next`",
+                "[SearchResponse](../../Models/Components/SearchResponse.md)",
+                ":heavy_minus_sign:",
+                "N/A",
+            ],
+        ),
+    }
+    out, collector, read = round_trip(tmp_path, docs, "csharp")
+    assert collector.problems == []
+    assert read.flavor is not None and "date-only" in read.flavor.facts
+    assert out == docs
+    response = next(d for d in read.definitions if d.name.namespace == "requests")
+    assert isinstance(response, ObjectModel) and response.fields[0].description == " Indented."

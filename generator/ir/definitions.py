@@ -79,6 +79,18 @@ DOCS_FACTS: dict[str, str] = {
     "ruby-models-prefix": (
         "Ruby names models `Models::Components::X`, not `::Module::Components::X`"
     ),
+    "generics-unescaped": "Java writes `List<T>` with a plain `<`, not `List\\<T>` (2023)",
+    "java-unwrapped": (
+        "Java cells show no `Optional<...>` / `JsonNullable<...>` and box every scalar "
+        "(`*Long*`, never `*long*`) (2023)"
+    ),
+    "java-qualified": (
+        "Java names models of other namespaces fully qualified, "
+        "`com.acme.models.shared.X`, with the package in `DocsFlavor.package` (2023)"
+    ),
+    "response-stream": "Java types the raw HTTP response `HttpResponse<InputStream>`, not `<?>`",
+    "response-bytes": "Java types the raw HTTP response `HttpResponse<byte[]>` (2023), not `<?>`",
+    "date-only": "C# dates are `DateOnly` (.NET 6), not NodaTime's `LocalDate`",
 }
 """Every fact ``DocsFlavor.facts`` may hold, with what it means."""
 

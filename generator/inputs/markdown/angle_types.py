@@ -14,9 +14,17 @@ first.  A ``Grammar`` holds one language's vocabulary; ``parse`` composes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
-from generator.inputs.markdown.flavor import CellError, CellType, RefResolver
+from generator.inputs.markdown.flavor import (
+    CellError,
+    CellType,
+    RefResolver,
+    observe,
+    observe_link,
+    observe_qualified,
+)
 from generator.inputs.markdown.lexicon_flavor import Unknown
 from generator.inputs.markdown.syntax import is_external, split_top_level, whole_link, wrapped
 from generator.ir import ArrayType, MapType, Primitive, PrimitiveKind, RefType
@@ -48,6 +56,12 @@ class Grammar:
     """Generic names of lists (``List``)."""
     maps: tuple[str, ...]
     """Generic names of string-keyed maps (``Map``, ``Dictionary``)."""
+    spellings: Mapping[str, tuple[tuple[str, bool], ...]] = field(default_factory=dict)
+    """Library link labels whose spelling is a style fact, and the votes each casts
+    (``DocsFlavor.facts``): ``DateOnly`` -> ``(("date-only", True),)``."""
+    qualified_fact: str | None = None
+    """The style fact a fully qualified model link label (``com.acme.models.shared.Tag``) votes
+    for; ``None`` when qualification is not a style of the tree."""
 
 
 def unescape(cell: str) -> str:
@@ -112,6 +126,8 @@ def _link(grammar: Grammar, text: str, refs: RefResolver) -> CellType:
         generic = _generic(label)
     library = grammar.library.get(generic[0] if generic is not None else label)
     if library is not None:
+        for fact, shown in grammar.spellings.get(label.replace(" ", ""), ()):
+            observe(fact, shown)
         return CellType(library, wrapper)
     if not _NAME.fullmatch(label):
         raise Unknown
@@ -120,6 +136,9 @@ def _link(grammar: Grammar, text: str, refs: RefResolver) -> CellType:
     written = label.rsplit(".", 1)[-1]
     namespace = label.rsplit(".", 2)[-2].lower() if "." in label else ""
     name = refs.link_or_name(target, namespace, written) if namespace else refs.link(target)
+    if grammar.qualified_fact is not None:
+        observe_qualified(grammar.qualified_fact, name, "." in label)
+        observe_link(name, "." not in label)
     if name.name != written:
         raise CellError(
             f"link text '{label}' does not match the linked doc's model '{name}'; "

@@ -45,13 +45,14 @@ def parse_required(cell: str) -> bool | None:
     return None
 
 
-def parse_description(cell: str) -> tuple[str | None, bool]:
+def parse_description(cell: str, indent: int = 0) -> tuple[str | None, bool]:
     """The plain description and whether it carries the deprecation mark.
 
     ``N/A`` and empty mean no description; the mark and the standard notice
     sentence after it are removed, the field's own text is kept, with the line breaks it
     ends with.  ``<br/>`` is the line break the docs write; any other spelling (``<br>``)
-    is the text's own HTML and is kept as written.
+    is the text's own HTML and is kept as written.  ``indent`` is how many spaces the cell's
+    text starts with past its padding (``Row.indents``): the description's own.
     """
     text = cell.strip()
     deprecated = False
@@ -62,11 +63,12 @@ def parse_description(cell: str) -> tuple[str | None, bool]:
         if text.startswith(DEPRECATION_NOTICE):
             text = text[len(DEPRECATION_NOTICE) :]
         text = text.replace(_BREAK, "\n").lstrip()
-    # Newlines a description ends with (``<br/>`` at the end of the cell) are its own.
+    # Newlines a description ends with (``<br/>`` at the end of the cell) are its own, and so
+    # are the ``indent`` spaces it starts with past the cell's padding.
     text = text.replace(_BREAK, "\n").strip(" \t")
     if text in ("", "N/A"):
         return None, deprecated
-    return text, deprecated
+    return (text if deprecated else " " * indent + text), deprecated
 
 
 def parse_example(cell: str, node: TypeNode) -> tuple[JsonValue, ...]:

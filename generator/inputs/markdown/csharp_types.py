@@ -46,6 +46,7 @@ GRAMMAR = Grammar(
     wrappers={},
     lists=("List",),
     maps=("Dictionary",),
+    spellings={"DateOnly": (("date-only", True),), "LocalDate": (("date-only", False),)},
 )
 """C#'s type-cell vocabulary."""
 

@@ -35,6 +35,9 @@ class Row:
     """Line of the row."""
     raw_cell_count: int
     """How many cells the source line really has."""
+    indents: tuple[int, ...] = ()
+    """Spaces each cell's text starts with past the one after its pipe (Speakeasy pads
+    ``| text``: more is the text's own); empty for a header."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +191,13 @@ def _opens_table(lines: list[str], index: int) -> int:
     return columns if columns and count_raw_cells(lines[index]) == columns else 0
 
 
+def _indents(line: str, count: int) -> tuple[int, ...]:
+    """Leading spaces of each cell past the first, padded or cut to ``count``."""
+    cells = _split_cells(line)
+    found = [max(len(cell) - len(cell.lstrip(" ")) - 1, 0) if cell.strip() else 0 for cell in cells]
+    return tuple((found + [0] * count)[:count])
+
+
 def _cells(line: str, count: int) -> tuple[str, ...]:
     """Cells of a row, stripped and unescaped, padded or cut to ``count`` as GFM does."""
     raw = [cell.strip().replace("\\|", "|") for cell in _split_cells(line)]
@@ -311,7 +321,9 @@ class _Splitter:
             line = lines[end]
             if not line.strip() or _starts_block(line):
                 break
-            rows.append(Row(_cells(line, columns), end + 1, count_raw_cells(line)))
+            rows.append(
+                Row(_cells(line, columns), end + 1, count_raw_cells(line), _indents(line, columns))
+            )
             end += 1
         self.add(Table(header, tuple(rows)))
         return end

@@ -40,6 +40,14 @@ def observe_link(target: TypeName, unqualified: bool) -> None:
         observe("links-unqualified", unqualified)
 
 
+def observe_qualified(fact: str, target: TypeName, qualified: bool) -> None:
+    """Record how a link to ``target`` is labelled for ``fact`` (models of other namespaces
+    named fully qualified): a qualified label votes for it, an unqualified one to a model of
+    another namespace against it (within the doc's own namespace ``links-unqualified`` decides)."""
+    if qualified or target.namespace != _READING.get():
+        observe(fact, qualified)
+
+
 @contextmanager
 def observing(votes: Counter[str], namespace: str | None = None) -> Iterator[None]:
     """Collect the ``observe`` calls made while reading a doc of ``namespace`` into ``votes``."""

@@ -23,7 +23,7 @@ from generator.inputs.markdown.angle_types import (
     unescape,
 )
 from generator.inputs.markdown.document import Section
-from generator.inputs.markdown.flavor import CellError, CellType, RefResolver, Usage
+from generator.inputs.markdown.flavor import CellError, CellType, RefResolver, Usage, observe
 from generator.inputs.markdown.lexicon_flavor import Lexicon, LexiconFlavor
 from generator.ir import Primitive, PrimitiveKind, TypeName
 
@@ -61,6 +61,12 @@ GRAMMAR = Grammar(
     wrappers={"Optional": OPTIONAL, "JsonNullable": JSON_NULLABLE},
     lists=("List",),
     maps=("Map",),
+    spellings={
+        "HttpResponse<?>": (("response-stream", False), ("response-bytes", False)),
+        "HttpResponse<InputStream>": (("response-stream", True), ("response-bytes", False)),
+        "HttpResponse<byte[]>": (("response-stream", False), ("response-bytes", True)),
+    },
+    qualified_fact="java-qualified",
 )
 """Java's type-cell vocabulary."""
 
@@ -79,9 +85,25 @@ OPEN_ENUM_NOTE = "// Open enum: use .of() to create instances from custom string
 """The comment of the Java example of an open enum."""
 
 
+_BOXED = frozenset({"*Long*", "*Integer*", "*Boolean*", "*Double*", "*Float*"})
+"""Boxed scalars, which a cell shows unwrapped only in the 2023 style (``java-unwrapped``)."""
+
+
 def _parse_cell(cell: str, refs: RefResolver) -> CellType:
-    """A stripped cell, ``\\<`` escapes undone, by the angle-bracket grammar."""
-    return parse(GRAMMAR, unescape(cell), refs)
+    """A stripped cell, ``\\<`` escapes undone, by the angle-bracket grammar; how it spells
+    generics and scalars votes for the tree's style facts."""
+    if "<" in cell:
+        observe("generics-unescaped", "\\<" not in cell)
+    parsed = parse(GRAMMAR, unescape(cell), refs)
+    if parsed.wrapper is not None or cell in _UNBOXED:
+        observe("java-unwrapped", False)
+    elif cell in _BOXED:
+        observe("java-unwrapped", True)
+    return parsed
+
+
+_UNBOXED = frozenset({"*long*", "*int*", "*boolean*", "*double*", "*float*"})
+"""Primitive scalars, which a cell shows only for required values from 2024 on."""
 
 
 def _parse_usage(section: Section, name: TypeName) -> Usage:
@@ -119,11 +141,11 @@ LEXICON = Lexicon(
     identifier_example="`clickId`",
     wire_name=str,
     package=re.compile(r"\[(?P<package>[a-z_][\w.]*)\.models\.\w+\.[A-Z]"),
-    nullable_mark=JSON_NULLABLE,
+    nullable_marks={JSON_NULLABLE: False, OPTIONAL: True},
     usage=_parse_usage,
 )
 """How Java docs are written: field names are the wire names (camelCase); ``JsonNullable``
-says nullable; union docs list no variants."""
+says nullable, and so does ``Optional`` on a required field; union docs list no variants."""
 
 JAVA = LexiconFlavor(LEXICON)
 """The Java flavor."""

@@ -11,8 +11,8 @@ protocol with it (composition: each language module builds one lexicon).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 from generator.inputs.markdown.document import Document, Section, Subsection
 from generator.inputs.markdown.flavor import (
@@ -67,10 +67,9 @@ class Lexicon:
     """A models folder's namespace (``Components`` -> ``components``)."""
     package: re.Pattern[str] | None = None
     """Finds the SDK package in a type cell (group ``package``); ``None``: cells never name it."""
-    nullable_mark: str | None = None
-    """The ``CellType.wrapper`` that says ``null`` is allowed."""
-    mark_only_when_required: bool = False
-    """The mark says nullable only on a required field (on an optional one it just says optional)."""
+    nullable_marks: Mapping[str, bool] = field(default_factory=dict)
+    """Each ``CellType.wrapper`` that says ``null`` is allowed, and whether it says so only on a
+    required field (on an optional one it just says optional)."""
     variant: VariantParser | None = None
     """Reads union variants; ``None``: union docs list none."""
     usage: UsageParser | None = None
@@ -135,12 +134,11 @@ class LexiconFlavor:
         return self.lexicon.wire_name(source_name)
 
     def nullable(self, cell: CellType, required: bool) -> bool | None:
-        """The nullable mark says so (on a required field only, where the lexicon says);
+        """A nullable mark says so (on a required field only, where the lexicon says);
         nothing else tells."""
-        mark = self.lexicon.nullable_mark
-        if mark is None or cell.wrapper != mark:
+        if cell.wrapper is None or cell.wrapper not in self.lexicon.nullable_marks:
             return None
-        return True if required or not self.lexicon.mark_only_when_required else None
+        return True if required or not self.lexicon.nullable_marks[cell.wrapper] else None
 
     def parse_variant(self, subsection: Subsection, union: TypeName, refs: RefResolver) -> Variant:
         """A union variant, where the language lists them."""

@@ -318,7 +318,8 @@ class ModelBuilder:
                     Location(self._display, row.line),
                     f"{error}; field '{parsed_name[0]}' is read as written, nullability unknown",
                 )
-        description, deprecated_text = parse_description(description_cell)
+        indent = row.indents[3] if len(row.indents) > 3 else 0
+        description, deprecated_text = parse_description(description_cell, indent)
         examples = parse_example(row.cells[4], cell_type.node) if len(row.cells) > 4 else ()
         if len(row.cells) > 4:
             for null in _NULL_EXAMPLE.findall(row.cells[4]):

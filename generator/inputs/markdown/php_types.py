@@ -174,8 +174,7 @@ LEXICON = Lexicon(
     identifier_example="`clickId`",
     wire_name=lambda name: name,
     package=_VENDOR,
-    nullable_mark=NULLABLE_MARK,
-    mark_only_when_required=True,
+    nullable_marks={NULLABLE_MARK: True},
     variant=_parse_variant,
 )
 """How PHP docs are written: the property names the SDK uses are kept as the wire names;

@@ -143,8 +143,7 @@ LEXICON = Lexicon(
     wire_name=_wire_name,
     namespace=lambda folder: folder,
     package=_CONSTANT,
-    nullable_mark=NILABLE,
-    mark_only_when_required=True,
+    nullable_marks={NILABLE: True},
     usage=_parse_usage,
 )
 """How Ruby docs are written: snake_case field names; folders are the namespaces (``shared``

@@ -31,12 +31,17 @@ LIBRARY_LINKS = {
         "https://learn.microsoft.com/en-us/dotnet/api/system.datetime?view=net-5.0",
     ),
     "date": ("LocalDate", "https://nodatime.org/3.1.x/api/NodaTime.LocalDate.html"),
+    "date-only": (
+        "DateOnly",
+        "https://learn.microsoft.com/en-us/dotnet/api/system.dateonly?view=net-6.0",
+    ),
     "http-response": (
         "HttpResponseMessage",
         "https://learn.microsoft.com/en-us/dotnet/api/system.net.http.httpresponsemessage?view=net-5.0",
     ),
 }
-"""Library types by IR format, and their reference pages."""
+"""Library types by IR format, and their reference pages (``date-only``: a date where the tree
+writes ``DateOnly``, style fact ``date-only``)."""
 
 
 def csharp_namespace(namespace: str) -> str:
@@ -70,29 +75,40 @@ def _scalar(node: Primitive) -> str:
     return "object"
 
 
-def csharp_type(node: TypeNode) -> str:
-    """A type cell: ``*string*``, ``List<*string*>``, ``[Address](../../Models/Components/Address.md)``."""
+def csharp_type(node: TypeNode, owner: TypeName | None = None) -> str:
+    """A type cell: ``*string*``, ``List<*string*>``, ``[Address](../../Models/Components/Address.md)``.
+
+    A model named like ``owner`` (the model whose doc this is) but of another namespace is
+    labelled fully qualified, ``Models.Components.Address``, as C# must name it there.
+    """
     if isinstance(node, LiteralType):
         node = lexicon.literal_primitive(node)
     if isinstance(node, Primitive):
-        linked = LIBRARY_LINKS.get(node.format or "")
+        if node.format == "http-request":
+            return "*HttpRequestMessage*"
+        spelled = "date-only" if node.format == "date" and shows("date-only") else node.format
+        linked = LIBRARY_LINKS.get(spelled or "")
         if linked is not None and (
             node.kind is PrimitiveKind.STRING or node.format == "http-response"
         ):
             return f"[{linked[0]}]({linked[1]})"
         return f"*{_scalar(node)}*"
     if isinstance(node, ArrayType):
-        return f"List<{csharp_type(node.items)}>"
+        return f"List<{csharp_type(node.items, owner)}>"
     if isinstance(node, MapType):
-        return f"Dictionary<String, {csharp_type(node.values)}>"
+        return f"Dictionary<String, {csharp_type(node.values, owner)}>"
     if isinstance(node, RefType):
-        return f"[{node.target.name}](../../{csharp_doc_path(node.target)})"
+        target = node.target
+        label = target.name
+        if owner is not None and target.name == owner.name and target != owner:
+            label = f"Models.{csharp_namespace(target.namespace)}.{target.name}"
+        return f"[{label}](../../{csharp_doc_path(target)})"
     return "*object*"
 
 
 def csharp_fields_table(model: ObjectModel) -> str:
     """The ``## Fields`` table of an object model."""
-    return lexicon.fields_table(LEXICON, model, lambda field: csharp_type(field.type))
+    return lexicon.fields_table(LEXICON, model, lambda field: csharp_type(field.type, model.name))
 
 
 def csharp_values_table(model: EnumModel) -> str:

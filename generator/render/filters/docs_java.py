@@ -24,7 +24,7 @@ from generator.ir import (
 )
 from generator.naming import file_name
 from generator.render.filters import docs_lexicon as lexicon
-from generator.render.filters.markdown import shown_required
+from generator.render.filters.markdown import package, shown_required, shows, unqualified
 
 RESPONSE_LINK = "https://docs.oracle.com/en/java/javase/11/docs/api/java.net.http/java/net/http/HttpResponse.html"
 """Where Java docs link ``HttpResponse``."""
@@ -64,8 +64,26 @@ def _scalar(node: Primitive, boxed: bool) -> str:
 
 
 def _lt(depth: int) -> str:
-    """``<`` escaped as the docs escape it ``depth`` generics deep (1: ``\\<``, 2: ``\\\\<``)."""
-    return "\\" * depth + "<"
+    """``<`` escaped as the docs escape it ``depth`` generics deep (1: ``\\<``, 2: ``\\\\<``);
+    plain where the tree writes generics unescaped (``generics-unescaped``)."""
+    return "<" if shows("generics-unescaped") else "\\" * depth + "<"
+
+
+def _response_argument() -> str:
+    """The type argument of ``HttpResponse``: ``?``, ``InputStream`` (``response-stream``) or
+    ``byte[]`` (``response-bytes``)."""
+    if shows("response-stream"):
+        return "InputStream"
+    return "byte[]" if shows("response-bytes") else "?"
+
+
+def _label(target: TypeName) -> str:
+    """A model's link label: its name, or fully qualified for a model of another namespace
+    where the tree writes so (``java-qualified``, package from ``DocsFlavor.package``)."""
+    sdk = package()
+    if shows("java-qualified") and sdk and not unqualified(target):
+        return f"{sdk}.models.{target.namespace}.{target.name}"
+    return target.name
 
 
 def java_type(node: TypeNode, wrapper: str | None, depth: int = 1) -> str:
@@ -74,19 +92,19 @@ def java_type(node: TypeNode, wrapper: str | None, depth: int = 1) -> str:
         node = lexicon.literal_primitive(node)
     if isinstance(node, Primitive):
         if node.format == "http-response":
-            return f"[HttpResponse{_lt(depth)}?>]({RESPONSE_LINK})"
+            return f"[HttpResponse{_lt(depth)}{_response_argument()}>]({RESPONSE_LINK})"
         linked = LIBRARY_LINKS.get(node.format or "") if node.kind is PrimitiveKind.STRING else None
         if linked is not None:
             return f"[{linked[0]}]({linked[1]})"
         if wrapper:
             return f"*{wrapper}{_lt(depth)}{_scalar(node, True)}>*"
-        return f"*{_scalar(node, depth > 1)}*"
+        return f"*{_scalar(node, depth > 1 or shows('java-unwrapped'))}*"
     if isinstance(node, ArrayType):
         return f"List{_lt(depth)}{java_type(node.items, None, depth + 1)}>"
     if isinstance(node, MapType):
         return f"Map{_lt(depth)}String, {java_type(node.values, None, depth + 1)}>"
     if isinstance(node, RefType):
-        label = node.target.name
+        label = _label(node.target)
         if wrapper:
             label = f"{wrapper}{_lt(depth)}{label}>"
         return f"[{label}](../../{java_doc_path(node.target)})"
@@ -94,11 +112,14 @@ def java_type(node: TypeNode, wrapper: str | None, depth: int = 1) -> str:
 
 
 def _wrapper(field: Field) -> str | None:
-    if field.nullable is True and not shown_required(field):
-        return "JsonNullable"
+    """``JsonNullable`` on an optional nullable value, ``Optional`` on another optional one or
+    on a required nullable one; none on required values, nor anywhere in trees that show
+    no wrappers (``java-unwrapped``)."""
+    if shows("java-unwrapped"):
+        return None
     if not shown_required(field):
-        return "Optional"
-    return None
+        return "JsonNullable" if field.nullable is True else "Optional"
+    return "Optional" if field.nullable is True else None
 
 
 def java_fields_table(model: ObjectModel) -> str:
@@ -116,7 +137,7 @@ def java_values_table(model: EnumModel) -> str:
 def java_enum_usage(model: EnumModel) -> str | None:
     """The enum's ``## Example Usage`` code, when the Java package is known."""
     flavor = lexicon.usage_flavor(LEXICON, model)
-    if flavor is None:
+    if flavor is None or "no-example-usage" in flavor.facts:
         return None
     name = model.name.name
     code = (

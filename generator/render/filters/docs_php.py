@@ -6,8 +6,6 @@ from PHP docs; otherwise they are derived from the wire names.
 
 from __future__ import annotations
 
-from contextvars import ContextVar
-
 from generator.ir import (
     ArrayType,
     EnumModel,
@@ -26,7 +24,7 @@ from generator.ir import (
 from generator.naming import file_name
 from generator.render.distinct import distinct, register_path
 from generator.render.filters import docs_lexicon as lexicon
-from generator.render.filters.markdown import shown_required, shows, unqualified
+from generator.render.filters.markdown import package, shown_required, shows, unqualified
 
 RESPONSE = (
     "\\Psr\\Http\\Message\\ResponseInterface",
@@ -35,9 +33,6 @@ RESPONSE = (
 """How the raw HTTP response of a response model is typed and linked."""
 DATE_TIME = ("\\DateTime", "https://www.php.net/manual/en/class.datetime.php")
 """How a date-time is typed and linked in a type cell (never marked ``?``)."""
-
-
-_VENDOR: ContextVar[str | None] = ContextVar("php_vendor", default=None)
 
 
 def php_namespace(namespace: str) -> str:
@@ -133,7 +128,7 @@ def _class_label(name: TypeName) -> str:
     ``\\Vendor\\Models\\Ns\\X`` (``php-qualified``, vendor from ``DocsFlavor.package``)."""
     if unqualified(name):
         return name.name
-    vendor = _VENDOR.get()
+    vendor = package()
     if shows("php-qualified") and vendor:
         return f"\\{vendor}\\Models\\{php_class(name)}"
     return php_class(name)
@@ -150,13 +145,9 @@ def _marked(field: Field) -> bool:
 
 def php_fields_table(model: ObjectModel, schema: Schema) -> str:
     """The ``## Fields`` table of an object model."""
-    token = _VENDOR.set(model.docs_flavor.package if model.docs_flavor else None)
-    try:
-        return lexicon.fields_table(
-            LEXICON, model, lambda field: php_type(field.type, _marked(field), schema)
-        )
-    finally:
-        _VENDOR.reset(token)
+    return lexicon.fields_table(
+        LEXICON, model, lambda field: php_type(field.type, _marked(field), schema)
+    )
 
 
 def php_values_table(model: EnumModel) -> str:

@@ -134,6 +134,7 @@ def description_cell(field: Field) -> str:
 
 _FACTS: ContextVar[frozenset[str]] = ContextVar("docs_style_facts", default=frozenset())
 _WRITING: ContextVar[str | None] = ContextVar("docs_writing_namespace", default=None)
+_PACKAGE: ContextVar[str | None] = ContextVar("docs_writing_package", default=None)
 
 
 def _own_facts(definition: Definition, language: str) -> frozenset[str]:
@@ -155,11 +156,20 @@ def following(definition: Definition, language: str) -> Iterator[None]:
     facts = _own_facts(definition, language)
     token = _FACTS.set(facts)
     writing = _WRITING.set(definition.name.namespace)
+    flavor = definition.docs_flavor
+    package = _PACKAGE.set(flavor.package if flavor and flavor.language == language else None)
     try:
         yield
     finally:
+        _PACKAGE.reset(package)
         _WRITING.reset(writing)
         _FACTS.reset(token)
+
+
+def package() -> str | None:
+    """The SDK package (``DocsFlavor.package``) of the tree the doc being rendered was read
+    from, when it was read in the language being written."""
+    return _PACKAGE.get()
 
 
 def unqualified(target: TypeName) -> bool:

@@ -81,7 +81,9 @@ def rules_data(rules: Rules) -> JsonValue:
     if rules.required:
         data["required"] = list(rules.required)
     if rules.dependent_required:
-        data["dependentRequired"] = {name: list(needed) for name, needed in rules.dependent_required}
+        data["dependentRequired"] = {
+            name: list(needed) for name, needed in rules.dependent_required
+        }
     if rules.dependent_schemas:
         data["dependentSchemas"] = {name: rules_data(sub) for name, sub in rules.dependent_schemas}
     if rules.prefix_items:
