@@ -181,7 +181,13 @@ def inline_aliases(schema: Schema, keep: bool = False) -> Schema:
     operations = schema.operations
     if operations is not None:
         operations = tuple(resolver.operation(operation) for operation in operations)
-    result = Schema(definitions=definitions, sources=schema.sources, operations=operations)
+    result = Schema(
+        definitions=definitions,
+        sources=schema.sources,
+        operations=operations,
+        rules=schema.rules,
+        validators=schema.validators,
+    )
     _INLINED.clear()
     _INLINED[id(schema) * 2 + keep] = (schema, result)
     return result

@@ -5,7 +5,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, Field, RootModel, StrictFloat, StrictStr
+from models._base import SchemaModel
+from pydantic import Field, RootModel, StrictFloat, StrictStr
 
 
 class Mode(StrEnum):
@@ -29,7 +30,7 @@ class CustomerEmail(RootModel[StrictStr]):
     ] = None
 
 
-class TrackLeadRequestBody(BaseModel):
+class TrackLeadRequestBody(SchemaModel):
     click_id: Annotated[
         StrictStr,
         Field(
@@ -90,4 +91,13 @@ class TrackLeadRequestBody(BaseModel):
             description='Additional metadata to be stored with the lead event. Max 10,000 characters.'
         ),
     ] = None
+
+
+from ._base import bind as _bind  # noqa: E402
+
+_bind(
+    TrackLeadRequestBody,
+    "spec/openapi.yaml#/paths/~1track~1lead/post/requestBody/content/application~1json/schema",
+    "operations.TrackLeadRequestBody",
+)
 

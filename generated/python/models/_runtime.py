@@ -11,6 +11,8 @@ import dataclasses
 import datetime
 import decimal
 import enum
+import itertools
+import operator
 import re
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, Final, Protocol, Self, dataclass_transform
@@ -30,6 +32,12 @@ class Unset(enum.Enum):
 
 UNSET: Final = Unset.UNSET
 """An absent optional field (``None`` is an explicit JSON ``null``)."""
+_UNSETS: Final = itertools.repeat(UNSET)
+"""The default of every field lookup of ``Model.load`` (an endless supply of ``UNSET``)."""
+_LoadPlan = tuple[
+    tuple[str, ...], tuple[str, ...], tuple[tuple[str, Callable[[Any], Any]], ...]
+]
+"""What ``Model.load`` walks: attributes, wire names, converted fields."""
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -683,9 +691,7 @@ class Model:
     _max_properties_: ClassVar[int | None] = None
     _wires_: ClassVar[frozenset[str]] = frozenset()
     _validator_: ClassVar[Checker | None] = None
-    _plan_: ClassVar[
-        tuple[tuple[str, str, Callable[[Any], Any] | None], ...] | None
-    ] = None
+    _plan_: ClassVar[_LoadPlan | None] = None
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -780,19 +786,19 @@ class Model:
         return issues
 
     @classmethod
-    def _load_plan(cls) -> tuple[tuple[str, str, Callable[[Any], Any] | None], ...]:
-        """``(wire, attribute, converter)`` per field; no converter where the wire value is kept."""
+    def _load_plan(cls) -> _LoadPlan:
+        """Attributes and wire names of the fields, and ``(attribute, converter)`` of those
+        whose wire value is converted."""
         plan = cls.__dict__.get("_plan_")
         if plan is None:
-            plan = tuple(
-                (
-                    field.wire,
-                    field.attribute,
-                    None if type(field.codec).load is Codec.load else field.codec.load,
-                )
+            converted = tuple(
+                (field.attribute, field.codec.load)
                 for field in cls._fields_
+                if type(field.codec).load is not Codec.load
             )
-            cls._plan_ = plan
+            attributes = tuple(field.attribute for field in cls._fields_)
+            wires = tuple(field.wire for field in cls._fields_)
+            plan = cls._plan_ = (attributes, wires, converted)
         return plan
 
     @classmethod
@@ -800,19 +806,14 @@ class Model:
         """Build an instance from a payload already known to be valid."""
         instance = cls.__new__(cls)
         values = instance.__dict__
-        found = 0
-        for wire, attribute, convert in cls._load_plan():
-            if wire in data:
-                item = data[wire]
-                found += 1
-                if convert is None or item is None:
-                    values[attribute] = item
-                else:
-                    values[attribute] = convert(item)
-            else:
-                values[attribute] = UNSET
+        attributes, wires, converted = cls._load_plan()
+        values.update(zip(attributes, map(data.get, wires, _UNSETS), strict=False))
+        for attribute, convert in converted:
+            item = values[attribute]
+            if item is not UNSET and item is not None:
+                values[attribute] = convert(item)
         extra: dict[str, Any] = {}
-        if found < len(data):
+        if len(attributes) - operator.countOf(values.values(), UNSET) < len(data):
             codec = cls._extra_ or AnyValue()
             for key, item in data.items():
                 if key not in cls._wires_:

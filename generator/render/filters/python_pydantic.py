@@ -10,7 +10,10 @@ its model template), and ``pydantic/extra_template_data.json`` as its
 from __future__ import annotations
 
 import json
+import re
+import tempfile
 import warnings
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +63,9 @@ def generator_options(folders: list[Path]) -> dict[str, Any]:
         "snake_case_field": True,
         "capitalise_enum_members": True,
         "skip_root_model": True,
-        "strict_types": ["str", "bytes", "int", "float", "bool"],
+        # not bytes: a payload's binary field is a JSON string, which a bound model hands to
+        # pydantic as a Python str after its schema check (strict bytes would refuse it)
+        "strict_types": ["str", "int", "float", "bool"],
         "formatters": ["builtin"],
     }
     for folder in folders:
@@ -74,14 +79,80 @@ def generator_options(folders: list[Path]) -> dict[str, Any]:
 
 
 @pass_environment
-def pydantic_models(environment: jinja2.Environment, json_schema: str) -> str:
-    """The pydantic v2 module datamodel-code-generator makes from ``json_schema`` (JSON text)."""
+def pydantic_models(
+    environment: jinja2.Environment,
+    json_schema: str,
+    package: str | None = None,
+    bindings: Mapping[str, tuple[str, str]] | None = None,
+) -> str:
+    """The pydantic v2 module datamodel-code-generator makes from ``json_schema`` (JSON text).
+
+    With ``package``, the models derive from ``<package>._base.SchemaModel`` and the model of
+    each ``$defs`` key of ``bindings`` is bound to its ``(rules key, schema name)``: it checks
+    payloads against the schema's rules before pydantic converts them.
+    """
     from datamodel_code_generator import generate
 
     options = generator_options(custom_folders(environment))
-    with warnings.catch_warnings():  # its notices about future defaults are not the user's
-        warnings.simplefilter("ignore", FutureWarning)
-        result = generate(json_schema, **options)
+    if package is not None:
+        options["base_class"] = f"{package}._base.SchemaModel"
+    with tempfile.TemporaryDirectory(prefix="specloom-pydantic-") as folder:
+        metadata = Path(folder) / "models.json"
+        options["emit_model_metadata"] = metadata
+        with warnings.catch_warnings():  # its notices about future defaults are not the user's
+            warnings.simplefilter("ignore", FutureWarning)
+            result = generate(json_schema, **options)
+        models = json.loads(metadata.read_text(encoding="utf-8")).get("models", [])
     if not isinstance(result, str):
         raise TypeError("datamodel-code-generator returned several modules; expected one")
-    return result if result.endswith("\n") else result + "\n"
+    result = result if result.endswith("\n") else result + "\n"
+    if package is None or not bindings:
+        return result
+    bound = _bound_classes(models, bindings)
+    roots = {name for name in re.findall(r"^class (\w+)\(RootModel\[", result, re.MULTILINE)}
+    roots &= set(bound)
+    if roots:  # a bound root model (a union, an array...) checks its schema too
+        result = re.sub(
+            r"^class (\w+)\(RootModel\[",
+            lambda m: f"class {m[1]}(SchemaRootModel[" if m[1] in roots else m[0],
+            result,
+            flags=re.MULTILINE,
+        )
+        plain = f"from {package}._base import SchemaModel\n"
+        if plain in result:
+            result = result.replace(plain, plain[:-1] + ", SchemaRootModel\n", 1)
+        else:
+            future = "from __future__ import annotations\n"
+            result = result.replace(
+                future, f"{future}\nfrom {package}._base import SchemaRootModel\n", 1
+            )
+    derived = set(re.findall(r"^class (\w+)\(Schema(?:Root)?Model\b", result, re.MULTILINE))
+    return result + _bind_lines(bound, derived)
+
+
+def _bound_classes(
+    models: list[dict[str, Any]], bindings: Mapping[str, tuple[str, str]]
+) -> dict[str, tuple[str, str]]:
+    """Class name -> (rules key, schema name) of each class made from a bound ``$defs`` entry
+    (read from datamodel-code-generator's model metadata, so renamed classes are found too)."""
+    found: dict[str, tuple[str, str]] = {}
+    for model in models:
+        path = model.get("source_path") or []
+        if len(path) == 2 and path[0] == "$defs" and path[1] in bindings:
+            found[model["class_name"]] = bindings[path[1]]
+    return found
+
+
+def _bind_lines(bound: Mapping[str, tuple[str, str]], derived: set[str]) -> str:
+    """The ``bind(...)`` calls after the models, for the bound classes that derive from
+    ``SchemaModel``/``SchemaRootModel`` (``derived``; enums do not)."""
+    calls = [(name, key, schema) for name, (key, schema) in bound.items() if name in derived]
+    if not calls:
+        return ""
+    from generator.render.filters.python_layout import Call, layout
+    from generator.render.filters.python_literals import py_repr
+
+    lines = ["", "", "from ._base import bind as _bind  # noqa: E402", ""]
+    for class_name, key, name in sorted(calls):
+        lines.append(layout(Call("_bind", (class_name, py_repr(key), py_repr(name))), 0))
+    return "\n".join(lines) + "\n"

@@ -4,19 +4,29 @@ specloom does not template these models itself: it exports the IR's request
 view as JSON Schema (``generator.export.jsonschema``) and hands it to
 datamodel-code-generator's Python API (see ``generator.render.filters.python_pydantic``).
 datamodel-code-generator is an optional dependency: ``pip install 'specloom[pydantic]'``.
+
+pydantic's types cannot say all a JSON Schema says (``oneOf``, ``not``,
+``if``/``then``/``else``, ``uniqueItems`` and ``const``/``enum`` with JSON
+equality, ``unevaluatedProperties``...), so each model of a named schema
+derives from ``_base.SchemaModel`` and is bound to that schema's rules: the
+``python`` target's compiled validators (``_validation``, ``_schemas``,
+``_ecma``, ``_runtime``, rendered from the same templates) check a payload
+before pydantic converts it, and a model accepts exactly what its schema accepts.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import json
+from typing import Any
 
 from generator.diagnostics import Problem, SpecloomError
 from generator.ecma_regex import translate
-from generator.export.jsonschema import export_schema
+from generator.export.jsonschema import definition_keys, export_schema
 from generator.ir import Location, Rules, Schema
 from generator.render.filters.python_pydantic import CONVERTED_FORMATS
 from generator.render.targets.base import Options, OutputFile, Target
+from generator.render.targets.python import ECMA_SOURCE
 
 MISSING = (
     "the pydantic target needs datamodel-code-generator, which is not installed; "
@@ -31,15 +41,50 @@ def plan(schema: Schema, options: Options) -> list[OutputFile]:
         raise SpecloomError([Problem(Location("--target pydantic"), MISSING)])
     document = export_schema(schema, request=True, formats=CONVERTED_FORMATS)
     _rust_patterns(document)
+    bound = bindings(schema)
+    _open_patterned(document, schema, bound)
     source = json.dumps(document, sort_keys=False, ensure_ascii=False)
+    package = options.package
     return [
         OutputFile(
-            f"{options.package}/__init__.py",
+            f"{package}/__init__.py",
             "pydantic/models.py.jinja",
-            {"json_schema": source, "unchecked": unchecked(schema)},
+            {"json_schema": source, "bindings": bound},
         ),
-        OutputFile(f"{options.package}/py.typed", "python/py.typed.jinja"),
+        OutputFile(f"{package}/_base.py", "pydantic/_base.py.jinja"),
+        OutputFile(f"{package}/_runtime.py", "python/_runtime.py.jinja"),
+        OutputFile(f"{package}/_validation.py", "python/_validation.py.jinja"),
+        OutputFile(f"{package}/_schemas.py", "python/_schemas.py.jinja"),
+        OutputFile(f"{package}/_ecma.py", "python/_ecma.py.jinja", {"source": ECMA_SOURCE}),
+        OutputFile(f"{package}/py.typed", "python/py.typed.jinja"),
     ]
+
+
+def _open_patterned(
+    document: dict[str, Any], schema: Schema, bound: dict[str, tuple[str, str]]
+) -> None:
+    """A bound object schema with ``patternProperties`` next to ``additionalProperties: false``
+    admits the properties the patterns match: its pydantic model keeps extra properties (the
+    schema check before pydantic has refused every other one), in place."""
+    definitions = document.get("$defs", {})
+    for key, (rules_key, _) in bound.items():
+        rules = schema.rules_of(rules_key)
+        body = definitions.get(key)
+        if rules is None or not rules.pattern_properties or not isinstance(body, dict):
+            continue
+        if body.get("additionalProperties") is False:
+            body["additionalProperties"] = True
+
+
+def bindings(schema: Schema) -> dict[str, tuple[str, str]]:
+    """``$defs`` key of each definition that has a validator -> (its rules key, its name)."""
+    keys = definition_keys(schema)
+    found: dict[str, tuple[str, str]] = {}
+    for validator in schema.validators:
+        key = keys.get(validator.name)
+        if key is not None and schema.rules_of(validator.rules) is not None:
+            found[key] = (validator.rules, str(validator.name))
+    return found
 
 
 _NOT_EXPORTED = (

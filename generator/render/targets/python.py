@@ -10,7 +10,7 @@ from generator.render.filters.python_code import module_name
 from generator.render.filters.python_http import schema_uses_http
 from generator.render.targets.base import Options, OutputFile, Target
 
-_ECMA_SOURCE = Path(ecma_regex.__file__).read_text(encoding="utf-8")
+ECMA_SOURCE = Path(ecma_regex.__file__).read_text(encoding="utf-8")
 """The ECMA-262 -> Python pattern translator, copied into the package (the ``regex`` format)."""
 
 
@@ -26,7 +26,7 @@ def plan(schema: Schema, options: Options) -> list[OutputFile]:
         OutputFile(f"{package}/py.typed", "python/py.typed.jinja"),
         OutputFile(f"{package}/_validation.py", "python/_validation.py.jinja"),
         OutputFile(f"{package}/_schemas.py", "python/_schemas.py.jinja"),
-        OutputFile(f"{package}/_ecma.py", "python/_ecma.py.jinja", {"source": _ECMA_SOURCE}),
+        OutputFile(f"{package}/_ecma.py", "python/_ecma.py.jinja", {"source": ECMA_SOURCE}),
     ]
     if schema_uses_http(schema):
         files.append(OutputFile(f"{package}/_http.py", "python/_http.py.jinja"))
