@@ -74,6 +74,8 @@ class Tally:
     failures: list[str] = field(default_factory=list)
     groups: dict[str, tuple[int, int]] = field(default_factory=dict)
     """(passed, tests) of each group the validator has a verdict function for."""
+    objects: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """The same over the tests whose data is a JSON object."""
 
 
 def load_groups(suite: Path, section: str) -> list[Group]:
@@ -348,6 +350,7 @@ def tally(groups: list[Group], verdicts: dict[str, Callable[[Any], bool]], warne
         counts = table.setdefault(group.file, Tally())
         check = verdicts.get(group.ident)
         before = counts.passed
+        on_objects = [0, 0]
         for description, data, valid in group.tests:
             try:
                 got = check(data) if check is not None else None
@@ -355,6 +358,9 @@ def tally(groups: list[Group], verdicts: dict[str, Callable[[Any], bool]], warne
                 got = None
             except Exception:
                 got = None
+            if isinstance(data, dict):
+                on_objects[0] += got is valid
+                on_objects[1] += 1
             if got is valid:
                 counts.passed += 1
                 continue
@@ -364,6 +370,7 @@ def tally(groups: list[Group], verdicts: dict[str, Callable[[Any], bool]], warne
                 counts.silent += 1
         if check is not None:
             counts.groups[group.ident] = (counts.passed - before, len(group.tests))
+            counts.objects[group.ident] = (on_objects[0], on_objects[1])
     return table
 
 
@@ -435,13 +442,19 @@ def print_table(section: str, columns: dict[str, dict[str, Tally]]) -> None:
             f"\nOn the {len(modelled)} groups the pydantic target makes a model for ({total} tests): "
             f"pydantic {pyd}/{total}, python {ours}/{total}."
         )
+        pyd, total = _covered(columns["pydantic"], modelled, objects=True)
+        ours, _ = _covered(columns["python"], modelled, objects=True)
+        print(
+            f"Of those, the {total} tests whose data is a JSON object (what a model holds): "
+            f"pydantic {pyd}/{total}, python {ours}/{total}."
+        )
 
 
-def _covered(table: dict[str, Tally], groups: set[str]) -> tuple[int, int]:
-    """(passed, total) over the tests of ``groups``."""
+def _covered(table: dict[str, Tally], groups: set[str], objects: bool = False) -> tuple[int, int]:
+    """(passed, total) over the tests of ``groups`` (``objects``: those whose data is an object)."""
     passed = total = 0
     for counts in table.values():
-        for ident, (ok, count) in counts.groups.items():
+        for ident, (ok, count) in (counts.objects if objects else counts.groups).items():
             if ident in groups:
                 passed, total = passed + ok, total + count
     return passed, total

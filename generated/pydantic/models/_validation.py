@@ -16,12 +16,12 @@ import functools
 import ipaddress
 import itertools
 import json
-import operator
 import re
 import threading
 import unicodedata
 from collections.abc import Callable
 from fractions import Fraction
+from operator import is_not
 from typing import Any
 
 from . import _ecma, _schemas
@@ -874,7 +874,12 @@ class _Compiler:
         return out
 
     def string_runs(
-        self, properties: dict[str, Any], required: Any, v: str, ind: int, out: list[str]
+        self,
+        properties: dict[str, Any],
+        required: Any,
+        v: str,
+        ind: int,
+        out: list[str],
     ) -> dict[str, str]:
         """One C-level pass over many optional properties of one plain string schema.
 
@@ -892,7 +897,7 @@ class _Compiler:
                 runs.setdefault(key, []).append(name)
         flags: dict[str, str] = {}
         pad = "    " * ind
-        for key, names in runs.items():
+        for names in runs.values():
             if len(names) < _RUN:
                 continue
             sub = properties[names[0]]
@@ -903,7 +908,9 @@ class _Compiler:
             self.names.setdefault("_x0", _MISSING)
             self.names.setdefault("_nm", _not_missing)
             nullable = "null" in sub["type"]
-            values = f"map({v}.get, {group})" if nullable else f"map({v}.get, {group}, _r0)"
+            values = (
+                f"map({v}.get, {group})" if nullable else f"map({v}.get, {group}, _r0)"
+            )
             keep = "_nn" if nullable else "_nm"
             self.names.setdefault("_r0", _REPEAT)
             out.append(f"{pad}_gv = [*filter({keep}, {values})]")
@@ -1028,19 +1035,22 @@ class _Compiler:
 
 _MISSING = object()
 _REPEAT = itertools.repeat(_MISSING)
-_not_none = functools.partial(operator.is_not, None)
-_not_missing = functools.partial(operator.is_not, _MISSING)
+_not_none = functools.partial(is_not, None)
+_not_missing = functools.partial(is_not, _MISSING)
 _RUN = 8
 """Fewest properties of one plain string schema checked in one pass (``string_runs``)."""
 _RUN_KEYS = ({"type"}, {"type", "format"})
-_JOINABLE = frozenset({"uri", "uri-reference", "iri", "iri-reference", "uuid", "duration"})
+_JOINABLE = frozenset(
+    {"uri", "uri-reference", "iri", "iri-reference", "uuid", "duration"}
+)
 """Formats whose first pattern (``_FORMAT_PATTERNS``) matches no NUL, so values joined by NUL
 match that pattern repeated exactly when each value matches it."""
 
 
 def _run_key(sub: Any) -> str | None:
     """The grouping key of a property schema a string run can check, else ``None``: only
-    ``type`` string (or string and null) and a format that is a regular expression (or none)."""
+    ``type`` string (or string and null) and a format that is a regular expression (or none).
+    """
     if not isinstance(sub, dict) or set(sub) not in _RUN_KEYS:
         return None
     if sub["type"] not in (["string"], ["string", "null"], ["null", "string"]):

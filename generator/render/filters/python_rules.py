@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 
 from generator.ecma_regex import translate
-from generator.ir import Rules, Schema, TypeName, Validator
+from generator.ir import NamedRules, Rules, Schema, TypeName, Validator
 from generator.ir.types import JsonValue
 
 _CONSTRAINTS = (
@@ -31,8 +31,13 @@ _CONSTRAINTS = (
 )
 
 
-def rules_data(rules: Rules) -> JsonValue:
-    """JSON form of one ``Rules`` node."""
+def rules_data(rules: Rules, refs: Refs | None = None) -> JsonValue:
+    """JSON form of one ``Rules`` node.
+
+    ``refs`` (the keys of ``Schema.rules`` by their rules): a sub-schema that is
+    stored under a key of its own is written as a ``$ref`` to it (unless it is a leaf, whose
+    checks the compiled code writes inline), so that no schema is stored twice.
+    """
     if rules.always is not None:
         return rules.always
     data: dict[str, JsonValue] = {}
@@ -55,12 +60,12 @@ def rules_data(rules: Rules) -> JsonValue:
     if rules.format is not None:
         data["format"] = rules.format
     if rules.properties:
-        data["properties"] = {name: rules_data(sub) for name, sub in rules.properties}
+        data["properties"] = {name: _sub(sub, refs) for name, sub in rules.properties}
     patterns: list[JsonValue] = []
     for pattern, sub in rules.pattern_properties:
         python = translate(pattern).pattern
         if python is not None:
-            patterns.append([pattern, python, rules_data(sub)])
+            patterns.append([pattern, python, _sub(sub, refs)])
     if patterns:
         data["patternProperties"] = patterns
     for attribute, keyword in (
@@ -77,7 +82,7 @@ def rules_data(rules: Rules) -> JsonValue:
     ):
         sub = getattr(rules, attribute)
         if sub is not None:
-            data[keyword] = rules_data(sub)
+            data[keyword] = _sub(sub, refs)
     if rules.required:
         data["required"] = list(rules.required)
     if rules.dependent_required:
@@ -85,9 +90,9 @@ def rules_data(rules: Rules) -> JsonValue:
             name: list(needed) for name, needed in rules.dependent_required
         }
     if rules.dependent_schemas:
-        data["dependentSchemas"] = {name: rules_data(sub) for name, sub in rules.dependent_schemas}
+        data["dependentSchemas"] = {name: _sub(sub, refs) for name, sub in rules.dependent_schemas}
     if rules.prefix_items:
-        data["prefixItems"] = [rules_data(sub) for sub in rules.prefix_items]
+        data["prefixItems"] = [_sub(sub, refs) for sub in rules.prefix_items]
     if rules.min_contains is not None:
         data["minContains"] = rules.min_contains
     if rules.max_contains is not None:
@@ -95,7 +100,7 @@ def rules_data(rules: Rules) -> JsonValue:
     for attribute, keyword in (("all_of", "allOf"), ("any_of", "anyOf"), ("one_of", "oneOf")):
         subs = getattr(rules, attribute)
         if subs:
-            data[keyword] = [rules_data(sub) for sub in subs]
+            data[keyword] = [_sub(sub, refs) for sub in subs]
     if rules.ref is not None:
         data["$ref"] = rules.ref
     if rules.dynamic_ref is not None:
@@ -109,12 +114,105 @@ def rules_data(rules: Rules) -> JsonValue:
     return data
 
 
+def _sub(rules: Rules, refs: Refs | None) -> JsonValue:
+    """JSON form of a sub-schema: a ``$ref`` to its own entry when ``refs`` has one."""
+    if refs is not None and not _leaf(rules):
+        key = refs.find(rules)
+        if key is not None:
+            return {"$ref": key}
+    return rules_data(rules, refs)
+
+
+class Refs:
+    """The key of each entry of ``Schema.rules`` by its rules, to write a sub-schema that has
+    an entry of its own as a ``$ref`` to it.
+
+    Rules compare with Python's ``==`` (``0 == False``), JSON Schema does not: a candidate of
+    equal hash is taken only when the two read the same as JSON (``true`` is not ``1``).
+    """
+
+    def __init__(self, entries: tuple[NamedRules, ...]) -> None:
+        self._found: dict[Rules, list[tuple[Rules, str]]] = {}
+        self._texts: dict[str, str] = {}
+        for entry in entries:
+            try:
+                self._found.setdefault(entry.rules, []).append((entry.rules, entry.key))
+            except TypeError:  # an object or array in an enum or const: not hashable
+                continue
+
+    def find(self, rules: Rules, self_key: str | None = None) -> str | None:
+        """The key of the first entry (other than ``self_key``) whose rules are ``rules``."""
+        try:
+            candidates = self._found.get(rules, ())
+        except TypeError:
+            return None
+        text: str | None = None
+        for candidate, key in candidates:
+            if key == self_key:
+                return None
+            if candidate is not rules:
+                text = text if text is not None else _text(rules)
+                known = self._texts.get(key)
+                if known is None:
+                    known = self._texts[key] = _text(candidate)
+                if known != text:
+                    continue
+            return key
+        return None
+
+
+def _text(rules: Rules) -> str:
+    return json.dumps(rules_data(rules), ensure_ascii=False, separators=(",", ":"))
+
+
+def _leaf(rules: Rules) -> bool:
+    """Rules with no sub-schema, reference or object/array keyword (checked inline)."""
+    return (
+        rules.always is not None
+        or not (
+            rules.properties
+            or rules.pattern_properties
+            or rules.required
+            or rules.dependent_required
+            or rules.prefix_items
+            or rules.all_of
+            or rules.any_of
+            or rules.one_of
+            or rules.min_contains is not None
+            or rules.max_contains is not None
+            or rules.ref is not None
+            or rules.dynamic_ref is not None
+            or rules.resource is not None
+            or any(
+                getattr(rules, name) is not None
+                for name in (
+                    "additional_properties",
+                    "property_names",
+                    "items",
+                    "contains",
+                    "unevaluated_items",
+                    "unevaluated_properties",
+                    "not_",
+                    "if_",
+                    "then",
+                    "else_",
+                )
+            )
+        )
+    )
+
+
 def rules_table(schema: Schema) -> list[tuple[str, str]]:
     """``(key, JSON text)`` of every rules entry of the schema, sorted by key."""
-    return [
-        (entry.key, json.dumps(rules_data(entry.rules), ensure_ascii=False, separators=(",", ":")))
-        for entry in schema.rules
-    ]
+    refs = Refs(schema.rules)
+    table = []
+    for entry in schema.rules:
+        first = refs.find(entry.rules, entry.key) or entry.key
+        # an entry equal to an earlier one (the same inline schema under two operations) is
+        # a reference to it
+        data = {"$ref": first} if first != entry.key else rules_data(entry.rules, refs)
+        table.append((entry.key, json.dumps(data, ensure_ascii=False, separators=(",", ":"))))
+    return table
 
 
 def validator_name(name: TypeName, taken: frozenset[str]) -> str:
