@@ -243,11 +243,20 @@ def generate_pydantic(schema: Any, groups: list[Group], root: Path, package: str
         sys.path.remove(str(out / "pydantic"))
     verdicts: dict[str, Callable[[Any], bool]] = {}
     names = sorted(name for name in vars(module) if name[:1] in "COF")
+    bound: dict[str, Any] = {}  # group -> the class bound to the group's own schema
+    for value in vars(module).values():
+        validator = getattr(value, "__specloom_validator__", None)
+        if isinstance(value, type) and validator is not None:
+            match = re.search(r"(?:/schemas/(\w+)\.json#|#/components/schemas/(\w+))$", validator.key)
+            if match:
+                bound.setdefault(match[1] or match[2], value)
     for group in groups:
-        model = getattr(module, group.ident, None)
+        model = bound.get(group.ident) or getattr(module, group.ident, None)
         if model is None:  # datamodel-code-generator numbers names that collide: C00012
             found = [n for n in names if re.fullmatch(rf"{group.ident}\d*", n)]
             model = getattr(module, found[0]) if found else None
+            if getattr(model, "__specloom_validator__", None) is not None:
+                model = None  # a class of another schema (a branch of the group's schema)
         if model is None or not isinstance(model, type):
             continue
         adapter = pydantic.TypeAdapter(model)

@@ -63,16 +63,17 @@ def plan(schema: Schema, options: Options) -> list[OutputFile]:
 def _open_patterned(
     document: dict[str, Any], schema: Schema, bound: dict[str, tuple[str, str]]
 ) -> None:
-    """A bound object schema with ``patternProperties`` next to ``additionalProperties: false``
-    admits the properties the patterns match: its pydantic model keeps extra properties (the
-    schema check before pydantic has refused every other one), in place."""
+    """A bound object schema with ``patternProperties`` next to ``additionalProperties`` admits
+    the properties the patterns match whatever ``additionalProperties`` says of the others: its
+    pydantic model keeps extra properties of any type (the schema check before pydantic has
+    refused the others), in place."""
     definitions = document.get("$defs", {})
     for key, (rules_key, _) in bound.items():
         rules = schema.rules_of(rules_key)
         body = definitions.get(key)
         if rules is None or not rules.pattern_properties or not isinstance(body, dict):
             continue
-        if body.get("additionalProperties") is False:
+        if "additionalProperties" in body:
             body["additionalProperties"] = True
 
 
