@@ -193,3 +193,50 @@ def test_styles_are_distinct_and_described() -> None:
     styles = wrapper_styles()
     assert len(set(styles)) == len(styles)
     assert len({style.describe() for style in styles}) == len(styles)
+
+
+ALIAS_SPEC = """\
+openapi: 3.0.3
+info: {title: Aliases, version: '1'}
+paths:
+  /tags:
+    get:
+      operationId: getTags
+      responses:
+        '200':
+          description: tags
+          content:
+            application/json: {schema: {$ref: '#/components/schemas/TagList'}}
+components:
+  schemas:
+    TagList:
+      type: array
+      items: {$ref: '#/components/schemas/Tag'}
+    Tag:
+      type: object
+      properties:
+        label: {$ref: '#/components/schemas/Label'}
+    Label: {type: string}
+    Orphan:
+      type: object
+      properties: {x: {type: string}}
+"""
+
+
+def test_aliases_inlined_and_unused_schemas_left_out(tmp_path: Path) -> None:
+    path = tmp_path / "aliases.yaml"
+    path.write_text(ALIAS_SPEC, encoding="utf-8")
+    problems = Collector()
+    read = read_openapi_spec(path, "aliases.yaml", problems)
+    assert not problems.problems
+    names = {str(d.name) for d in read.definitions}
+    assert {"components.TagList", "components.Label", "components.Orphan"} <= names
+    style = WrapperStyle(wrappers=False, unused_schemas=False, aliases_inlined=True)
+    made = derive_wrappers(read.definitions, read.operations, style)
+    names = {str(d.name) for d in made}
+    # the array and string aliases are written where used; Tag is reached through TagList
+    assert "components.TagList" not in names and "components.Label" not in names
+    assert "components.Tag" in names and "components.Orphan" not in names
+    assert fields(model(made, "components", "Tag"))["label"][0] == Primitive("string")  # type: ignore[arg-type]
+    kept = derive_wrappers(read.definitions, read.operations, WrapperStyle(wrappers=False))
+    assert {str(d.name) for d in kept} == {str(d.name) for d in read.definitions}

@@ -18,6 +18,8 @@ named facts that change between generator versions and languages:
   the reader's (``requestBody``, or the referenced schema's name), else the
   name given (``body``, ``requestBody``);
 - ``wrappers``: the ``<Operation>Response`` models are made at all;
+- ``aliases_inlined``: a named schema that is an array, a map or a scalar
+  (an ``AliasModel`` of one) is written where it is used (SDKs make no class of it);
 - ``unused_schemas``: named schemas no operation uses are models too (when
   ``False`` they are left out, as generators that make only what an SDK
   method reaches do);
@@ -100,6 +102,9 @@ class WrapperStyle:
     (``Result`` -> ``ResultError``); ``None`` keeps the names."""
     unused_schemas: bool = True
     """Named schemas that no operation uses are models too (``False``: they are left out)."""
+    aliases_inlined: bool = False
+    """A named schema that is an array, a map or a scalar (an ``AliasModel`` of one) is written
+    where it is used, not as a model of its own."""
 
     def describe(self) -> str:
         """A short text naming the style's facts, e.g. ``fields, raw required, errors``."""
@@ -115,6 +120,8 @@ class WrapperStyle:
             parts.append(f"error suffix {self.error_suffix}")
         if not self.unused_schemas:
             parts.append("unused schemas left out")
+        if self.aliases_inlined:
+            parts.append("aliases inlined")
         return ", ".join(parts)
 
 
@@ -126,6 +133,7 @@ STYLE_CHOICES: tuple[tuple[str, tuple[object, ...]], ...] = (
     ("body_field", (None, "body", "requestBody")),
     ("error_suffix", (None, "Error")),
     ("unused_schemas", (True, False)),
+    ("aliases_inlined", (False, True)),
 )
 """Each fact of a ``WrapperStyle`` and the values it can take (the default first)."""
 
@@ -164,6 +172,9 @@ def derive_wrappers(
 ) -> list[Definition]:
     """``definitions`` with the response wrappers of ``operations`` added and request body
     fields renamed, under ``style`` (see the module docstring)."""
+    inlined = _inlinable(definitions) if style.aliases_inlined else {}
+    if inlined:
+        definitions = inline_aliases(definitions)
     errors = _error_names(definitions, style)
     if errors:
         definitions = [_retargeted(d, errors) for d in definitions]
@@ -197,7 +208,59 @@ def derive_wrappers(
             )
         )
     if not style.unused_schemas:
-        result = drop_unused(result, operations)
+        result = drop_unused(result, operations, inlined)
+    return result
+
+
+def _inlinable(definitions: list[Definition]) -> dict[TypeName, TypeNode]:
+    """The aliases ``inline_aliases`` writes where they are used, with their types."""
+    return {
+        d.name: d.type
+        for d in definitions
+        if isinstance(d, AliasModel)
+        and isinstance(d.type, (ArrayType, MapType, Primitive))
+        and not (isinstance(d.type, Primitive) and d.type.kind is PrimitiveKind.ANY)
+    }
+
+
+def inline_aliases(definitions: list[Definition]) -> list[Definition]:
+    """``definitions`` without the ``AliasModel``s of an array, a map or a scalar, each
+    reference to one replaced by its type (followed through aliases of aliases; a cycle of
+    aliases is left as it is).  An alias of a model (``allOf`` of one) or of any value stays."""
+    aliases = _inlinable(definitions)
+    if not aliases:
+        return definitions
+
+    def resolve(node: TypeNode, seen: frozenset[TypeName]) -> TypeNode:
+        if isinstance(node, RefType) and node.target in aliases and node.target not in seen:
+            return resolve(aliases[node.target], seen | {node.target})
+        if isinstance(node, ArrayType):
+            return replace(node, items=resolve(node.items, seen))
+        if isinstance(node, MapType):
+            return replace(node, values=resolve(node.values, seen))
+        if isinstance(node, UnionType):
+            return replace(node, variants=tuple(resolve(v, seen) for v in node.variants))
+        return node
+
+    cyclic = {name for name in aliases if resolve(RefType(name), frozenset()) == RefType(name)}
+    result: list[Definition] = []
+    for definition in definitions:
+        if definition.name in aliases and definition.name not in cyclic:
+            continue
+        if isinstance(definition, ObjectModel):
+            fields = tuple(replace(f, type=resolve(f.type, frozenset())) for f in definition.fields)
+            extra = definition.additional_properties
+            definition = replace(
+                definition,
+                fields=fields,
+                additional_properties=None if extra is None else resolve(extra, frozenset()),
+            )
+        elif isinstance(definition, UnionModel):
+            variants = tuple(
+                replace(v, type=resolve(v.type, frozenset())) for v in definition.variants
+            )
+            definition = replace(definition, variants=variants)
+        result.append(definition)
     return result
 
 
@@ -205,8 +268,13 @@ NAMED_SCHEMA_POINTERS = ("/components/schemas/", "/definitions/")
 """Where a named schema is (OpenAPI 3, Swagger 2)."""
 
 
-def drop_unused(definitions: list[Definition], operations: list[Operation]) -> list[Definition]:
-    """``definitions`` without those made from schemas no operation uses.
+def drop_unused(
+    definitions: list[Definition],
+    operations: list[Operation],
+    inlined: dict[TypeName, TypeNode] | None = None,
+) -> list[Definition]:
+    """``definitions`` without those made from schemas no operation uses (``inlined``: the types
+    of aliases written where they are used, which operations may still name).
 
     Used: what an operation's parameters, bodies and responses refer to, what every definition
     outside ``components`` or not made from a named schema (request, response and error models,
@@ -228,13 +296,17 @@ def drop_unused(definitions: list[Definition], operations: list[Operation]) -> l
         pointer = definition.location.pointer or ""
         if definition.name.namespace != COMPONENTS or not pointer.startswith(NAMED_SCHEMA_POINTERS):
             pending.append(definition.name)
+    aliases = inlined or {}
     seen: set[TypeName] = set()
     while pending:
         name = pending.pop()
-        if name in seen or name not in index:
+        if name in seen:
             continue
         seen.add(name)
-        pending += _names(_nodes_of(index[name]))
+        if name in index:
+            pending += _names(_nodes_of(index[name]))
+        elif name in aliases:
+            pending += _names([aliases[name]])
     return [definition for definition in definitions if definition.name in seen]
 
 
