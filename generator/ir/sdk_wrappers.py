@@ -30,9 +30,11 @@ named facts that change between generator versions and languages:
 
 A body field is named after its type: a named model ``X`` gives ``x``, an
 array of ``X`` the plural (``xs``, ``entries``); a model made from an inline
-schema ``object`` (an array of them the plural of its name without the operation's:
-``responseBodies``); an array of any values ``anies``; a string body ``string``, a binary one ``body``; an error
-body that is no model the reason phrase of its status (``notFound``).  When
+schema ``object`` (an array of them the plural of its name without the
+operation's: ``responseBodies``); an array of any values ``anies``; a string
+body ``string``, a binary one ``body``; an error body that is no model the
+reason phrase of its status (``notFound``); an inlined alias (see
+``aliases_inlined``) its own name, typed as what it stands for.  When
 two bodies of one operation would share a name, each is named after its
 status and media type instead (``twoHundredApplicationJsonObject``).  A
 response that declares headers gives a ``Headers`` field (a map of string
@@ -189,7 +191,7 @@ def derive_wrappers(
             continue
         taken.add((name.namespace, name.name.lower()))
         fields = _metadata_fields(operation.location, style) + [
-            replace(field, type=_retype(field.type, errors))
+            replace(field, type=_resolve(_retype(field.type, errors), inlined))
             for field in _body_fields(operation, style)
         ]
         result.append(ObjectModel(name, tuple(fields), operation.location, operation.description))
@@ -223,6 +225,21 @@ def _inlinable(definitions: list[Definition]) -> dict[TypeName, TypeNode]:
     }
 
 
+def _resolve(
+    node: TypeNode, aliases: dict[TypeName, TypeNode], seen: frozenset[TypeName] = frozenset()
+) -> TypeNode:
+    """``node`` with references to ``aliases`` replaced by their types (``seen``: cycle guard)."""
+    if isinstance(node, RefType) and node.target in aliases and node.target not in seen:
+        return _resolve(aliases[node.target], aliases, seen | {node.target})
+    if isinstance(node, ArrayType):
+        return replace(node, items=_resolve(node.items, aliases, seen))
+    if isinstance(node, MapType):
+        return replace(node, values=_resolve(node.values, aliases, seen))
+    if isinstance(node, UnionType):
+        return replace(node, variants=tuple(_resolve(v, aliases, seen) for v in node.variants))
+    return node
+
+
 def inline_aliases(definitions: list[Definition]) -> list[Definition]:
     """``definitions`` without the ``AliasModel``s of an array, a map or a scalar, each
     reference to one replaced by its type (followed through aliases of aliases; a cycle of
@@ -232,15 +249,7 @@ def inline_aliases(definitions: list[Definition]) -> list[Definition]:
         return definitions
 
     def resolve(node: TypeNode, seen: frozenset[TypeName]) -> TypeNode:
-        if isinstance(node, RefType) and node.target in aliases and node.target not in seen:
-            return resolve(aliases[node.target], seen | {node.target})
-        if isinstance(node, ArrayType):
-            return replace(node, items=resolve(node.items, seen))
-        if isinstance(node, MapType):
-            return replace(node, values=resolve(node.values, seen))
-        if isinstance(node, UnionType):
-            return replace(node, variants=tuple(resolve(v, seen) for v in node.variants))
-        return node
+        return _resolve(node, aliases, seen)
 
     cyclic = {name for name in aliases if resolve(RefType(name), frozenset()) == RefType(name)}
     result: list[Definition] = []
