@@ -33,7 +33,9 @@ array of ``X`` the plural (``xs``, ``entries``); a model made from an inline
 schema ``object`` (an array of them the plural of its name without the
 operation's: ``responseBodies``); an array of any values ``anies``; a string
 body ``string``, a binary one ``body``; an error body that is no model the
-reason phrase of its status (``notFound``); an inlined alias (see
+reason phrase of its status (``notFound``); with ``status_media_names``, a
+body that is no named model is named ``<Operation><status><media type><kind>``
+(``Get200ApplicationJSONObject``); an inlined alias (see
 ``aliases_inlined``) its own name, typed as what it stands for.  When
 two bodies of one operation would share a name, each is named after its
 status and media type instead (``twoHundredApplicationJsonObject``).  A
@@ -104,6 +106,10 @@ class WrapperStyle:
     (``Result`` -> ``ResultError``); ``None`` keeps the names."""
     unused_schemas: bool = True
     """Named schemas that no operation uses are models too (``False``: they are left out)."""
+    status_media_names: bool = False
+    """A body that is no named model is named after the operation, its status and media type
+    and the kind of value (``Get200ApplicationJSONObject``, ``Get200TextPlainString``), as
+    before Speakeasy's ``nameResolutionDec2023`` fix."""
     aliases_inlined: bool = False
     """A named schema that is an array, a map or a scalar (an ``AliasModel`` of one) is written
     where it is used, not as a model of its own."""
@@ -124,6 +130,8 @@ class WrapperStyle:
             parts.append("unused schemas left out")
         if self.aliases_inlined:
             parts.append("aliases inlined")
+        if self.status_media_names:
+            parts.append("bodies named by status and media type")
         return ", ".join(parts)
 
 
@@ -136,6 +144,7 @@ STYLE_CHOICES: tuple[tuple[str, tuple[object, ...]], ...] = (
     ("error_suffix", (None, "Error")),
     ("unused_schemas", (True, False)),
     ("aliases_inlined", (False, True)),
+    ("status_media_names", (False, True)),
 )
 """Each fact of a ``WrapperStyle`` and the values it can take (the default first)."""
 
@@ -442,7 +451,7 @@ def _body_fields(operation: Operation, style: WrapperStyle) -> list[Field]:
             if media.type is not None:
                 bodies.append((response, media.media_type, media.type))
     named = [
-        (_body_name(operation, response, node), response, media_type, node)
+        (_body_name(operation, response, media_type, node, style), response, media_type, node)
         for response, media_type, node in bodies
     ]
     counts: dict[str, int] = {}
@@ -470,8 +479,15 @@ def _body_fields(operation: Operation, style: WrapperStyle) -> list[Field]:
     return fields
 
 
-def _body_name(operation: Operation, response: Response, node: TypeNode) -> str:
+def _body_name(
+    operation: Operation, response: Response, media_type: str, node: TypeNode, style: WrapperStyle
+) -> str:
     """The field name of one body (see the module docstring)."""
+    if style.status_media_names:
+        kind = _value_kind(operation, node)
+        if kind is not None:
+            media = pascal_case(media_type.replace("+", " plus "))
+            return f"{operation.name}{pascal_case(response.status)}{media}{kind}"
     if isinstance(node, RefType):
         if _made_for(node.target, operation):
             return "object"
@@ -492,6 +508,18 @@ def _body_name(operation: Operation, response: Response, node: TypeNode) -> str:
     if isinstance(node, Primitive):
         return _primitive_name(node)
     return "object"
+
+
+def _value_kind(operation: Operation, node: TypeNode) -> str | None:
+    """``Object``, ``String``, ``BinaryString``... for a body that is no named model; else
+    ``None``."""
+    if isinstance(node, RefType):
+        return "Object" if _made_for(node.target, operation) else None
+    if isinstance(node, Primitive):
+        if node.format == "binary":
+            return "BinaryString"
+        return pascal_case(node.kind.value)
+    return None
 
 
 def _made_for(target: TypeName, operation: Operation) -> bool:

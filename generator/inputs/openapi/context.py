@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator.diagnostics import Collector
 from generator.inputs.openapi.document import Document, join
-from generator.inputs.openapi.names import NameRegistry
+from generator.inputs.openapi.names import OWNER_FIRST_NAMING, NameRegistry
 from generator.inputs.openapi.typed import Typed
 from generator.ir import Definition, Location, Operation, TypeNode
 
@@ -69,7 +69,7 @@ class Context:
         """Swagger 2.0 / OpenAPI 3.0 / 3.1 differences."""
         self.naming = naming
         """The naming convention asked for (``name_resolution.NAMINGS``)."""
-        self.names = NameRegistry()
+        self.names = NameRegistry(owner_first=naming == OWNER_FIRST_NAMING)
         """Definition names taken so far."""
         self.definitions: list[Definition] = []
         """Definitions made so far, in the order they were made."""

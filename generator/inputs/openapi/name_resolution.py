@@ -5,6 +5,11 @@
 met keeps the short name, later ones get their owner's name in front (see
 ``names``).  Names are given while reading.
 
+``speakeasy-2022`` (as in SDK docs generated before Speakeasy's ``nameResolutionDec2023``
+fix): as ``speakeasy-2023``, except that a schema nested in a model and named from its
+context always has the model's name in front (``AppscopeTransportBuffer``, ``ConfigTags``),
+free short name or not (``names.NameRegistry``).
+
 ``speakeasy-2025`` (as in SDK docs generated since February 2025), applied after
 reading, from what each inline definition asked for (``NameFact``):
 
@@ -27,14 +32,14 @@ from __future__ import annotations
 from collections import Counter
 
 from generator.inputs.openapi.context import Context
-from generator.inputs.openapi.names import NameFact
+from generator.inputs.openapi.names import OWNER_FIRST_NAMING, NameFact
 from generator.inputs.openapi.retarget import rename, retype, retype_operation
 from generator.ir import Definition, EnumModel, LiteralType, TypeName
 
 SPEAKEASY_2025 = "speakeasy-2025"
 """Speakeasy's naming with its ``nameResolutionFeb2025`` fix."""
 
-NAMINGS = ("speakeasy-2023", SPEAKEASY_2025)
+NAMINGS = ("speakeasy-2023", SPEAKEASY_2025, OWNER_FIRST_NAMING)
 """The naming conventions ``read_openapi`` offers."""
 
 DEFAULT_NAMING = NAMINGS[0]

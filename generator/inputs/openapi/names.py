@@ -85,10 +85,21 @@ class NameFact:
     """1-based position among the variants of the union ``parent``; 0 when it is none."""
 
 
-class NameRegistry:
-    """The definition names taken so far, per namespace."""
+OWNER_FIRST_NAMING = "speakeasy-2022"
+"""The naming (``name_resolution.NAMINGS``) where a nested inline schema named from its context
+always has its owner's name in front: Speakeasy before its ``nameResolutionDec2023`` fix."""
 
-    def __init__(self) -> None:
+
+class NameRegistry:
+    """The definition names taken so far, per namespace.
+
+    ``owner_first``: a schema nested in a model and named from its context (no title or
+    override, not a union variant) gets the owning model's name in front even when the short
+    name is free (``Buffer`` of ``AppscopeTransport`` -> ``AppscopeTransportBuffer``).
+    """
+
+    def __init__(self, owner_first: bool = False) -> None:
+        self.owner_first = owner_first
         self._taken: set[TypeName] = set()
         self._reserved: set[TypeName] = set()
         self.facts: dict[TypeName, NameFact] = {}
@@ -132,7 +143,8 @@ class NameRegistry:
             return exact
         base = wanted or (type_name_part(hint.base) if hint.raw else hint.base)
         parent = hint.parent or hint.root
-        if not base or base[0].isdigit():
+        nested = self.owner_first and not wanted and hint.parent is not None and not hint.variant
+        if not base or base[0].isdigit() or nested:
             base = parent + base
         if hint.prefix:
             candidates = [base, hint.prefix + base, hint.root + hint.prefix + base]

@@ -158,9 +158,7 @@ class Resources:
         found = owner.document.resolve_pointer(pointer)
         if found is None:
             return None
-        return Found(
-            owner.document, owner.display, owner.path, pointer, found[0], resource
-        )
+        return Found(owner.document, owner.display, owner.path, pointer, found[0], resource)
 
     def _retrieve(self, resource: str) -> _Indexed | None:
         path: Path | None = None

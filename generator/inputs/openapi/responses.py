@@ -94,6 +94,19 @@ def _schema_of(ctx: Context, response: dict[str, object]) -> object:
     return media.get("schema") if isinstance(media, dict) else None
 
 
+def _media_type_of(ctx: Context, response: dict[str, object]) -> str | None:
+    """The media type whose schema is the body (OpenAPI 3); ``None`` for Swagger or none."""
+    content = response.get("content")
+    if ctx.dialect.swagger or not isinstance(content, dict):
+        return None
+    return body_media_type(content)
+
+
+def media_type_words(media_type: str) -> str:
+    """A media type as a name part: ``application/tar+gzip`` -> ``ApplicationTarPlusGzip``."""
+    return type_name_part(media_type.replace("+", " plus "))
+
+
 def read_responses(reader: SchemaReader, operation: Operation) -> None:
     """Read the success and error bodies of ``operation``."""
     ctx = reader.ctx
@@ -174,7 +187,13 @@ def _success_hint(
     if isinstance(schema, dict) and (schema.get("type") == "array" or "items" in schema):
         return Hint(NAMESPACE, operation.name, ARRAY_ITEM_BASE)
     name = response_body_name(operation)
-    if not first:
+    media_type = _media_type_of(ctx, response)
+    if ctx.names.owner_first and media_type is not None:
+        # before nameResolutionDec2023: <Operation><status><media type>, e.g. Get200ApplicationJSON
+        wanted = f"{operation.name}{type_name_part(code)}{media_type_words(media_type)}"
+        name = ctx.names.unique(NAMESPACE, wanted)
+        ctx.names.reserve(name)
+    elif not first:
         name = ctx.names.unique(NAMESPACE, f"{operation.name}{type_name_part(code)}ResponseBody")
         ctx.names.reserve(name)
     return Hint(

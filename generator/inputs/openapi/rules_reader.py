@@ -183,7 +183,9 @@ class RulesReader:
         known = self._vocabulary.get(meta)
         if known is None:
             found = self.resources.resolve(absolute(base, meta).partition("#")[0])
-            vocab = found.value.get("$vocabulary") if found and isinstance(found.value, dict) else None
+            vocab = (
+                found.value.get("$vocabulary") if found and isinstance(found.value, dict) else None
+            )
             known = not isinstance(vocab, dict) or _VALIDATION_VOCABULARY in vocab
             self._vocabulary[meta] = known
         return known
@@ -246,7 +248,10 @@ class RulesReader:
             ]
         if pairs:
             values["dependent_required"] = tuple(pairs)
-        for keyword, attribute in (("minContains", "min_contains"), ("maxContains", "max_contains")):
+        for keyword, attribute in (
+            ("minContains", "min_contains"),
+            ("maxContains", "max_contains"),
+        ):
             if keyword in schema:
                 count = kw.count(ctx, schema, ptr, keyword)
                 if count is not None:
@@ -296,7 +301,9 @@ class RulesReader:
             kept = []
             for pattern, sub in patterns.items():
                 if translate(pattern).pattern is None:
-                    self._pattern_warning(patterns, join(ptr, "patternProperties"), pattern, pattern)
+                    self._pattern_warning(
+                        patterns, join(ptr, "patternProperties"), pattern, pattern
+                    )
                     continue
                 kept.append((pattern, read(sub, join(ptr, "patternProperties", pattern), base)))
             if kept:
@@ -349,7 +356,9 @@ class RulesReader:
             return None
         return self.entry(found)
 
-    def _dynamic(self, schema: dict[str, object], ptr: str, base: str, ref: str) -> DynamicRef | None:
+    def _dynamic(
+        self, schema: dict[str, object], ptr: str, base: str, ref: str
+    ) -> DynamicRef | None:
         uri = absolute(base, ref)
         found = self.resources.resolve(uri)
         if found is None:
@@ -357,7 +366,11 @@ class RulesReader:
             return None
         fragment = uri.partition("#")[2]
         anchor = None
-        if fragment and not fragment.startswith("/") and self.resources.has_dynamic_anchor(found, fragment):
+        if (
+            fragment
+            and not fragment.startswith("/")
+            and self.resources.has_dynamic_anchor(found, fragment)
+        ):
             anchor = fragment
         return DynamicRef(anchor, self.entry(found))
 
@@ -367,8 +380,7 @@ class RulesReader:
             holder,
             ptr,
             key,
-            f"pattern {pattern!r} cannot be checked by Python's re ({problem}); "
-            "it is not checked",
+            f"pattern {pattern!r} cannot be checked by Python's re ({problem}); it is not checked",
         )
 
 
