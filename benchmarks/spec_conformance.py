@@ -486,11 +486,15 @@ def read_spec_as_docs_name(
     """
     best: tuple[tuple[int, int, int], Collector, list[Definition], str] | None = None
     for naming in NAMINGS:
-        problems = Collector()
-        read = read_openapi_spec(spec_path.resolve(), spec_path.as_posix(), problems, naming)
-        score, style, spec = best_style(read.definitions, read.operations, docs)
-        if best is None or score > best[0]:
-            best = (score, problems, spec, f"{naming} + {style.describe()}")
+        for copy in (False, True):  # copy: an allOf of one $ref with keywords beside it
+            problems = Collector()
+            read = read_openapi_spec(
+                spec_path.resolve(), spec_path.as_posix(), problems, naming, copy_single_all_of=copy
+            )
+            score, style, spec = best_style(read.definitions, read.operations, docs)
+            if best is None or score > best[0]:
+                reading = f"{naming} (single-ref allOf copied)" if copy else naming
+                best = (score, problems, spec, f"{reading} + {style.describe()}")
     assert best is not None
     return best[1], best[2], best[3]
 

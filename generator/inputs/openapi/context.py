@@ -69,6 +69,10 @@ class Context:
         """Swagger 2.0 / OpenAPI 3.0 / 3.1 differences."""
         self.naming = naming
         """The naming convention asked for (``name_resolution.NAMINGS``)."""
+        self.copy_single_all_of = False
+        """An ``allOf`` of one ``$ref`` with keywords beside it is a copy of the referenced model
+        named from its context (``AuditEvent.meta`` -> ``AuditEventMeta``), as Speakeasy's
+        generators with ``allOfMergeStrategy`` make it, not the referenced model itself."""
         self.names = NameRegistry(owner_first=naming == OWNER_FIRST_NAMING)
         """Definition names taken so far."""
         self.definitions: list[Definition] = []

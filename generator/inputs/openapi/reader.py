@@ -62,6 +62,7 @@ def read_openapi_spec(
     naming: str = DEFAULT_NAMING,
     rules: RulesSink | None = None,
     remotes: dict[str, Path] | None = None,
+    copy_single_all_of: bool = False,
 ) -> OpenAPIRead:
     """Definitions of ``path``: named schemas, operations' request and response models, security.
 
@@ -70,6 +71,8 @@ def read_openapi_spec(
     raised.  ``naming`` is one of ``NAMINGS`` (see ``name_resolution``).
     ``rules``, when given, receives the validation rules and public validators
     (``rules_reader``); ``remotes`` maps URI prefixes to folders that serve them.
+    ``copy_single_all_of``: an ``allOf`` of one ``$ref`` with keywords beside it is a copy of the
+    referenced model named from its context (``Context.copy_single_all_of``).
     The definitions are sorted by namespace and name.
     """
     if naming not in NAMINGS:
@@ -92,6 +95,7 @@ def read_openapi_spec(
     if dialect is None:
         return OpenAPIRead([], [])
     ctx = Context(document, display, collector, dialect, path, naming)
+    ctx.copy_single_all_of = copy_single_all_of
     if "components" in root:
         kw.mapping(ctx, root, "", "components")
     try:

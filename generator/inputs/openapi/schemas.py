@@ -28,6 +28,7 @@ from generator.inputs.openapi.shapes import (
     is_annotation_only,
     makes_definition,
     plan_all_of,
+    single_ref_parts,
     union_key,
 )
 from generator.inputs.openapi.typed import ANY, Typed
@@ -353,6 +354,10 @@ class SchemaReader:
         """``allOf``: one schema that matters, or object schemas merged into one model."""
         plan = plan_all_of(schema, ptr, self.raw_target)
         entries = schema["allOf"]
+        if plan.kind == "single" and isinstance(entries, list) and self.ctx.copy_single_all_of:
+            parts = single_ref_parts(schema, ptr, plan.single_index, self.raw_target)
+            if parts is not None:  # a copy of the referenced model, named from its context
+                return models.object_model(self, schema, ptr, line, hint, parts, NO_CONSTRAINTS)
         if plan.kind == "single" and isinstance(entries, list):
             through = hint.through(
                 metadata.preferred_name(self.ctx, schema, ptr),
