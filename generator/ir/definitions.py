@@ -36,6 +36,10 @@ class DocsFlavor:
     folders: str | None = None
     """How the tree spells its models and namespace folders: ``lower`` (``models/shared/``) or
     ``pascal`` (``Models/Shared/``); ``None``: the language's usual spelling."""
+    models_parent: str | None = None
+    """Folders between the SDK's docs folder and its models folder, which links between model
+    docs climb through (``pkg`` for ``docs/pkg/models/``: ``../../../pkg/models/shared/x.md``);
+    ``None`` when the models folder sits directly in the docs folder (``../../models/...``)."""
     speakeasy_version: str | None = None
     """Version of the Speakeasy CLI that wrote the docs (``1.761.1``; early 2024 locks say
     ``internal``), from the ``.speakeasy/gen.lock`` or ``gen.yaml`` beside the tree."""
@@ -57,6 +61,11 @@ DOCS_FACTS: dict[str, str] = {
     ),
     "containers-builtin": "Python lists and dicts are written `list[...]` / `dict[str, ...]` (2023)",
     "any-as-interface": "Go writes an untyped value `interface{}`, not `any` (2023)",
+    "optional-nullable-wrapper": (
+        "Go writes a field that is optional and nullable "
+        "`optionalnullable.OptionalNullable[T]` (gen.yaml `nullableOptionalWrapper`), "
+        "not a pointer"
+    ),
     "library-links-unwrapped": (
         "Python links to standard-library types (`[date](...)`) show no `Optional[...]` on "
         "optional fields"
@@ -233,6 +242,9 @@ class UnionModel:
     """Wire name of the property that tells the variants apart, if any."""
     mapping: tuple[tuple[str, TypeName], ...] = ()
     """Discriminator value to variant definition, in source order; empty when not given."""
+    open: bool | None = None
+    """A value matching no variant is accepted (kept raw: a forward-compatible union, Go docs'
+    ``default:`` branch); ``None`` when the source does not say."""
     examples: tuple[JsonValue, ...] = ()
     """Example values of the whole model, as JSON (e.g. a TypeScript doc's ``## Example Usage``)."""
     docs_flavor: DocsFlavor | None = None

@@ -360,6 +360,7 @@ def _merge_union(first: UnionModel, second: UnionModel) -> UnionModel:
         discriminator=_known("discriminator", first.discriminator, second.discriminator),
         mapping=_known("discriminator mapping", first.mapping or None, second.mapping or None)
         or (),
+        open=_known("open", first.open, second.open),
         description=_description(first, second),
         deprecated=_deprecated(first, second),
         examples=_examples("examples", first.examples, second.examples),

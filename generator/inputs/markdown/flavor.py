@@ -32,6 +32,24 @@ def observe(fact: str, shown: bool = True) -> None:
 
 _READING: ContextVar[str | None] = ContextVar("docs_reading_namespace", default=None)
 
+LINK_FOLDERS = "link-folders:"
+"""Vote key prefix: the folders a link between model docs goes down after climbing."""
+
+
+def observe_link_path(target: str) -> None:
+    """Record the folders a relative link from one model doc to another goes down through
+    after climbing to the folder it starts from (``../../../pkg/models/shared/x.md``:
+    ``pkg/models/shared``), when it climbs as many levels as it goes down."""
+    votes = _VOTES.get()
+    if votes is None:
+        return
+    parts = target.split("/")
+    ups = 0
+    while ups < len(parts) and parts[ups] == "..":
+        ups += 1
+    if ups and len(parts) == 2 * ups + 1:
+        votes[LINK_FOLDERS + "/".join(parts[ups:-1])] += 1
+
 
 def observe_link(target: TypeName, unqualified: bool) -> None:
     """Record how a link to ``target`` is labelled: a link within the doc's own namespace

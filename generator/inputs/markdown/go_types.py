@@ -250,6 +250,7 @@ class GoFlavor:
         """Parse markdown-decorated Go type text."""
         if text.startswith(_OPTIONAL_NULLABLE) and text.endswith("]"):
             wrapped_cell = self._cell(text[len(_OPTIONAL_NULLABLE) : -1], refs)
+            observe("optional-nullable-wrapper")
             return CellType(wrapped_cell.node, OPTIONAL_NULLABLE)
         if text.startswith("[]"):
             items = self._cell(text[2:], refs)

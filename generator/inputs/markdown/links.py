@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator.inputs.markdown.flavor import CellError
+from generator.inputs.markdown.flavor import CellError, observe_link_path
 from generator.ir import TypeName
 
 
@@ -55,6 +55,7 @@ class DocRefs:
             raise CellError(f"link to '{target}' does not resolve to any input doc")
         if name is None:
             raise CellError(f"link to '{target}' points to a doc without a model title")
+        observe_link_path(file_part)
         return name
 
     def link_or_name(self, target: str, namespace: str, name: str) -> TypeName:

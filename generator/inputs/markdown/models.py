@@ -15,7 +15,7 @@ from generator.inputs.markdown.cells import (
     parse_name,
     parse_required,
 )
-from generator.inputs.markdown.document import Document, Row, Section, Table
+from generator.inputs.markdown.document import CodeBlock, Document, Row, Section, Table
 from generator.inputs.markdown.flavor import (
     CellError,
     CellType,
@@ -46,6 +46,8 @@ EXAMPLE_HEADER = "Example"
 ENUM_HEADER = ("Name", "Value")
 FIELD_HEADER_TEXT = "Field | Type | Required | Description [| Example]"
 ENUM_HEADER_TEXT = "Name | Value"
+_DEFAULT_BRANCH = re.compile(r"^\s*default\s*:", re.MULTILINE)
+"""The ``default:`` branch of a switch over a union's variants."""
 _NULL_EXAMPLE = re.compile(r"(?:^|:\*\* )(null|<nil>)(?=$|<br/>)")
 UNREAD = "unread"
 """``CellType.wrapper`` of a type cell no grammar could read (kept as ``any``)."""
@@ -195,8 +197,10 @@ class ModelBuilder:
             examples=self._enum_examples(values),
         )
 
-    def union(self, section: Section) -> UnionModel | None:
-        """A union from the ``###`` entries of ``## Supported Types``."""
+    def union(self, section: Section, discrimination: Section | None = None) -> UnionModel | None:
+        """A union from the ``###`` entries of ``## Supported Types``; ``open`` from the code of
+        ``## Union Discrimination`` when the doc has one (a ``default:`` branch handles a value
+        of no known variant)."""
         if not section.subsections:
             self._problem(
                 section.line,
@@ -218,12 +222,17 @@ class ModelBuilder:
             variants.append(
                 UnionVariant(variant.node, location, variant.source_name, variant.examples)
             )
+        open_ = None
+        if discrimination is not None:
+            codes = [block.text for block in discrimination.blocks if isinstance(block, CodeBlock)]
+            open_ = any(_DEFAULT_BRANCH.search(code) for code in codes) if codes else None
         return UnionModel(
             name=self._name,
             variants=tuple(variants),
             location=self._location(),
             description=self._document.description,
             deprecated=self._document.deprecated,
+            open=open_,
             examples=self.usage.examples if self.usage else (),
         )
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from generator.diagnostics import Collector
 from generator.inputs.markdown.detect import detect_flavor, language_names
 from generator.inputs.markdown.document import Document, Section, Table, parse_document
-from generator.inputs.markdown.flavor import Flavor
+from generator.inputs.markdown.flavor import LINK_FOLDERS, Flavor
 from generator.inputs.markdown.generation import Generation
 from generator.inputs.markdown.links import DocIndex
 from generator.inputs.markdown.models import ModelBuilder
@@ -28,8 +28,9 @@ VALUES = "Values"
 SUPPORTED_TYPES = "Supported Types"
 EXAMPLE_USAGE = "Example Usage"
 MODEL_SECTIONS = (FIELDS, VALUES, SUPPORTED_TYPES)
-DERIVED_SECTIONS = frozenset({"Union Discrimination"})
-"""Sections written from the rest of the doc (Go's variant switch), so not read."""
+UNION_DISCRIMINATION = "Union Discrimination"
+"""Go's variant switch: written from the rest of the doc, but for whether a ``default:``
+branch takes a value of no known variant (``UnionModel.open``)."""
 _MODEL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -166,6 +167,7 @@ def _read_models(
         packages[0] if packages else None,
         layout=layout,
         folders=folders,
+        models_parent=_models_parent(votes, layout),
         speakeasy_version=generation.speakeasy_version if generation else None,
         generation_version=generation.generation_version if generation else None,
         facts=tuple(
@@ -182,6 +184,22 @@ def _read_models(
     result.definitions = [
         dataclasses.replace(definition, docs_flavor=result.flavor) for definition in definitions
     ]
+
+
+def _models_parent(votes: Counter[str], layout: str) -> str | None:
+    """``DocsFlavor.models_parent``: what most links between model docs go down through
+    before the models folder (and, nested, the namespace folder); ``None`` for nothing."""
+    drop = 1 if layout == "flat" else 2
+    counts: Counter[str] = Counter()
+    for key, count in votes.items():
+        if key.startswith(LINK_FOLDERS):
+            folders = key[len(LINK_FOLDERS) :].split("/")
+            if len(folders) >= drop:
+                counts["/".join(folders[:-drop])] += count
+    if not counts:
+        return None
+    best = min(counts, key=lambda parent: (-counts[parent], parent))
+    return best or None
 
 
 def _no_usage(votes: Counter[str]) -> frozenset[str]:
@@ -270,12 +288,15 @@ def _build(
     document = item.document
     model_sections: list[Section] = []
     usage: Section | None = None
+    discrimination: Section | None = None
     for section in document.sections:
         if section.heading in MODEL_SECTIONS:
             model_sections.append(section)
         elif section.heading == EXAMPLE_USAGE and usage is None:
             usage = section
-        elif section.heading not in DERIVED_SECTIONS:
+        elif section.heading == UNION_DISCRIMINATION:
+            discrimination = discrimination or section
+        else:
             collector.add(
                 Location(display, section.line),
                 f"unknown section '## {section.heading}'; expected ## Fields, ## Values "
@@ -313,18 +334,22 @@ def _build(
         if builder.usage is not None:
             votes.update(builder.usage.facts)
     try:
-        return _build_model(builder, section, display, collector)
+        return _build_model(builder, section, display, collector, discrimination)
     finally:
         votes.update(builder.votes)
 
 
 def _build_model(
-    builder: ModelBuilder, section: Section, display: str, collector: Collector
+    builder: ModelBuilder,
+    section: Section,
+    display: str,
+    collector: Collector,
+    discrimination: Section | None = None,
 ) -> tuple[Definition | None, str | None]:
     """The definition of the doc's model section."""
     package = builder.usage.package if builder.usage else None
     if section.heading == SUPPORTED_TYPES:
-        return builder.union(section), package
+        return builder.union(section, discrimination), package
     if section.heading == VALUES:
         _extra_tables(section, display, collector)
         return builder.enum(section), package

@@ -34,6 +34,7 @@ from generator.render.filters.markdown import (
     following,
     json_number,
     md_table,
+    models_link,
     null_example,
     shows,
     unqualified,
@@ -141,7 +142,7 @@ def ts_type(node: TypeNode, schema: Schema, in_union: bool = False) -> str:
         label = ts_name(node.target) if unqualified(node.target) else ts_qualified(node.target)
         if isinstance(schema.get(node.target), UnionModel):
             return f"*{label}*"
-        return f"[{label}](../../{ts_doc_path(node.target)})"
+        return f"[{label}]({models_link(ts_doc_path(node.target))})"
     if isinstance(node, LiteralType):
         return f"*{_literal(node)}*"
     return " | ".join(ts_type(variant, schema, True) for variant in node.variants)

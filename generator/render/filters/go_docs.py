@@ -35,6 +35,7 @@ from generator.render.filters.markdown import (
     field_rows,
     following,
     md_table,
+    models_link,
     null_example,
     shown_required,
     shows,
@@ -45,8 +46,12 @@ TIME_LINK = "https://pkg.go.dev/time#Time"
 """Where Go docs link ``time.Time``."""
 RESPONSE_LINK = "https://pkg.go.dev/net/http#Response"
 """Where Go docs link ``http.Response``."""
+REQUEST_LINK = "https://pkg.go.dev/net/http#Request"
+"""Where Go docs link ``http.Request``."""
 DATE_LINK = "../../types/date.md"
 """Where Go docs link ``types.Date``."""
+OPTIONAL_NULLABLE = "optionalnullable.OptionalNullable"
+"""Go's wrapper of a field both optional and nullable (fact ``optional-nullable-wrapper``)."""
 STYLES = ("old", "new")
 """The Go type styles: ``*string*`` / ``**string*`` and `` `string` `` / `` `*string` ``."""
 
@@ -70,7 +75,7 @@ def _plain_doc_path(name: TypeName, layout: str = "nested") -> str:
 
 def doc_link(name: TypeName, layout: str = "nested") -> str:
     """Link from one model doc to another, as Speakeasy writes it (``../../models/...``)."""
-    return ("../" if layout == "flat" else "../../") + doc_path(name, layout)
+    return models_link(doc_path(name, layout), layout != "flat")
 
 
 def layout_of(definition: Definition) -> str:
@@ -103,7 +108,7 @@ register_path("docs-go", _plain_go_doc_path)
 
 def go_doc_link(name: TypeName) -> str:
     """Link from one Go doc to another."""
-    return "../../" + go_doc_path(name)
+    return models_link(go_doc_path(name))
 
 
 def is_go(definition: Definition) -> bool:
@@ -147,9 +152,13 @@ def _scalar(node: Primitive) -> str:
     return "interface{}" if shows("any-as-interface") else "any"
 
 
+_HTTP = frozenset({"http-response", "http-request"})
+"""Formats of the raw HTTP exchange, which Go SDKs always hold by pointer."""
+
+
 def _pointer_allowed(node: TypeNode) -> bool:
     if isinstance(node, Primitive):
-        return node.kind is not PrimitiveKind.ANY or node.format == "http-response"
+        return node.kind is not PrimitiveKind.ANY or node.format in _HTTP
     return isinstance(node, RefType | LiteralType)
 
 
@@ -161,6 +170,8 @@ def _linked(node: Primitive) -> tuple[str, str] | None:
         return "types.Date", DATE_LINK
     if node.format == "http-response":
         return "http.Response", RESPONSE_LINK
+    if node.format == "http-request":
+        return "http.Request", REQUEST_LINK
     return None
 
 
@@ -196,8 +207,16 @@ def _literal_type(value: JsonValue) -> str:
 
 
 def go_field_type(field: Field, style: str = "old") -> str:
-    """Type cell of a field: a pointer when optional, and in the new style also when nullable."""
-    pointer = not shown_required(field) or (style == "new" and field.nullable is True)
+    """Type cell of a field: a pointer when optional, and in the new style also when nullable;
+    the raw HTTP request and response always (``*http.Response``)."""
+    required = shown_required(field)
+    if not required and field.nullable is True and shows("optional-nullable-wrapper"):
+        return f"{OPTIONAL_NULLABLE}[{go_type(field.type, False, style)}]"
+    pointer = (
+        not required
+        or (style == "new" and field.nullable is True)
+        or (isinstance(field.type, Primitive) and field.type.format in _HTTP)
+    )
     return go_type(field.type, pointer, style)
 
 
@@ -294,7 +313,10 @@ def go_discrimination(model: UnionModel, schema: Schema) -> str:
     """The ``switch`` block of the new style's ``## Union Discrimination``.
 
     The constants are ``<Union>Type<Variant>``, or ``<Union>UnionType<Variant>``
-    when a definition called ``<Union>Type`` already exists in the namespace.
+    when a definition called ``<Union>Type`` already exists in the namespace; a constant
+    whose name a definition already has ends with ``Value``.  The field
+    that holds a variant is named after its model when it has one, else after the variant;
+    an open union (``UnionModel.open``) ends with a ``default:`` branch for unknown values.
     """
     variable = go_variable(model)
     type_name = model.name.name + "Type"
@@ -303,8 +325,15 @@ def go_discrimination(model: UnionModel, schema: Schema) -> str:
     lines = [f"switch {variable}.Type {{"]
     for variant in model.variants:
         suffix = go_variant_name(model, variant)
-        lines.append(f"\tcase {go_package(model.name.namespace)}.{type_name}{suffix}:")
-        lines.append(f"\t\t// {variable}.{suffix} is populated")
+        holder = variant.type.target.name if isinstance(variant.type, RefType) else suffix
+        constant = type_name + suffix
+        if schema.get(TypeName(model.name.namespace, constant)) is not None:
+            constant += "Value"
+        lines.append(f"\tcase {go_package(model.name.namespace)}.{constant}:")
+        lines.append(f"\t\t// {variable}.{holder} is populated")
+    if model.open:
+        lines.append("\tdefault:")
+        lines.append(f"\t\t// Unknown type - use {variable}.GetUnknownRaw() for raw JSON")
     lines.append("}")
     return "\n".join(lines)
 

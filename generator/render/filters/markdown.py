@@ -133,6 +133,7 @@ def description_cell(field: Field) -> str:
 
 
 _FACTS: ContextVar[frozenset[str]] = ContextVar("docs_style_facts", default=frozenset())
+_PARENT: ContextVar[str | None] = ContextVar("docs_models_parent", default=None)
 _WRITING: ContextVar[str | None] = ContextVar("docs_writing_namespace", default=None)
 _PACKAGE: ContextVar[str | None] = ContextVar("docs_writing_package", default=None)
 
@@ -158,9 +159,13 @@ def following(definition: Definition, language: str) -> Iterator[None]:
     writing = _WRITING.set(definition.name.namespace)
     flavor = definition.docs_flavor
     package = _PACKAGE.set(flavor.package if flavor and flavor.language == language else None)
+    parent = _PARENT.set(
+        flavor.models_parent if flavor is not None and flavor.language == language else None
+    )
     try:
         yield
     finally:
+        _PARENT.reset(parent)
         _PACKAGE.reset(package)
         _WRITING.reset(writing)
         _FACTS.reset(token)
@@ -170,6 +175,16 @@ def package() -> str | None:
     """The SDK package (``DocsFlavor.package``) of the tree the doc being rendered was read
     from, when it was read in the language being written."""
     return _PACKAGE.get()
+
+
+def models_link(path: str, nested: bool = True) -> str:
+    """Link from the doc being rendered to the doc at ``path`` below the docs folder
+    (``models/shared/x.md``): up to the docs folder, through ``DocsFlavor.models_parent``
+    (``../../../pkg/models/shared/x.md``), else ``../../models/shared/x.md``."""
+    parent = _PARENT.get()
+    if parent is None:
+        return ("../../" if nested else "../") + path
+    return "../" * (parent.count("/") + (3 if nested else 2)) + parent + "/" + path
 
 
 def unqualified(target: TypeName) -> bool:
