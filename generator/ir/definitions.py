@@ -76,7 +76,8 @@ DOCS_FACTS: dict[str, str] = {
     ),
     "no-example-usage": "no doc of the tree has an `## Example Usage` section (2023)",
     "enum-table": (
-        "TypeScript enums list their values in a `| Name | Value |` table (2023), not a code block"
+        "enums list their values in a `| Name | Value |` table: TypeScript's (2023) not in a "
+        "code block, Python's not as `- `\"value\"`` bullets (gen.yaml `enumFormat: union`)"
     ),
     "php-qualified": (
         "PHP names models fully qualified, `\\Vendor\\Models\\Shared\\X`, with the vendor "

@@ -154,8 +154,8 @@ class ModelBuilder:
 
     def enum(self, section: Section) -> EnumModel | None:
         """An enum from the ``## Values`` table, or from the flavor's own blocks (TypeScript)."""
-        self.votes["enum-table" if section.tables else "not-enum-table"] += 1
         if section.tables:
+            self.votes["enum-table"] += 1
             read = self._enum_table(section.tables[0])
             if read is None:
                 return None
@@ -165,6 +165,9 @@ class ModelBuilder:
             except CellError as error:
                 self._problem(section.line, str(error))
                 return None
+            if not read.open:
+                # an open enum's blocks say nothing of how the tree lists closed ones
+                self.votes["not-enum-table"] += 1
         if not read.entries:
             self._problem(section.line, "'## Values' lists no values; expected at least one")
             return None

@@ -38,6 +38,7 @@ DOCS_FILTERS: dict[str, Callable[..., Any]] = {
     "py_fields_table": docs_python.py_fields_table,
     "py_values_table": docs_python.py_values_table,
     "py_values_list": docs_python.py_values_list,
+    "py_values": docs_python.py_values,
     "py_variants": docs_python.py_variants,
     "py_enum_usage": docs_python.py_enum_usage,
     "php_fields_table": docs_php.php_fields_table,

@@ -177,6 +177,17 @@ def py_values_list(model: EnumModel) -> str:
     return f"{OPEN_ENUM_NOTE}\n\n{bullets}"
 
 
+def py_values(model: EnumModel) -> str:
+    """The ``## Values`` of an enum: an open enum's note and bullets; a table, or bullets (and a
+    newline) when the Python tree it was read from lists its enums so (no ``enum-table``)."""
+    if model.open:
+        return py_values_list(model)
+    flavor = model.docs_flavor
+    if flavor is not None and flavor.language == "python" and "enum-table" not in flavor.facts:
+        return "".join(f"- `{_literal(value.value)}`\n" for value in model.values)
+    return py_values_table(model)
+
+
 def py_bare_type(node: TypeNode) -> str:
     """A Python type as code writes it: ``str``, ``List[str]``, ``components.Tag``."""
     if isinstance(node, Primitive):
