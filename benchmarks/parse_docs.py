@@ -3,7 +3,7 @@
     python benchmarks/parse_docs.py [DOCS_TREE] [--repeat N]
 
 DOCS_TREE defaults to ``../shared/corpus/mistral-ts/docs`` (520 docs).  Timed,
-best of N runs, with the files already in memory where noted:
+best of N interleaved rounds, with the files already in memory where noted:
 
 - ``split``: specloom's block splitter on every doc (text in memory);
 - ``markdown-it``: markdown-it-py's block parser (tables enabled, inline off)
@@ -31,14 +31,19 @@ from generator.inputs.markdown import DocFile, read_tree  # noqa: E402
 from generator.inputs.markdown.document import parse_document  # noqa: E402
 
 
-def best_of(repeat: int, work: Callable[[], object]) -> float:
-    """The fastest of ``repeat`` runs of ``work``, in seconds."""
-    times = []
+def best_of(repeat: int, works: dict[str, Callable[[], object]]) -> dict[str, float]:
+    """The fastest of ``repeat`` runs of each work, in seconds.
+
+    The works take turns within each round, so a burst of load on a shared
+    machine slows all of them alike and the ratios stay comparable.
+    """
+    best = dict.fromkeys(works, float("inf"))
     for _ in range(repeat):
-        started = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - started)
-    return min(times)
+        for name, work in works.items():
+            started = time.process_time()
+            work()
+            best[name] = min(best[name], time.process_time() - started)
+    return best
 
 
 def main(argv: list[str]) -> int:
@@ -67,15 +72,11 @@ def main(argv: list[str]) -> int:
         collector = Collector()
         read_tree(files, collector)
 
-    split_seconds = best_of(args.repeat, split)
-    read_seconds = best_of(args.repeat, read)
-    print(f"docs={len(paths)} tree={args.tree}")
-    print(f"split        {split_seconds * 1000:8.1f} ms")
+    works: dict[str, Callable[[], object]] = {"split": split, "read": read}
     try:
         from markdown_it import MarkdownIt
     except ImportError:
-        print("markdown-it  (not installed: pip install markdown-it-py)")
-        peer = None
+        md = None
     else:
         md = MarkdownIt("commonmark").enable("table")
         md.disable("inline")
@@ -84,12 +85,20 @@ def main(argv: list[str]) -> int:
             for text in texts:
                 md.parse(text)
 
-        peer = best_of(args.repeat, peer_parse)
-        print(f"markdown-it  {peer * 1000:8.1f} ms")
-    print(f"read         {read_seconds * 1000:8.1f} ms  (files -> IR, everything included)")
-    if peer is not None:
+        works["markdown-it"] = peer_parse
+    best = best_of(args.repeat, works)
+    print(f"docs={len(paths)} tree={args.tree} rounds={args.repeat}")
+    print(f"split        {best['split'] * 1000:8.1f} ms")
+    if md is None:
+        print("markdown-it  (not installed: pip install markdown-it-py)")
+    else:
+        print(f"markdown-it  {best['markdown-it'] * 1000:8.1f} ms")
+    print(f"read         {best['read'] * 1000:8.1f} ms  (files -> IR, everything included)")
+    print(f"read per 1,000 docs {best['read'] * 1e6 / len(paths):8.1f} ms")
+    if md is not None:
+        peer = best["markdown-it"]
         print(
-            f"RATIO markdown-it/split={peer / split_seconds:.1f}x  read/markdown-it={read_seconds / peer:.2f}"
+            f"RATIO markdown-it/split={peer / best['split']:.1f}x  read/markdown-it={best['read'] / peer:.2f}"
         )
     return 0
 

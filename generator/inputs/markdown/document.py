@@ -191,19 +191,25 @@ def _opens_table(lines: list[str], index: int) -> int:
     return columns if columns and count_raw_cells(lines[index]) == columns else 0
 
 
-def _indents(line: str, count: int) -> tuple[int, ...]:
-    """Leading spaces of each cell past the first, padded or cut to ``count``."""
-    cells = _split_cells(line)
-    found = [max(len(cell) - len(cell.lstrip(" ")) - 1, 0) if cell.strip() else 0 for cell in cells]
-    return tuple((found + [0] * count)[:count])
-
-
-def _cells(line: str, count: int) -> tuple[str, ...]:
-    """Cells of a row, stripped and unescaped, padded or cut to ``count`` as GFM does."""
-    raw = [cell.strip().replace("\\|", "|") for cell in _split_cells(line)]
-    if len(raw) < count:
-        raw += [""] * (count - len(raw))
-    return tuple(raw[:count])
+def _cells(line: str, count: int) -> tuple[tuple[str, ...], int, tuple[int, ...]]:
+    """Cells of a row, stripped and unescaped, padded or cut to ``count`` as GFM does; how
+    many the line really has; and the leading spaces of each cell past the first (one split)."""
+    raw: list[str] = []
+    indents: list[int] = []
+    unescape = "\\|" in line
+    for cell in _split_cells(line):
+        text = cell.strip()
+        if text:
+            indents.append(max(len(cell) - len(cell.lstrip(" ")) - 1, 0))
+            raw.append(text.replace("\\|", "|") if unescape else text)
+        else:
+            indents.append(0)
+            raw.append("")
+    found = len(raw)
+    if found < count:
+        raw += [""] * (count - found)
+        indents += [0] * (count - found)
+    return tuple(raw[:count]), found, tuple(indents[:count])
 
 
 def _starts_block(line: str) -> bool:
@@ -293,37 +299,40 @@ class _Splitter:
         match = _FENCE.fullmatch(self.lines[index])
         assert match is not None
         indent, marker, info = len(match[1]), match[2], match[3].strip()
+        lines = self.lines
+        count = len(lines)
+        char = marker[0]
         body: list[str] = []
         end = index + 1
-        while end < len(self.lines):
-            line = self.lines[end]
-            stripped = line.lstrip(" ")
-            if (
-                len(line) - len(stripped) <= 3
-                and stripped.startswith(marker[0] * len(marker))
-                and not stripped.rstrip().strip(marker[0])
-            ):
-                end += 1
-                break
-            body.append(_unindent(line, indent))
+        while end < count:
+            line = lines[end]
             end += 1
-        text = "".join(item + "\n" for item in body)
+            # a closing fence: the marker's run (or longer) alone, indented at most 3 spaces
+            if marker in line:
+                stripped = line.lstrip(" ")
+                if (
+                    len(line) - len(stripped) <= 3
+                    and stripped.startswith(marker)
+                    and not stripped.rstrip().strip(char)
+                ):
+                    break
+            body.append(_unindent(line, indent) if indent else line)
+        text = "\n".join(body) + "\n" if body else ""
         self.add(CodeBlock(info, text, index + 1))
         return end
 
     def table(self, index: int, columns: int) -> int:
         """Read the table whose header is at ``index``; return the index after it."""
         lines = self.lines
-        header = Row(_cells(lines[index], columns), index + 1, columns)
+        header = Row(_cells(lines[index], columns)[0], index + 1, columns)
         rows: list[Row] = []
         end = index + 2
         while end < len(lines):
             line = lines[end]
             if not line.strip() or _starts_block(line):
                 break
-            rows.append(
-                Row(_cells(line, columns), end + 1, count_raw_cells(line), _indents(line, columns))
-            )
+            cells, found, indents = _cells(line, columns)
+            rows.append(Row(cells, end + 1, found, indents))
             end += 1
         self.add(Table(header, tuple(rows)))
         return end
@@ -371,8 +380,11 @@ def _decode_controls(line: str) -> str:
 
 def parse_document(text: str) -> Document:
     """Split markdown ``text`` into a ``Document``."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = [_decode_controls(line) for line in lines]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if "&#" in text:
+        lines = [_decode_controls(line) for line in lines]
     if lines[-1] == "":
         lines.pop()
     splitter = _Splitter(lines)

@@ -18,13 +18,13 @@ class DocIndex:
 
     def add(self, path: Path, name: TypeName | None) -> None:
         """Record that the doc at ``path`` defines ``name`` (``None``: it has no usable title)."""
-        self._by_path[_key(str(path.absolute()))] = name
+        self._by_path[os.path.abspath(path)] = name
         if name is not None:
             self._names.add(name)
 
     def refs_for(self, doc_path: Path) -> DocRefs:
         """A resolver for links written in the doc at ``doc_path``."""
-        return DocRefs(self, os.path.dirname(_key(str(doc_path.absolute()))))
+        return DocRefs(self, os.path.dirname(os.path.abspath(doc_path)))
 
     def lookup(self, path: str) -> tuple[bool, TypeName | None]:
         """Whether the absolute ``path`` is an input doc, and the name it defines."""

@@ -118,10 +118,14 @@ class ModelBuilder:
             return None
         fields: list[Field] = []
         seen: dict[str, int] = {}
-        for row in table.rows:
-            if not self._row_fits(row, len(header), FIELD_HEADER_TEXT):
-                continue
-            field = self._field(row)
+        # one observing context per doc: the type cells' style observations go to self.votes
+        with observing(self.votes, self._name.namespace):
+            rows = [
+                (row, self._field(row))
+                for row in table.rows
+                if self._row_fits(row, len(header), FIELD_HEADER_TEXT)
+            ]
+        for row, field in rows:
             if field is None:
                 continue
             if field.name in seen:
@@ -301,8 +305,7 @@ class ModelBuilder:
             self._problem(row.line, too_deep)
             return None
         try:
-            with observing(self.votes, self._name.namespace):
-                cell_type = self._flavor.parse_type_cell(type_cell, self._refs)
+            cell_type = self._flavor.parse_type_cell(type_cell, self._refs)
         except CellError as error:
             shown = parsed_name[0] if parsed_name else name_cell
             self._collector.warn(
@@ -323,8 +326,7 @@ class ModelBuilder:
         nullable = None
         if cell_type.wrapper != UNREAD:
             try:
-                with observing(self.votes, self._name.namespace):
-                    nullable = self._flavor.nullable(cell_type, required)
+                nullable = self._flavor.nullable(cell_type, required)
             except CellError as error:
                 self._collector.warn(
                     Location(self._display, row.line),

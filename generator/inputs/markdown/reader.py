@@ -8,6 +8,7 @@ Problems go to the ``Collector``; a broken row or doc is skipped, the rest is re
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -212,20 +213,21 @@ def _no_usage(votes: Counter[str]) -> frozenset[str]:
 def _layout(files: Sequence[DocFile]) -> tuple[str, str | None]:
     """``(layout, folders)`` of ``DocsFlavor``, from where most docs of the tree sit."""
     flat = nested = lower = pascal = 0
-    for file in files:
-        folder = file.path.parent
+    per_folder = Counter(os.path.dirname(str(file.path)) for file in files)
+    for name, count in per_folder.items():
+        folder = Path(name)
         models = folder if folder.name.lower() == "models" else folder.parent
         if models.name.lower() != "models":
             continue
         if models == folder:
-            flat += 1
+            flat += count
         else:
-            nested += 1
+            nested += count
         spelled = (models.name, folder.name) if models != folder else (models.name,)
         if all(name[:1].isupper() for name in spelled):
-            pascal += 1
+            pascal += count
         elif all(name[:1].islower() for name in spelled):
-            lower += 1
+            lower += count
     layout = "flat" if flat > nested else "nested"
     if not lower and not pascal:
         return layout, None
@@ -242,7 +244,8 @@ def _choose_flavor(flavor: Flavor | str | None, documents: list[Document]) -> Fl
 def _load(file: DocFile, collector: Collector) -> Document | None:
     """Read and split one doc; ``None`` (with a problem) when it cannot be read."""
     try:
-        text = file.path.read_text(encoding="utf-8")
+        with open(file.path, "rb") as handle:
+            text = handle.read().decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         reason = error.strerror if isinstance(error, OSError) else "not valid UTF-8"
         collector.add(

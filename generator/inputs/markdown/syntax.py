@@ -67,6 +67,8 @@ def wrapped(text: str, mark: str) -> str | None:
 
 def split_top_level(text: str, separator: str) -> list[str]:
     """Split at ``separator`` where it is outside any bracket."""
+    if separator not in text:
+        return [text]
     parts: list[str] = []
     depth = 0
     last = 0

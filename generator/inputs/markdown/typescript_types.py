@@ -28,7 +28,7 @@ from generator.inputs.markdown.flavor import (
     sniff_score,
 )
 from generator.inputs.markdown.syntax import is_external, split_top_level, whole_link, wrapped
-from generator.inputs.markdown.typescript_values import read_all, read_value
+from generator.inputs.markdown.typescript_values import as_json, read_all, read_value
 from generator.ir import (
     ArrayType,
     JsonScalar,
@@ -203,6 +203,12 @@ class TypeScriptFlavor:
                 f"cannot read the example; expected `let value: {name.name} = <value>;` "
                 f"or `{NO_EXAMPLE}`"
             )
+        written = rest[declared.end() :].rstrip()
+        for ending, open_ in ((";", None), (f";\n\n{OPEN_ENUM_COMMENT}", True)):
+            if written.endswith(ending):
+                fast = as_json(written[: -len(ending)])
+                if fast is not None:
+                    return Usage(fast, package, open=open_)
         value, end = read_value(rest[declared.end() :])
         tail = rest[declared.end() + end :].strip()
         is_open = tail == f";\n\n{OPEN_ENUM_COMMENT}" or None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 
+from generator import limits
 from generator.inputs.markdown.flavor import CellError
 from generator.inputs.values import strict_json
 from generator.ir import JsonValue
@@ -21,10 +22,13 @@ _TOKEN = re.compile(
   | (?P<number>-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)
   | (?P<word>[A-Za-z_$][\w$]*)
   | (?P<punct>[{}\[\](),:;])
+  | (?P<other>\S)
 )""",
     re.VERBOSE,
 )
 _WORDS: dict[str, JsonValue] = {"true": True, "false": False, "null": None}
+_JSON_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
+"""A lone double-quoted string (most enum values and literal types), read without tokens."""
 
 
 def read_value(text: str) -> tuple[JsonValue, int]:
@@ -36,10 +40,80 @@ def read_value(text: str) -> tuple[JsonValue, int]:
 
 def read_all(text: str) -> JsonValue:
     """Read ``text`` as exactly one value (surrounding whitespace allowed)."""
+    if _JSON_STRING.fullmatch(text):
+        return decode_string(text)
+    fast = as_json(text)
+    if fast is not None:
+        return fast[0]
     value, end = read_value(text)
     if text[end:].strip():
         raise CellError(f"unexpected '{text[end:].strip()[:20]}' after the example value")
     return value
+
+
+_JSONISH = re.compile(
+    r"""(?P<date>new\s+Date\(\s*(?P<literal>"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')\s*\))
+  | (?P<string>"(?:[^"\\\n]|\\.)*")
+  | (?P<single>'(?:[^'\\\n]|\\.)*')
+  | (?P<key>[A-Za-z_$][\w$]*)(?=\s*:)
+  | (?P<comma>,(?=\s*[\]}]))
+  | (?P<number>-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)""",
+    re.VERBOSE,
+)
+"""What a TypeScript value has that JSON spells otherwise: dates, single quotes, bare keys,
+trailing commas, JavaScript numbers (and the strings, skipped whole)."""
+
+
+def _as_json_token(match: re.Match[str]) -> str:
+    kind = match.lastgroup
+    text = match[0]
+    if kind == "string":
+        return text
+    if kind == "key":
+        return f'"{text}"'
+    if kind == "comma":
+        return ""
+    if kind == "number":
+        return _json_number(text)
+    if kind == "date":
+        text = match["literal"]
+    return json.dumps(decode_string(text), ensure_ascii=False)
+
+
+def as_json(text: str) -> tuple[JsonValue] | None:
+    """The value of ``text`` read as JSON once its TypeScript spellings are rewritten (one
+    regular-expression pass and the C JSON parser: the common case, fast); ``None`` when that
+    does not parse, and the token reader decides (and names the problem)."""
+    try:
+        converted = _JSONISH.sub(_as_json_token, text)
+        if _needs_checks(converted):
+            value: JsonValue = strict_json(converted)  # type: ignore[assignment]
+        else:
+            value = json.loads(converted, parse_constant=_no_constant)
+    except (ValueError, CellError):
+        return None
+    return (value,)
+
+
+_RARE = re.compile(r"\\u|\d[eE]")
+"""What only ``strict_json``'s checks can judge: escapes (a lone surrogate) and exponents (an
+infinite number)."""
+
+
+def _needs_checks(text: str) -> bool:
+    """Whether JSON ``text`` could hold what ``strict_json`` refuses: a lone surrogate, an
+    infinite number, an integer past the digit limit or nesting past the depth limit."""
+    current = limits.current()
+    if text.count("[") + text.count("{") >= current.max_depth:
+        return True
+    if _RARE.search(text) is not None:
+        return True
+    digits = current.max_integer_digits + 1
+    return len(text) >= digits and re.search(rf"\d{{{digits}}}", text) is not None
+
+
+def _no_constant(name: str) -> object:
+    raise ValueError(f"{name} is not a JSON value")
 
 
 def decode_string(token: str) -> str:
@@ -55,27 +129,38 @@ def decode_string(token: str) -> str:
 
 
 class _Reader:
-    """A recursive-descent reader over ``_TOKEN``s."""
+    """A recursive-descent reader over ``_TOKEN``s, tokenized once up front (up to the first
+    text that is no token)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.index = 0
+        # every character but trailing space is in some token, so they follow each other
+        matches = list(_TOKEN.finditer(text))
+        tokens = [(match.lastgroup or "other", match[match.lastgroup or 0]) for match in matches]
+        count = next((i for i, (kind, _) in enumerate(tokens) if kind == "other"), len(tokens))
+        self._tokens = tokens[:count]
+        self._ends = [match.end() for match in matches[:count]]
+        self._at = 0
+
+    @property
+    def index(self) -> int:
+        """Where the text after the tokens taken so far starts."""
+        return self._ends[self._at - 1] if self._at else 0
 
     def peek(self) -> tuple[str, str]:
         """The next token's kind and text, without consuming it (``("end", "")`` at the end)."""
-        match = _TOKEN.match(self.text, self.index)
-        if match is None or match.lastgroup is None:
-            rest = self.text[self.index :].strip()
-            return ("end", "") if not rest else ("bad", rest[:20])
-        return match.lastgroup, match[match.lastgroup]
+        if self._at < len(self._tokens):
+            return self._tokens[self._at]
+        rest = self.text[self.index :].strip()
+        return ("end", "") if not rest else ("bad", rest[:20])
 
     def take(self) -> tuple[str, str]:
         """Consume and return the next token."""
-        match = _TOKEN.match(self.text, self.index)
-        if match is None or match.lastgroup is None:
+        if self._at >= len(self._tokens):
             raise CellError(f"cannot read the example near '{self.text[self.index :][:20]}'")
-        self.index = match.end()
-        return match.lastgroup, match[match.lastgroup]
+        token = self._tokens[self._at]
+        self._at += 1
+        return token
 
     def expect(self, text: str) -> None:
         """Consume the punctuation ``text`` or fail."""
