@@ -64,20 +64,25 @@ def json_value_problem(data: object) -> str | None:
     return None
 
 
+def _constant(name: str) -> object:
+    raise ValueError(f"{name} is not a JSON value")
+
+
+def _integer(digits: str) -> int:
+    problem = integer_problem(digits)
+    if problem is not None:
+        raise ValueError(problem)
+    return int(digits)
+
+
+_STRICT = json.JSONDecoder(parse_constant=_constant, parse_int=_integer)
+"""One decoder for every call (``json.loads`` with hooks builds a new one each time)."""
+
+
 def strict_json(text: str) -> object:
     """``json.loads(text)`` for JSON data only; ``ValueError`` for anything ``value_problem`` refuses."""
-
-    def constant(name: str) -> object:
-        raise ValueError(f"{name} is not a JSON value")
-
-    def integer(digits: str) -> int:
-        problem = integer_problem(digits)
-        if problem is not None:
-            raise ValueError(problem)
-        return int(digits)
-
     try:
-        value = json.loads(text, parse_constant=constant, parse_int=integer)
+        value = _STRICT.decode(text)
     except RecursionError:
         raise ValueError("nested too deeply") from None
     problem = json_value_problem(value)

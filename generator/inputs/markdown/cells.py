@@ -56,7 +56,7 @@ def parse_description(cell: str, indent: int = 0) -> tuple[str | None, bool]:
     """
     text = cell.strip()
     deprecated = False
-    mark = _DEPRECATED_MARK.match(text)
+    mark = _DEPRECATED_MARK.match(text) if text.startswith(":") else None
     if mark is not None:
         deprecated = True
         text = text[mark.end() :]

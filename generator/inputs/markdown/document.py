@@ -433,7 +433,11 @@ def _preamble(
         trailing = _trailing_blanks(kept)
     # spaces that end the last line are the description's own, as on every other line
     text = "\n".join(kept[: len(kept) - _trailing_blanks(kept)]).lstrip()
-    description = _BLOCK_REFERENCE.sub(lambda match: match.group(1) + chr(int(match.group(2))), text)
+    description = text
+    if "&#" in text:
+        description = _BLOCK_REFERENCE.sub(
+            lambda match: match.group(1) + chr(int(match.group(2))), text
+        )
     if description and gap is not None and trailing > gap:
         description += "\n" * (trailing - gap)
     return (description or None), deprecated

@@ -32,6 +32,7 @@ from generator.ir import (
     EnumValue,
     Field,
     JsonScalar,
+    JsonValue,
     Location,
     ObjectModel,
     Primitive,
@@ -334,10 +335,15 @@ class ModelBuilder:
                 )
         indent = row.indents[3] if len(row.indents) > 3 else 0
         description, deprecated_text = parse_description(description_cell, indent)
-        examples = parse_example(row.cells[4], cell_type.node) if len(row.cells) > 4 else ()
+        examples: tuple[JsonValue, ...] = ()
         if len(row.cells) > 4:
-            for null in _NULL_EXAMPLE.findall(row.cells[4]):
-                self.votes["null-example-json" if null == "null" else "not-null-example-json"] += 1
+            example_cell = row.cells[4]
+            if example_cell:
+                examples = parse_example(example_cell, cell_type.node)
+                if "null" in example_cell or "<nil>" in example_cell:
+                    for null in _NULL_EXAMPLE.findall(example_cell):
+                        vote = "null-example-json" if null == "null" else "not-null-example-json"
+                        self.votes[vote] += 1
         return Field(
             name=wire_name,
             type=cell_type.node,

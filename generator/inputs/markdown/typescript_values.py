@@ -89,7 +89,7 @@ def as_json(text: str) -> tuple[JsonValue] | None:
         if _needs_checks(converted):
             value: JsonValue = strict_json(converted)  # type: ignore[assignment]
         else:
-            value = json.loads(converted, parse_constant=_no_constant)
+            value = _DECODER.decode(converted)
     except (ValueError, CellError):
         return None
     return (value,)
@@ -114,6 +114,9 @@ def _needs_checks(text: str) -> bool:
 
 def _no_constant(name: str) -> object:
     raise ValueError(f"{name} is not a JSON value")
+
+
+_DECODER = json.JSONDecoder(parse_constant=_no_constant)
 
 
 def decode_string(token: str) -> str:
