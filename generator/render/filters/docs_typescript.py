@@ -44,10 +44,11 @@ MDN = "https://developer.mozilla.org/en-US/docs/Web"
 """Where TypeScript docs link library types."""
 LINKED: dict[tuple[PrimitiveKind, str], str] = {
     (PrimitiveKind.STRING, "date-time"): f"[Date]({MDN}/JavaScript/Reference/Global_Objects/Date)",
-    (PrimitiveKind.STRING, "date"): f"[RFCDate]({MDN}/JavaScript/Reference/Global_Objects/Date)",
+    # the SDK's own date type, documented beside the models (docs/types/rfcdate.md)
+    (PrimitiveKind.STRING, "date"): "[RFCDate](../../types/rfcdate.md)",
     (PrimitiveKind.ANY, "http-response"): f"[Response]({MDN}/API/Response)",
 }
-"""Leaves written as links to their reference pages."""
+"""Leaves written as links to their reference pages (the SDK runtime's, for ``RFCDate``)."""
 AXIOS_RESPONSE = "[AxiosResponse](https://axios-http.com/docs/res_schema)"
 """The raw HTTP response of the 2023 TypeScript SDKs (fact ``typescript-axios``)."""
 UPLOAD = f"[File]({MDN}/API/File) | [Blob]({MDN}/API/Blob)"

@@ -291,21 +291,28 @@ def _type_word(node: TypeNode) -> str:
 
 
 def go_variable(model: Definition) -> str:
-    """The variable union and enum examples assign to: the name with its first letter lowered."""
+    """The variable union and enum examples assign to: the name with its first word lowered,
+    a leading acronym whole (``DiffLine`` -> ``diffLine``, ``TLSSettings`` -> ``tlsSettings``)."""
     name = model.name.name
-    return name[:1].lower() + name[1:]
+    upper = len(name) - len(name.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    if upper > 1 and upper < len(name) and name[upper].islower():
+        upper -= 1
+    upper = max(upper, 1)
+    return name[:upper].lower() + name[upper:]
 
 
 def go_variants(model: UnionModel) -> list[tuple[str, str]]:
     """``(heading, code)`` of each ``### `` entry of ``## Supported Types``."""
     entries: list[tuple[str, str]] = []
-    for variant in model.variants:
-        heading = variant.type.target.name if isinstance(variant.type, RefType) else ""
-        code = (
-            f"{go_variable(model)} := {go_package(model.name.namespace)}.Create{model.name.name}"
-            f"{go_variant_name(model, variant)}({go_bare_type(variant.type)}{{/* values here */}})"
-        )
-        entries.append((heading, code))
+    with following(model, "go"):
+        for variant in model.variants:
+            heading = variant.type.target.name if isinstance(variant.type, RefType) else ""
+            code = (
+                f"{go_variable(model)} := {go_package(model.name.namespace)}.Create"
+                f"{model.name.name}{go_variant_name(model, variant)}"
+                f"({go_bare_type(variant.type)}{{/* values here */}})"
+            )
+            entries.append((heading, code))
     return entries
 
 
