@@ -46,31 +46,178 @@ if str(BENCHMARKS) not in sys.path:
 
 import conformance  # noqa: E402
 
+OPTIONS_PAGE = "not a model doc: the SDK's call-options page"
+RETRY_PAGE = "not a model doc: the SDK's retry-configuration page"
+HIDDEN_SPACE = "a cell's source text ends with a space, which the column padding hides"
+LITERAL_BREAK = "a description holds a literal <br/>, read as a line break (padded otherwise)"
+ERROR_LINKS = "references to sdkerrors models from other packages are written unlinked"
+COMPACT_JSON = "an array or object example is printed compactly on one line (old generator)"
+FENCE_TEXT = "a description line starts with ``` (written as &#96;`` so it stays text)"
+NO_EXAMPLE_COLUMN = "an empty Example column on a table no field has an example for"
+ERRORS_FOLDER = "the 2023 Go errors package was the folder errors/, now written sdkerrors/"
+BINARY_BYTES = "a binary body shown bytes / []byte (2023), not the IO type written today"
+STREAM_UNWRAPPED = "a streamed response shown without a link or pointer (2024 generator)"
+KEYWORD_FILE = "a model named after a Python keyword has its doc in filter_.md"
+FLOAT_EXPONENT = "a float example printed with an exponent by the old generator"
+EXAMPLE_SPACING = "an example's JSON spacing that the IR's value does not keep"
+PADDING = "column padding measured otherwise (a cell width the IR's text does not give)"
+RUNTIME_EXAMPLE = "an example built from SDK runtime calls (new RFCDate(...), openAsBlob(...))"
+
 CORPUS_TREES = {
     # tree: (flavor, files, identical, files that cannot come back and why)
-    "dub-seed-era/go/docs": (
-        "go/old",
-        313,
-        312,
-        {"models/operations/option.md": "not a model doc: the SDK's call-options page"},
-    ),
-    "dub-go-latest/docs": (
-        "go/new",
-        457,
-        456,
-        {"models/operations/option.md": "not a model doc: the SDK's call-options page"},
-    ),
+    "dub-seed-era/go/docs": ("go/old", 313, 312, {"models/operations/option.md": OPTIONS_PAGE}),
+    "dub-go-latest/docs": ("go/new", 457, 456, {"models/operations/option.md": OPTIONS_PAGE}),
     "dub-seed-era/python/docs": (
         "python",
         313,
         312,
-        {"models/utils/retryconfig.md": "not a model doc: the SDK's retry-configuration page"},
+        {"models/utils/retryconfig.md": RETRY_PAGE},
     ),
     "dub-seed-era/typescript/docs": ("typescript", 312, 312, {}),
     "dub-seed-era/php/docs": ("php", 354, 354, {}),
     "dub-seed-era/ruby/docs": ("ruby", 235, 235, {}),
     "mistral-ts/docs": ("typescript", 520, 520, {}),
+    "zoo/authlete-authlete-go-sdk-go/docs": (
+        "go/new",
+        383,
+        381,
+        {"models/components/scope.md": HIDDEN_SPACE, "models/operations/option.md": OPTIONS_PAGE},
+    ),
+    "zoo/criblio-cribl-control-plane-sdk-go-go/docs": (
+        "go/new",
+        2875,
+        2873,
+        {
+            "models/components/configgroup.md": LITERAL_BREAK,
+            "models/components/functionconfschemaotlplogs.md": HIDDEN_SPACE,
+        },
+    ),
+    "zoo/speakeasy-sdks-cribl-go-go/docs": (
+        "go/old",
+        1509,
+        1501,
+        {
+            "models/errors/error.md": ERRORS_FOLDER,
+            "models/errors/healthstatus.md": ERRORS_FOLDER,
+            "models/errors/success.md": ERRORS_FOLDER,
+            "models/operations/getdiagbundleresponse.md": BINARY_BYTES,
+            "models/operations/listdiagbundlesresponse.md": BINARY_BYTES,
+            "models/operations/listjobresultsresponse.md": BINARY_BYTES,
+            "models/shared/outputhumiohecurls.md": HIDDEN_SPACE,
+            "models/shared/security.md": NO_EXAMPLE_COLUMN,
+        },
+    ),
+    "zoo/speakeasy-sdks-moov-go-go/docs/pkg": (
+        "go/old",
+        410,
+        390,
+        {
+            "models/operations/canceltransferresponse.md": ERROR_LINKS,
+            "models/operations/createtransferresponse.md": ERROR_LINKS,
+            "models/operations/getavatarresponse.md": STREAM_UNWRAPPED,
+            "models/operations/getrefundresponse.md": ERROR_LINKS,
+            "models/operations/gettransferresponse.md": ERROR_LINKS,
+            "models/operations/listrefundsresponse.md": ERROR_LINKS,
+            "models/operations/option.md": OPTIONS_PAGE,
+            "models/operations/patchtransferresponse.md": ERROR_LINKS,
+            "models/operations/refundtransferresponse.md": ERROR_LINKS,
+            "models/sdkerrors/gettransferfull.md": ERROR_LINKS,
+            "models/shared/applepaymerchantdomains.md": COMPACT_JSON,
+            "models/shared/authorizationcontrols.md": COMPACT_JSON,
+            "models/shared/completemicrodepositsrequest.md": COMPACT_JSON,
+            "models/shared/fileuploadrequestfile.md": BINARY_BYTES,
+            "models/shared/mx.md": FENCE_TEXT,
+            "models/shared/plaidintegration.md": FENCE_TEXT,
+            "models/shared/registerapplepaymerchantdomains.md": COMPACT_JSON,
+            "models/shared/schemeoauth2credentials.md": NO_EXAMPLE_COLUMN,
+            "models/shared/synchronoustransferresponse.md": ERROR_LINKS,
+            "models/shared/updateapplepaymerchantdomains.md": COMPACT_JSON,
+        },
+    ),
+    "zoo/boltapp-bolt-python-sdk-python/docs": (
+        "python",
+        312,
+        310,
+        {"models/item.md": PADDING, "models/utils/retryconfig.md": RETRY_PAGE},
+    ),
+    "zoo/meitner-se-api-client-python-python/docs": (
+        "python",
+        1093,
+        1092,
+        {"models/utils/retryconfig.md": RETRY_PAGE},
+    ),
+    "zoo/lukehagar-plexpy-python/docs": (
+        "python",
+        693,
+        683,
+        {
+            "models/operations/filter_.md": KEYWORD_FILE,
+            "models/operations/getbannerimageresponse.md": STREAM_UNWRAPPED,
+            "models/operations/getsessionhistoryrequest.md": EXAMPLE_SPACING,
+            "models/operations/getthumbimageresponse.md": STREAM_UNWRAPPED,
+            "models/operations/gettokendetailsuserplexaccount.md": PADDING,
+            "models/operations/getupdatestatusmediacontainer.md": EXAMPLE_SPACING,
+            "models/operations/getwatchlistrequest.md": KEYWORD_FILE,
+            "models/operations/postuserssignindatauserplexaccount.md": PADDING,
+            "models/operations/transcodesession.md": FLOAT_EXPONENT,
+            "models/utils/retryconfig.md": RETRY_PAGE,
+        },
+    ),
+    "zoo/speakeasy-sdks-cribl-python-python/docs": (
+        "python",
+        1533,
+        1528,
+        {
+            "models/operations/getdiagbundleresponse.md": BINARY_BYTES,
+            "models/operations/getdiagbundlesresponse.md": BINARY_BYTES,
+            "models/operations/getjobresultsresponse.md": BINARY_BYTES,
+            "models/shared/outputhumiohecurls.md": HIDDEN_SPACE,
+            "models/shared/security.md": NO_EXAMPLE_COLUMN,
+        },
+    ),
+    "zoo/gr4vy-gr4vy-typescript-typescript/docs": (
+        "typescript",
+        659,
+        648,
+        {
+            **{
+                f"models/components/{name}.md": PADDING
+                for name in (
+                    "auditlogentryresource",
+                    "clicktopaypaymentmethodcreate",
+                    "giftcard",
+                    "giftcardcreate",
+                    "giftcardsummary",
+                    "refund",
+                    "threedsecuredatav1",
+                    "transaction",
+                    "transactioncreate",
+                    "transactionsummary",
+                )
+            },
+            "models/operations/unregisterdigitalwalletdomainrequest.md": NO_EXAMPLE_COLUMN,
+        },
+    ),
+    "zoo/speakeasy-sdks-glean-sdk-ts-typescript/docs": (
+        "typescript",
+        498,
+        494,
+        {
+            "models/components/personmetadata.md": RUNTIME_EXAMPLE,
+            "models/components/querysuggestion.md": EXAMPLE_SPACING,
+            "models/components/uploadchatfilesrequest.md": RUNTIME_EXAMPLE,
+            "models/operations/uploadchatfilesrequest.md": RUNTIME_EXAMPLE,
+        },
+    ),
+    "zoo/speakeasy-sdks-wingspan-ts-typescript/docs": (
+        "typescript",
+        632,
+        631,
+        {"models/operations/listcollaboratorsresponse.md": PADDING},
+    ),
 }
+"""Each tree's figures; the reason of a file that cannot come back is the conformance script's
+own when the reader names it (a page that is no model), else why it differs, in our words."""
 
 
 @pytest.mark.parametrize("tree", sorted(CORPUS_TREES))
@@ -81,9 +228,12 @@ def test_corpus_tree_reads_without_errors_and_comes_back_byte_for_byte(
     result = conformance.check_tree(corpus / tree, tree)
     assert [str(problem) for problem in result.problems] == []
     assert (result.flavor, result.files, result.parsed) == (flavor, files, files)
-    assert result.identical == identical
-    assert dict(result.differences) == {f"{tree}/{name}": why for name, why in differing.items()}
-    assert result.identical / result.files >= 0.995
+    assert result.identical == identical == files - len(differing)
+    found = dict(result.differences)
+    assert set(found) == {f"{tree}/{name}" for name in differing}
+    for name, why in differing.items():
+        if why.startswith("not a model doc"):
+            assert found[f"{tree}/{name}"] == why
 
 
 def _write(files: dict[str, str], root: Path) -> None:
