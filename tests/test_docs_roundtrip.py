@@ -178,25 +178,8 @@ CORPUS_TREES = {
     "zoo/gr4vy-gr4vy-typescript-typescript/docs": (
         "typescript",
         659,
-        648,
-        {
-            **{
-                f"models/components/{name}.md": PADDING
-                for name in (
-                    "auditlogentryresource",
-                    "clicktopaypaymentmethodcreate",
-                    "giftcard",
-                    "giftcardcreate",
-                    "giftcardsummary",
-                    "refund",
-                    "threedsecuredatav1",
-                    "transaction",
-                    "transactioncreate",
-                    "transactionsummary",
-                )
-            },
-            "models/operations/unregisterdigitalwalletdomainrequest.md": NO_EXAMPLE_COLUMN,
-        },
+        658,
+        {"models/operations/unregisterdigitalwalletdomainrequest.md": NO_EXAMPLE_COLUMN},
     ),
     "zoo/speakeasy-sdks-glean-sdk-ts-typescript/docs": (
         "typescript",
@@ -209,12 +192,7 @@ CORPUS_TREES = {
             "models/operations/uploadchatfilesrequest.md": RUNTIME_EXAMPLE,
         },
     ),
-    "zoo/speakeasy-sdks-wingspan-ts-typescript/docs": (
-        "typescript",
-        632,
-        631,
-        {"models/operations/listcollaboratorsresponse.md": PADDING},
-    ),
+    "zoo/speakeasy-sdks-wingspan-ts-typescript/docs": ("typescript", 632, 632, {}),
 }
 """Each tree's figures; the reason of a file that cannot come back is the conformance script's
 own when the reader names it (a page that is no model), else why it differs, in our words."""
