@@ -498,6 +498,18 @@ def _rules(key: str) -> Any:
     return rules
 
 
+_KEYS: list[str] = []
+
+
+def _key_of(ref: str | int) -> str:
+    """The key a ``$ref`` names: the key itself, or its position in ``_schemas.RULES``."""
+    if isinstance(ref, int):
+        if not _KEYS:
+            _KEYS.extend(_schemas.RULES)
+        return _KEYS[ref]
+    return ref
+
+
 def node_check(node: Any) -> Check:
     """The compiled check of one rules node (compiled on first use)."""
     check = _NODES.get(id(node))
@@ -715,7 +727,8 @@ class _Compiler:
             self.call(node.get("else", True), v, p, ind + 1, other)
             out.extend(other or [f"{pad}    pass"])
         if "$ref" in node:
-            out.append(f"{pad}if not _F[{self.const(node['$ref'])}]({v}, {p}, e):")
+            key = self.const(_key_of(node["$ref"]))
+            out.append(f"{pad}if not _F[{key}]({v}, {p}, e):")
             out.append(f"{pad}    ok = False")
         if "$dynamicRef" in node:
             ref = node["$dynamicRef"]
@@ -1187,7 +1200,7 @@ def evaluated_properties(
         if name in value:
             found |= evaluated_properties(sub, value, False)
     if "$ref" in node:
-        found |= evaluated_properties(_rules(node["$ref"]), value, False)
+        found |= evaluated_properties(_rules(_key_of(node["$ref"])), value, False)
     target = _target(node)
     if target is not None:
         found |= evaluated_properties(target, value, False)
@@ -1221,7 +1234,7 @@ def evaluated_items(node: Any, value: list[object], top: bool = True) -> set[int
         else:
             found |= evaluated_items(node.get("else", {}), value, False)
     if "$ref" in node:
-        found |= evaluated_items(_rules(node["$ref"]), value, False)
+        found |= evaluated_items(_rules(_key_of(node["$ref"])), value, False)
     target = _target(node)
     if target is not None:
         found |= evaluated_items(target, value, False)

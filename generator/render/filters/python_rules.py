@@ -3,8 +3,10 @@
 The JSON keeps JSON Schema's keyword names so a reader of the generated
 ``_schemas.py`` recognises the schema; what Python needs besides is added
 under ``$`` keys: ``$pattern`` (the pattern translated from ECMA-262),
-``$resource``/``$dynamicAnchors`` (the dynamic scope), and references are
-keys of ``_schemas.RULES``.
+``$resource``/``$dynamicAnchors`` (the dynamic scope).  In ``_schemas.RULES`` a
+``$ref`` is the position of the referenced entry in the table (keys are long and
+named many times), and no schema is stored twice: a sub-schema equal to an entry is a
+``$ref`` to it.
 """
 
 from __future__ import annotations
@@ -102,7 +104,7 @@ def rules_data(rules: Rules, refs: Refs | None = None) -> JsonValue:
         if subs:
             data[keyword] = [_sub(sub, refs) for sub in subs]
     if rules.ref is not None:
-        data["$ref"] = rules.ref
+        data["$ref"] = rules.ref if refs is None else refs.position(rules.ref)
     if rules.dynamic_ref is not None:
         data["$dynamicRef"] = {
             "anchor": rules.dynamic_ref.anchor,
@@ -119,7 +121,7 @@ def _sub(rules: Rules, refs: Refs | None) -> JsonValue:
     if refs is not None and not _leaf(rules):
         key = refs.find(rules)
         if key is not None:
-            return {"$ref": key}
+            return {"$ref": refs.position(key)}
     return rules_data(rules, refs)
 
 
@@ -134,11 +136,17 @@ class Refs:
     def __init__(self, entries: tuple[NamedRules, ...]) -> None:
         self._found: dict[Rules, list[tuple[Rules, str]]] = {}
         self._texts: dict[str, str] = {}
+        self._positions = {entry.key: index for index, entry in enumerate(entries)}
         for entry in entries:
             try:
                 self._found.setdefault(entry.rules, []).append((entry.rules, entry.key))
             except TypeError:  # an object or array in an enum or const: not hashable
                 continue
+
+    def position(self, key: str) -> int | str:
+        """How a ``$ref`` to ``key`` is written: the entry's position in the table (keys are
+        long, and many references name one), or the key when it has no entry."""
+        return self._positions.get(key, key)
 
     def find(self, rules: Rules, self_key: str | None = None) -> str | None:
         """The key of the first entry (other than ``self_key``) whose rules are ``rules``."""
@@ -210,7 +218,11 @@ def rules_table(schema: Schema) -> list[tuple[str, str]]:
         first = refs.find(entry.rules, entry.key) or entry.key
         # an entry equal to an earlier one (the same inline schema under two operations) is
         # a reference to it
-        data = {"$ref": first} if first != entry.key else rules_data(entry.rules, refs)
+        data = (
+            {"$ref": refs.position(first)}
+            if first != entry.key
+            else rules_data(entry.rules, refs)
+        )
         table.append((entry.key, json.dumps(data, ensure_ascii=False, separators=(",", ":"))))
     return table
 
