@@ -477,6 +477,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--failures", action="store_true", help="list the python target's failures")
     parser.add_argument("--write-baseline", type=Path, help="write the core verdicts of the python target")
     args = parser.parse_args(argv)
+    print("# JSON Schema Test Suite (draft 2020-12) through specloom and its peers\n")
+    print(
+        "Written by `python benchmarks/json_schema_suite.py ../shared/corpus/json-schema-test-suite "
+        "> benchmarks/json_schema_suite.md`. Cells: pass/fail per keyword file; for the python "
+        "target, in parentheses, failures the generator gave no warning for. The pydantic column "
+        "has a verdict only where the pydantic target makes a class for the group's own schema "
+        "(a model, or a root model such as a union); the other groups count as failures."
+    )
     with scratch() as root:
         for section in args.sections.split(","):
             formats = "assert" if section == "format" else "annotate"
