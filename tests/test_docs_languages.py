@@ -311,3 +311,26 @@ def test_csharp_names_dates_and_same_named_models_as_the_tree_does(tmp_path: Pat
     assert out == docs
     response = next(d for d in read.definitions if d.name.namespace == "requests")
     assert isinstance(response, ObjectModel) and response.fields[0].description == " Indented."
+
+
+def test_an_empty_object_keeps_its_table_and_a_title_only_doc_stays_title_only(
+    tmp_path: Path,
+) -> None:
+    """An empty ``## Fields`` table is an object with no properties; a title-only doc (how Java
+    and Ruby write unions) a value whose shape is not shown: each comes back as it was."""
+    for language, empty, either in (
+        ("java", "models/shared/Empty.md", "models/shared/Either.md"),
+        ("ruby", "models/shared/empty.md", "models/shared/either.md"),
+    ):
+        docs = {
+            empty: "# Empty\n\n\n## Fields\n\n" + _wide_table(),
+            either: "# Either\n\nOne or the other.\n\n",
+        }
+        out, collector, read = round_trip(tmp_path / language, docs, language)
+        assert collector.problems == []
+        assert out == docs, language
+        shapes = {d.name.name: d for d in read.definitions}
+        assert isinstance(shapes["Empty"], ObjectModel)
+        assert shapes["Empty"].additional_properties is None
+        assert isinstance(shapes["Either"], ObjectModel)
+        assert shapes["Either"].additional_properties == Primitive(PrimitiveKind.ANY)

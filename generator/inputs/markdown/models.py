@@ -148,13 +148,16 @@ class ModelBuilder:
         )
 
     def empty(self) -> ObjectModel:
-        """The model of a doc with a title and no model section: an object with no fields."""
+        """The model of a doc with a title and no model section: a value whose shape the doc
+        does not show (Java and Ruby write unions so), read as an object with no fields open
+        to any properties; an empty ``## Fields`` table is an object with no properties."""
         return ObjectModel(
             name=self._name,
             fields=(),
             location=self._location(),
             description=self._document.description,
             deprecated=self._document.deprecated,
+            additional_properties=Primitive(PrimitiveKind.ANY),
         )
 
     def enum(self, section: Section) -> EnumModel | None:
