@@ -57,6 +57,17 @@ def test_width_counts_a_line_break_once_and_escaped_cells_overflow() -> None:
     ]
 
 
+def test_width_is_measured_in_utf16_units_as_javascript_does() -> None:
+    """A character beyond U+FFFF (most emoji) counts two, and pads two fewer."""
+    assert md_table(["Name"], [["\U0001f6a7 x"], ["é"]]).split("\n") == [
+        "| Name |",
+        "| ---- |",
+        "| \U0001f6a7 x |",
+        "| é    |",
+    ]
+    assert md_table(["N"], [["\U0001f6a7"]]).split("\n")[0] == "| N  |"
+
+
 def test_several_examples_count_their_separators_in_full() -> None:
     cell = example_cell([{"a": 1}, "x"])
     assert cell == Cell('**Example 1:** {\n"a": 1\n}\n**Example 2:** x', 15 + 10 + 5 + 15 + 1)

@@ -82,9 +82,17 @@ def md_cell(text: str | None) -> str:
     return md_controls(text).replace("|", "\\|").replace("\r\n", "\n").replace("\n", BREAK)
 
 
+def text_width(text: str) -> int:
+    """How long Speakeasy measures ``text``: in UTF-16 code units, as JavaScript's
+    ``length`` counts (a character beyond U+FFFF, such as most emoji, counts two)."""
+    if text.isascii():
+        return len(text)
+    return len(text) + sum(1 for character in text if ord(character) > 0xFFFF)
+
+
 def cell_width(cell: TableCell) -> int:
     """Width Speakeasy pads a cell to: characters of the unescaped text, a line break counting 1."""
-    return cell.width if isinstance(cell, Cell) else len(cell)
+    return cell.width if isinstance(cell, Cell) else text_width(cell)
 
 
 def md_table(header: Sequence[TableCell], rows: Sequence[Sequence[TableCell]]) -> str:
@@ -103,15 +111,23 @@ def md_table(header: Sequence[TableCell], rows: Sequence[Sequence[TableCell]]) -
             if isinstance(cell, Cell):
                 size, text = cell.width, cell.text
             else:
-                size, text = len(cell), cell
+                size, text = text_width(cell), cell
             if size > width:
                 width = size
             escaped.append(md_cell(text) if "|" in text or "\n" in text else text)
         texts.append(escaped)
     separator = "| " + " | ".join(["-" * width] * len(header)) + " |"
-    lines = ["| " + " | ".join([text.ljust(width) for text in row]) + " |" for row in texts]
+    lines = ["| " + " | ".join([_pad(text, width) for text in row]) + " |" for row in texts]
     lines.insert(1, separator)
     return "\n".join(lines)
+
+
+def _pad(text: str, width: int) -> str:
+    """``text`` padded with spaces to ``width``, measured as ``text_width`` (JavaScript's
+    ``padEnd``)."""
+    if text.isascii():
+        return text.ljust(width)
+    return text + " " * max(width - text_width(text), 0)
 
 
 def name_cell(name: str, deprecated: bool) -> str:
@@ -223,7 +239,7 @@ def example_text(value: JsonValue, null: str = NIL) -> tuple[str, int]:
     if value is None:
         return null, len(null)
     if isinstance(value, str):
-        return value, len(value)
+        return value, text_width(value)
     if isinstance(value, bool):
         return ("true", 4) if value else ("false", 5)
     if isinstance(value, int | float):
@@ -231,7 +247,7 @@ def example_text(value: JsonValue, null: str = NIL) -> tuple[str, int]:
         return text, len(text)
     indented = json.dumps(value, ensure_ascii=False, indent=2)
     flat = "\n".join(line.lstrip(" ") for line in indented.split("\n"))
-    return flat, len(flat)
+    return flat, text_width(flat)
 
 
 def example_cell(examples: Sequence[JsonValue], null: str = NIL) -> Cell:
