@@ -6,7 +6,15 @@ from pathlib import Path
 
 from generator.diagnostics import Collector
 from generator.inputs.markdown import DocFile, TreeRead, find_generation, read_tree
-from generator.ir import ArrayType, EnumModel, ObjectModel, Primitive, PrimitiveKind, RefType
+from generator.ir import (
+    ArrayType,
+    EnumModel,
+    ObjectModel,
+    Primitive,
+    PrimitiveKind,
+    RefType,
+    UnionModel,
+)
 from generator.ir.merge import merge_schema
 from generator.render.renderer import render
 from generator.render.targets import Options
@@ -334,3 +342,49 @@ def test_an_empty_object_keeps_its_table_and_a_title_only_doc_stays_title_only(
         assert shapes["Empty"].additional_properties is None
         assert isinstance(shapes["Either"], ObjectModel)
         assert shapes["Either"].additional_properties == Primitive(PrimitiveKind.ANY)
+
+
+def test_ruby_union_links_name_the_variants_of_a_title_only_doc(tmp_path: Path) -> None:
+    """``[T.any(A, B)](link)`` names the variants the union's title-only doc does not list."""
+    docs = {
+        "models/shared/pet.md": "# Pet\n\n\n## Fields\n\n"
+        + _wide_table(
+            [
+                "`owner`",
+                "[T.nilable(T.any(Models::Shared::Person, ::String))](../../models/shared/owner.md)",
+                ":heavy_minus_sign:",
+                "N/A",
+            ],
+        ),
+        "models/shared/owner.md": "# Owner\n\n",
+        "models/shared/person.md": "# Person\n\n\n## Fields\n\n"
+        + _wide_table(["`name`", "*::String*", ":heavy_check_mark:", "N/A"]),
+    }
+    out, collector, read = round_trip(tmp_path, docs, "ruby")
+    assert collector.problems == []
+    assert read.flavor is not None and "ruby-union-links" in read.flavor.facts
+    owner = next(d for d in read.definitions if d.name.name == "Owner")
+    assert isinstance(owner, UnionModel)
+    person = next(d.name for d in read.definitions if d.name.name == "Person")
+    assert [v.type for v in owner.variants] == [RefType(person), Primitive(PrimitiveKind.STRING)]
+    assert out == docs
+
+
+def test_spaces_a_description_ends_with_come_back(tmp_path: Path) -> None:
+    """The widest cell sets every column's width: when no cell reaches it, the widest one (a
+    description) ends with the spaces it lacks; a doc's description keeps its last spaces."""
+    text = "The name of the pet, ok. "
+    docs = {
+        "models/shared/pet.md": "# Pet\n\nA pet. \n\n\n## Fields\n\n"
+        + _wide_table(
+            ["`name`", "*::String*", ":heavy_check_mark:", text],
+            ["`age`", "*T.nilable(::Integer)*", ":heavy_minus_sign:", "Its age."],
+        ),
+    }
+    out, collector, read = round_trip(tmp_path, docs, "ruby")
+    assert collector.problems == []
+    pet = read.definitions[0]
+    assert isinstance(pet, ObjectModel)
+    assert pet.description == "A pet. "
+    assert [f.description for f in pet.fields] == [text, "Its age."]
+    assert out == docs

@@ -101,6 +101,10 @@ DOCS_FACTS: dict[str, str] = {
     "response-stream": "Java types the raw HTTP response `HttpResponse<InputStream>`, not `<?>`",
     "response-bytes": "Java types the raw HTTP response `HttpResponse<byte[]>` (2023), not `<?>`",
     "date-only": "C# dates are `DateOnly` (.NET 6), not NodaTime's `LocalDate`",
+    "ruby-union-links": (
+        "Ruby links a union-typed field to the union's doc as `[T.any(A, B)](...)`, naming "
+        "the variants (2025 on), not `*::Object*`"
+    ),
 }
 """Every fact ``DocsFlavor.facts`` may hold, with what it means."""
 

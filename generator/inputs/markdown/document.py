@@ -48,6 +48,9 @@ class Table:
     """The header row."""
     rows: tuple[Row, ...]
     """Body rows, in source order."""
+    width: int | None = None
+    """The width every column is padded to, from a delimiter row whose cells all hold the same
+    number of dashes (Speakeasy's layout); ``None`` for any other delimiter row."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +192,12 @@ def _opens_table(lines: list[str], index: int) -> int:
         return 0
     columns = _is_delimiter_row(lines[index + 1])
     return columns if columns and count_raw_cells(lines[index]) == columns else 0
+
+
+def _column_width(line: str) -> int | None:
+    """The dash count of a delimiter row's cells when they all hold the same number."""
+    counts = {cell.strip().count("-") for cell in _split_cells(line)}
+    return counts.pop() if len(counts) == 1 else None
 
 
 def _cells(line: str, count: int) -> tuple[tuple[str, ...], int, tuple[int, ...]]:
@@ -334,7 +343,7 @@ class _Splitter:
             cells, found, indents = _cells(line, columns)
             rows.append(Row(cells, end + 1, found, indents))
             end += 1
-        self.add(Table(header, tuple(rows)))
+        self.add(Table(header, tuple(rows), _column_width(lines[index + 1])))
         return end
 
     def paragraph(self, index: int) -> int:

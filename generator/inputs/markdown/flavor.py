@@ -78,6 +78,29 @@ def observing(votes: Counter[str], namespace: str | None = None) -> Iterator[Non
         _VOTES.reset(token)
 
 
+_UNIONS: ContextVar[dict[TypeName, tuple[TypeNode, ...]] | None] = ContextVar(
+    "docs_union_variants", default=None
+)
+
+
+def observe_union(target: TypeName, variants: tuple[TypeNode, ...]) -> None:
+    """Record that a cell names the variants of the model ``target`` (Ruby's
+    ``[T.any(A, B)](link)``), for a doc of it that lists none; the first cell to name them wins."""
+    found = _UNIONS.get()
+    if found is not None and variants:
+        found.setdefault(target, variants)
+
+
+@contextmanager
+def collecting_unions(found: dict[TypeName, tuple[TypeNode, ...]]) -> Iterator[None]:
+    """Collect the ``observe_union`` calls made while reading a tree into ``found``."""
+    token = _UNIONS.set(found)
+    try:
+        yield
+    finally:
+        _UNIONS.reset(token)
+
+
 class CellError(ValueError):
     """A cell or block cannot be understood; ``str(error)`` is the problem message."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 
@@ -41,6 +42,7 @@ from generator.ir import (
     UnionModel,
     UnionVariant,
 )
+from generator.textwidth import text_width
 
 FIELD_HEADER = ("Field", "Type", "Required", "Description")
 EXAMPLE_HEADER = "Example"
@@ -138,6 +140,7 @@ class ModelBuilder:
                 continue
             seen[field.name] = row.line
             fields.append(field)
+        fields = _widest_spaces(table, fields)
         return ObjectModel(
             name=self._name,
             fields=tuple(fields),
@@ -397,3 +400,39 @@ def _as_integer(entry: EnumEntry) -> EnumEntry:
     if isinstance(text, str) and text.lstrip("-").isdigit():
         return EnumEntry(int(text), entry.source_name, entry.line)
     return entry
+
+
+def _cell_width(text: str, indent: int = 0) -> int:
+    """A cell's width as Speakeasy measured it: its unescaped text, a line break counting one."""
+    return indent + text_width(text.replace("<br/>", "\n"))
+
+
+def _widest_spaces(table: Table, fields: list[Field]) -> list[Field]:
+    """Give back the spaces a description ends with, which its padding hides: every column is
+    padded to the widest cell's width (``Table.width``), so when no cell reaches it, the widest
+    one, if it is a description, ends with the spaces it lacks.  An example of several lines
+    (JSON, several examples) was measured indented, wider than it reads: a table holding one is
+    left as read."""
+    if table.width is None or any(
+        "<br/>" in row.cells[4:5][0] for row in table.rows if len(row.cells) > 4
+    ):
+        return fields
+    widths = [_cell_width(cell) for cell in table.header.cells]
+    descriptions: list[tuple[int, int]] = []
+    for row in table.rows:
+        for column, cell in enumerate(row.cells):
+            indent = row.indents[column] if column < len(row.indents) else 0
+            widths.append(_cell_width(cell, indent))
+            if column == 3:
+                descriptions.append((row.line, widths[-1]))
+    widest = max(widths)
+    lacking = table.width - widest
+    if lacking <= 0 or widths.count(widest) != 1:
+        return fields
+    line = next((line for line, width in descriptions if width == widest), None)
+    return [
+        dataclasses.replace(field, description=field.description + " " * lacking)
+        if line is not None and field.location.line == line and field.description
+        else field
+        for field in fields
+    ]

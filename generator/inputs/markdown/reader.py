@@ -18,11 +18,21 @@ from pathlib import Path
 from generator.diagnostics import Collector
 from generator.inputs.markdown.detect import detect_flavor, language_names
 from generator.inputs.markdown.document import Document, Section, Table, parse_document
-from generator.inputs.markdown.flavor import LINK_FOLDERS, Flavor
+from generator.inputs.markdown.flavor import LINK_FOLDERS, Flavor, collecting_unions
 from generator.inputs.markdown.generation import Generation
 from generator.inputs.markdown.links import DocIndex
 from generator.inputs.markdown.models import ModelBuilder
-from generator.ir import DOCS_FACTS, Definition, DocsFlavor, Location, TypeName
+from generator.ir import (
+    DOCS_FACTS,
+    Definition,
+    DocsFlavor,
+    Location,
+    ObjectModel,
+    TypeName,
+    TypeNode,
+    UnionModel,
+    UnionVariant,
+)
 
 FIELDS = "Fields"
 VALUES = "Values"
@@ -151,14 +161,17 @@ def _read_models(
     definitions: list[Definition] = []
     packages: list[str] = []
     votes: Counter[str] = Counter()
-    for item in named:
-        built = _build(item, index, flavor, per_file[item.file.display], votes)
-        if built is None:
-            continue
-        if built[0] is not None:
-            definitions.append(built[0])
-        if built[1]:
-            packages.append(built[1])
+    unions: dict[TypeName, tuple[TypeNode, ...]] = {}
+    with collecting_unions(unions):
+        for item in named:
+            built = _build(item, index, flavor, per_file[item.file.display], votes)
+            if built is None:
+                continue
+            if built[0] is not None:
+                definitions.append(built[0])
+            if built[1]:
+                packages.append(built[1])
+    definitions = [_as_union(definition, unions) for definition in definitions]
     if not packages:
         packages = [p for _, document in loaded[:50] if (p := flavor.package(document))]
     layout, folders = _layout([file for file, _ in loaded])
@@ -201,6 +214,26 @@ def _models_parent(votes: Counter[str], layout: str) -> str | None:
         return None
     best = min(counts, key=lambda parent: (-counts[parent], parent))
     return best or None
+
+
+def _as_union(definition: Definition, unions: dict[TypeName, tuple[TypeNode, ...]]) -> Definition:
+    """A title-only doc's model (no fields, any properties) as the union that cells linking to
+    it name (Ruby's ``[T.any(A, B)](link)``); any other definition as it is."""
+    variants = unions.get(definition.name)
+    if (
+        variants is None
+        or not isinstance(definition, ObjectModel)
+        or definition.fields
+        or definition.additional_properties is None
+    ):
+        return definition
+    return UnionModel(
+        definition.name,
+        tuple(UnionVariant(node, definition.location) for node in variants),
+        definition.location,
+        description=definition.description,
+        deprecated=definition.deprecated,
+    )
 
 
 def _no_usage(votes: Counter[str]) -> frozenset[str]:

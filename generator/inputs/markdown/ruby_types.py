@@ -12,10 +12,17 @@ from __future__ import annotations
 import re
 
 from generator.inputs.markdown.document import Section
-from generator.inputs.markdown.flavor import CellError, CellType, RefResolver, Usage, observe
+from generator.inputs.markdown.flavor import (
+    CellError,
+    CellType,
+    RefResolver,
+    Usage,
+    observe,
+    observe_union,
+)
 from generator.inputs.markdown.lexicon_flavor import Lexicon, LexiconFlavor, Unknown
-from generator.inputs.markdown.syntax import is_external, whole_link, wrapped
-from generator.ir import ArrayType, MapType, Primitive, PrimitiveKind, RefType, TypeName
+from generator.inputs.markdown.syntax import is_external, split_top_level, whole_link, wrapped
+from generator.ir import ArrayType, MapType, Primitive, PrimitiveKind, RefType, TypeName, TypeNode
 from generator.naming import camel_case
 
 PRIMITIVES: dict[str, Primitive] = {
@@ -109,8 +116,16 @@ def _link(text: str, refs: RefResolver) -> CellType:
     if is_external(target):
         raise CellError(f"external link '{target}' for '{label}'; expected a link to an input doc")
     if label.startswith("T.any(") and label.endswith(")"):
-        # A union linked to its doc under its Sorbet type (``T.any(::String, ::Float)``).
-        return CellType(RefType(refs.link(target)), wrapper)
+        # A union linked to its doc under its Sorbet type (``T.any(::String, ::Float)``): the
+        # label names the variants its doc does not list.
+        name = refs.link(target)
+        try:
+            variants = tuple(_sorbet(part, refs) for part in split_top_level(label[6:-1], ","))
+        except (Unknown, CellError):
+            variants = ()
+        observe_union(name, variants)
+        observe("ruby-union-links")
+        return CellType(RefType(name), wrapper)
     if not _PATH.fullmatch(label):
         raise Unknown
     observe("ruby-models-prefix", label.startswith("Models::"))
@@ -125,6 +140,24 @@ def _link(text: str, refs: RefResolver) -> CellType:
             f"expected [{expected}]({target})"
         )
     return CellType(RefType(name), wrapper)
+
+
+def _sorbet(text: str, refs: RefResolver) -> TypeNode:
+    """A Sorbet type written without links: ``::String``, ``T::Array[Models::Shared::X]``..."""
+    text = text.strip()
+    for opener, closer in _ARRAYS:
+        if text.startswith(opener) and text.endswith(closer):
+            return ArrayType(_sorbet(text[len(opener) : -len(closer)], refs), items_nullable=None)
+    if text.startswith("T::Hash[Symbol, ") and text.endswith("]"):
+        return MapType(_sorbet(text[16:-1], refs), values_nullable=None)
+    leaf = PRIMITIVES.get(text)
+    if leaf is not None:
+        return leaf
+    if not _PATH.fullmatch(text) or "::" not in text.removeprefix("::"):
+        raise Unknown
+    observe("ruby-models-prefix", text.startswith("Models::"))
+    segments = text.removeprefix("::").split("::")
+    return RefType(refs.name(segments[-2].lower(), segments[-1]))
 
 
 LEXICON = Lexicon(

@@ -18,6 +18,7 @@ from generator.ir import (
     PrimitiveKind,
     RefType,
     Schema,
+    TypeName,
     TypeNode,
     UnionModel,
 )
@@ -77,15 +78,38 @@ def ruby_type(node: TypeNode, nilable: bool, module: str, schema: Schema) -> str
     if isinstance(node, MapType):
         return f"T::Hash[Symbol, {ruby_type(node.values, False, module, schema)}]"
     if isinstance(node, RefType):
-        if isinstance(schema.get(node.target), UnionModel):
-            return f"*{wrap('::Object')}*"
-        namespace = node.target.namespace
-        root = "Models" if shows("ruby-models-prefix") else f"::{module}"
-        constant = f"{root}::{namespace[:1].upper()}{namespace[1:]}::{node.target.name}"
-        return f"[{wrap(constant)}]({doc_link(node.target)})"
+        union = schema.get(node.target)
+        if isinstance(union, UnionModel):
+            if not shows("ruby-union-links") or not union.variants:
+                return f"*{wrap('::Object')}*"
+            variants = ", ".join(_sorbet(variant.type, module) for variant in union.variants)
+            return f"[{wrap(f'T.any({variants})')}]({doc_link(node.target)})"
+        return f"[{wrap(_constant(node.target, module))}]({doc_link(node.target)})"
     if isinstance(node, LiteralType):
         return f"*{wrap(_scalar(lexicon.literal_primitive(node)))}*"
     return f"*{wrap('::Object')}*"
+
+
+def _constant(name: TypeName, module: str) -> str:
+    """A model's constant path: ``::Module::Shared::Tag`` (``Models::Shared::Tag`` where the
+    tree writes so, ``ruby-models-prefix``)."""
+    root = "Models" if shows("ruby-models-prefix") else f"::{module}"
+    return f"{root}::{name.namespace[:1].upper()}{name.namespace[1:]}::{name.name}"
+
+
+def _sorbet(node: TypeNode, module: str) -> str:
+    """A Sorbet type without links, as a union's ``T.any(...)`` names its variants."""
+    if isinstance(node, LiteralType):
+        node = lexicon.literal_primitive(node)
+    if isinstance(node, Primitive):
+        return _scalar(node)
+    if isinstance(node, ArrayType):
+        return f"T::Array[{_sorbet(node.items, module)}]"
+    if isinstance(node, MapType):
+        return f"T::Hash[Symbol, {_sorbet(node.values, module)}]"
+    if isinstance(node, RefType):
+        return _constant(node.target, module)
+    return "::Object"
 
 
 def _nilable(field: Field) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from generator.ir import Definition, Field, JsonValue, LiteralType, TypeName
 from generator.naming import split_words
+from generator.textwidth import text_width
 
 BREAK = "<br/>"
 """How a line break is written inside a table cell."""
@@ -80,14 +81,6 @@ def md_cell(text: str | None) -> str:
     if not text:
         return ""
     return md_controls(text).replace("|", "\\|").replace("\r\n", "\n").replace("\n", BREAK)
-
-
-def text_width(text: str) -> int:
-    """How long Speakeasy measures ``text``: in UTF-16 code units, as JavaScript's
-    ``length`` counts (a character beyond U+FFFF, such as most emoji, counts two)."""
-    if text.isascii():
-        return len(text)
-    return len(text) + sum(1 for character in text if ord(character) > 0xFFFF)
 
 
 def cell_width(cell: TableCell) -> int:
