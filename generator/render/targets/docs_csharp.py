@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-from generator.ir import Schema
 from generator.render.filters.docs_csharp import csharp_doc_path
-from generator.render.targets.base import Options, OutputFile, Target
+from generator.render.targets.base import Target
+from generator.render.targets.docs_plan import one_doc_each, own_folders
 
-
-def plan(schema: Schema, options: Options) -> list[OutputFile]:
-    """One doc per definition, at the path Speakeasy uses (PascalCase files)."""
-    return [
-        OutputFile(
-            csharp_doc_path(
-                definition.name,
-                definition.docs_flavor.folders
-                if definition.docs_flavor and definition.docs_flavor.language == "csharp"
-                else None,
-            ),
-            f"docs-csharp/{definition.kind}.md.jinja",
-            {"model": definition},
-        )
-        for definition in schema.definitions
-    ]
-
+plan = one_doc_each(
+    "docs-csharp",
+    lambda definition: csharp_doc_path(definition.name, own_folders(definition, "csharp")),
+)
+"""One doc per definition, at the path Speakeasy uses (PascalCase files)."""
 
 TARGET = Target(
     name="docs-csharp",

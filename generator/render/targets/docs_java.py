@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-from generator.ir import Schema
 from generator.render.filters.docs_java import java_doc_path
-from generator.render.targets.base import Options, OutputFile, Target
+from generator.render.targets.base import Target
+from generator.render.targets.docs_plan import one_doc_each
 
-
-def plan(schema: Schema, options: Options) -> list[OutputFile]:
-    """One doc per definition, at the path Speakeasy uses (PascalCase files)."""
-    return [
-        OutputFile(
-            java_doc_path(definition.name),
-            f"docs-java/{definition.kind}.md.jinja",
-            {"model": definition},
-        )
-        for definition in schema.definitions
-    ]
-
+plan = one_doc_each("docs-java", lambda definition: java_doc_path(definition.name))
+"""One doc per definition, at the path Speakeasy uses (PascalCase files)."""
 
 TARGET = Target(
     name="docs-java",

@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-from generator.ir import Schema
 from generator.render.filters.go_docs import doc_path
-from generator.render.targets.base import Options, OutputFile, Target
+from generator.render.targets.base import Target
+from generator.render.targets.docs_plan import one_doc_each
 
-
-def plan(schema: Schema, options: Options) -> list[OutputFile]:
-    """One doc per definition, at the path Speakeasy uses."""
-    return [
-        OutputFile(
-            doc_path(definition.name),
-            f"docs-ruby/{definition.kind}.md.jinja",
-            {"model": definition},
-        )
-        for definition in schema.definitions
-    ]
-
+plan = one_doc_each("docs-ruby", lambda definition: doc_path(definition.name))
+"""One doc per definition, at the path Speakeasy uses."""
 
 TARGET = Target(
     name="docs-ruby",
