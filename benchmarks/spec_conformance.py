@@ -598,6 +598,18 @@ def tree_name(models: Path, root: Path) -> str:
         return models.parent.as_posix()
 
 
+def per_tree_row(row: TreeFigures, root: Path) -> str:
+    """One row of the report's per-tree table of misses."""
+    r = row.report
+    spaces = Counter(name.split(".", 1)[0] for name in r.missing)
+    missing = ", ".join(f"{space} {count}" for space, count in sorted(spaces.items())) or "0"
+    largest = "; ".join(f"{cause} {count}" for cause, count in r.causes.most_common(2)) or "-"
+    return (
+        f"| `{tree_name(row.models, root)}` | {missing} | {r.spec_models - r.spec_found} "
+        f"| {largest} |"
+    )
+
+
 def run_all(root: Path, report_path: Path | None, argv: list[str]) -> int:
     """Compare every spec below ``root`` with the docs trees beside it; one line per tree."""
     pairs = find_pairs(root)
@@ -662,6 +674,16 @@ def run_all(root: Path, report_path: Path | None, argv: list[str]) -> int:
                 f"| {cause} | {count} |"
                 for cause, count in sorted(causes.items(), key=lambda c: (-c[1], c[0]))
             ),
+            "",
+            "## Per tree: what is not found, and the largest disagreements",
+            "",
+            "Doc models not in the spec, by namespace; spec models not in the docs; the two",
+            "largest causes of field disagreement.",
+            "",
+            "| docs tree | doc models not in the spec | spec models not in the docs "
+            "| largest causes |",
+            "|---|---|---:|---|",
+            *(per_tree_row(row, root) for row in rows),
         ]
         report_path.write_text("\n".join(text) + "\n", encoding="utf-8")
     return 0
