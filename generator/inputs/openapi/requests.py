@@ -13,7 +13,9 @@
   the body, named ``requestBody``, or after the referenced schema
   (``updateAgentRequest``) when the body is a ``$ref``.  Inline enums and
   objects of a parameter are named after it, with ``QueryParam``,
-  ``PathParam``, ``Header`` or ``Cookie`` put in front on a collision.
+  ``PathParam``, ``Header`` or ``Cookie`` put in front on a collision; a
+  parameter defined once (``components/parameters``) and used by several
+  operations makes one definition, named where it is first used.
 - Swagger 2.0: the ``in: body`` parameter is the body; ``in: formData``
   parameters are the fields of a form body.
 """
@@ -207,7 +209,13 @@ def _parameter_field(
         NAMESPACE, operation.name, type_name_part(param.name), prefix=_PREFIXES.get(param.where, "")
     )
     schema, schema_ptr, schema_line = _parameter_schema(reader, param)
-    typed = reader.read(schema, schema_ptr, schema_line, hint) if schema is not None else Typed(ANY)
+    shared = ctx.read_types.get(schema_ptr) if not param.pointer.startswith("/paths/") else None
+    if shared is not None:  # a parameter of components/parameters: its schema's one definition
+        typed = shared
+    elif schema is not None:
+        typed = reader.read(schema, schema_ptr, schema_line, hint)
+    else:
+        typed = Typed(ANY)
     required = param.where == "path" or (
         "required" in param.node and kw.boolean(ctx, param.node, param.pointer, "required")
     )
