@@ -51,7 +51,6 @@ RETRY_PAGE = "not a model doc: the SDK's retry-configuration page"
 HIDDEN_SPACE = "a cell's source text ends with a space, which the column padding hides"
 LITERAL_BREAK = "a description holds a literal <br/>, read as a line break (padded otherwise)"
 ERROR_LINKS = "references to sdkerrors models from other packages are written unlinked"
-COMPACT_JSON = "an array or object example is printed compactly on one line (old generator)"
 FENCE_TEXT = "a description line starts with ``` (written as &#96;`` so it stays text)"
 NO_EXAMPLE_COLUMN = "an empty Example column on a table no field has an example for"
 ERRORS_FOLDER = "the 2023 Go errors package was the folder errors/, now written sdkerrors/"
@@ -117,7 +116,7 @@ CORPUS_TREES = {
     "zoo/speakeasy-sdks-moov-go-go/docs/pkg": (
         "go/old",
         410,
-        390,
+        395,
         {
             "models/operations/canceltransferresponse.md": ERROR_LINKS,
             "models/operations/createtransferresponse.md": ERROR_LINKS,
@@ -129,16 +128,11 @@ CORPUS_TREES = {
             "models/operations/patchtransferresponse.md": ERROR_LINKS,
             "models/operations/refundtransferresponse.md": ERROR_LINKS,
             "models/sdkerrors/gettransferfull.md": ERROR_LINKS,
-            "models/shared/applepaymerchantdomains.md": COMPACT_JSON,
-            "models/shared/authorizationcontrols.md": COMPACT_JSON,
-            "models/shared/completemicrodepositsrequest.md": COMPACT_JSON,
             "models/shared/fileuploadrequestfile.md": BINARY_BYTES,
             "models/shared/mx.md": FENCE_TEXT,
             "models/shared/plaidintegration.md": FENCE_TEXT,
-            "models/shared/registerapplepaymerchantdomains.md": COMPACT_JSON,
             "models/shared/schemeoauth2credentials.md": NO_EXAMPLE_COLUMN,
             "models/shared/synchronoustransferresponse.md": ERROR_LINKS,
-            "models/shared/updateapplepaymerchantdomains.md": COMPACT_JSON,
         },
     ),
     "zoo/boltapp-bolt-python-sdk-python/docs": (

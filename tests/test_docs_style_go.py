@@ -127,3 +127,20 @@ def test_a_switch_without_default_reads_as_a_closed_union(tmp_path: Path) -> Non
     assert isinstance(shape, UnionModel) and shape.open is False
     files = render(schema, ["docs-go"], Options())
     assert files["docs-go/models/components/shape.md"] == closed
+
+
+def test_compact_examples_come_back_compact(tmp_path: Path) -> None:
+    """A tree that prints array and object examples on one line (``examples-compact``)."""
+    header = [*HEADER, "Example"]
+    rows = [
+        ["`Tags`", "[]*string*", ":heavy_minus_sign:", "N/A", '["a","b"]'],
+        ["`Size`", "**int64*", ":heavy_minus_sign:", "N/A", "3"],
+    ]
+    text = "# Label\n\n\n## Fields\n\n" + md_table(header, rows)
+    folder = tmp_path / "docs" / "models" / "shared"
+    folder.mkdir(parents=True)
+    (folder / "label.md").write_text(text, encoding="utf-8")
+    schema = read_inputs([tmp_path / "docs" / "models"], flavor="go")
+    (label,) = schema.definitions
+    assert label.docs_flavor is not None and "examples-compact" in label.docs_flavor.facts
+    assert render(schema, ["docs-go"], Options())["docs-go/models/shared/label.md"] == text

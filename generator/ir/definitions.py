@@ -61,6 +61,10 @@ DOCS_FACTS: dict[str, str] = {
     ),
     "containers-builtin": "Python lists and dicts are written `list[...]` / `dict[str, ...]` (2023)",
     "any-as-interface": "Go writes an untyped value `interface{}`, not `any` (2023)",
+    "examples-compact": (
+        "array and object examples are printed compactly on one line (`[18,21]`, early 2024), "
+        "not one value a line"
+    ),
     "optional-nullable-wrapper": (
         "Go writes a field that is optional and nullable "
         "`optionalnullable.OptionalNullable[T]` (gen.yaml `nullableOptionalWrapper`), "

@@ -346,6 +346,9 @@ class ModelBuilder:
             example_cell = row.cells[4]
             if example_cell:
                 examples = parse_example(example_cell, cell_type.node)
+                if any(isinstance(value, dict | list) and value for value in examples):
+                    compact = "<br/>" not in example_cell
+                    self.votes["examples-compact" if compact else "not-examples-compact"] += 1
                 if "null" in example_cell or "<nil>" in example_cell:
                     for null in _NULL_EXAMPLE.findall(example_cell):
                         vote = "null-example-json" if null == "null" else "not-null-example-json"

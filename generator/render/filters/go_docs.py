@@ -231,7 +231,7 @@ def go_fields_table(model: ObjectModel, style: str) -> str:
     names = [go_field_name(field, own) for field in model.fields]
     with following(model, "go"):
         types = [go_field_type(field, style) for field in model.fields]
-    header, rows = field_rows(model.fields, names, types, null_example(model, "go"))
+        header, rows = field_rows(model.fields, names, types, null_example(model, "go"))
     return md_table(header, rows)
 
 

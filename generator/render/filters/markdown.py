@@ -227,7 +227,7 @@ def example_text(value: JsonValue, null: str = NIL) -> tuple[str, int]:
 
     Strings are printed as they are, ``null`` as ``null`` (``<nil>`` by default);
     JSON containers are indented two spaces per level for measuring but printed
-    without indentation.
+    without indentation, or compactly on one line where the tree does (``examples-compact``).
     """
     if value is None:
         return null, len(null)
@@ -238,6 +238,9 @@ def example_text(value: JsonValue, null: str = NIL) -> tuple[str, int]:
     if isinstance(value, int | float):
         text = json_number(value)
         return text, len(text)
+    if value and shows("examples-compact"):
+        compact = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        return compact, len(compact)
     indented = json.dumps(value, ensure_ascii=False, indent=2)
     flat = "\n".join(line.lstrip(" ") for line in indented.split("\n"))
     return flat, text_width(flat)
