@@ -23,7 +23,7 @@ from generator.ir import (
 )
 from generator.naming import file_name, pascal_case
 from generator.render.filters import docs_lexicon as lexicon
-from generator.render.filters.markdown import shows
+from generator.render.filters.markdown import models_link, shows
 
 LIBRARY_LINKS = {
     "date-time": (
@@ -102,7 +102,7 @@ def csharp_type(node: TypeNode, owner: TypeName | None = None) -> str:
         label = target.name
         if owner is not None and target.name == owner.name and target != owner:
             label = f"Models.{csharp_namespace(target.namespace)}.{target.name}"
-        return f"[{label}](../../{csharp_doc_path(target)})"
+        return f"[{label}]({models_link(csharp_doc_path(target))})"
     return "*object*"
 
 

@@ -24,7 +24,13 @@ from generator.ir import (
 )
 from generator.naming import file_name
 from generator.render.filters import docs_lexicon as lexicon
-from generator.render.filters.markdown import package, shown_required, shows, unqualified
+from generator.render.filters.markdown import (
+    models_link,
+    package,
+    shown_required,
+    shows,
+    unqualified,
+)
 
 RESPONSE_LINK = "https://docs.oracle.com/en/java/javase/11/docs/api/java.net.http/java/net/http/HttpResponse.html"
 """Where Java docs link ``HttpResponse``."""
@@ -107,7 +113,7 @@ def java_type(node: TypeNode, wrapper: str | None, depth: int = 1) -> str:
         label = _label(node.target)
         if wrapper:
             label = f"{wrapper}{_lt(depth)}{label}>"
-        return f"[{label}](../../{java_doc_path(node.target)})"
+        return f"[{label}]({models_link(java_doc_path(node.target))})"
     return f"*{wrapper}{_lt(depth)}Object>*" if wrapper else "*Object*"
 
 

@@ -24,7 +24,13 @@ from generator.ir import (
 from generator.naming import file_name
 from generator.render.distinct import distinct, register_path
 from generator.render.filters import docs_lexicon as lexicon
-from generator.render.filters.markdown import package, shown_required, shows, unqualified
+from generator.render.filters.markdown import (
+    models_link,
+    package,
+    shown_required,
+    shows,
+    unqualified,
+)
 
 RESPONSE = (
     "\\Psr\\Http\\Message\\ResponseInterface",
@@ -114,7 +120,7 @@ def php_type(node: TypeNode, marked: bool, schema: Schema) -> str:
     if isinstance(node, MapType):
         return f"array<string, {php_type(node.values, False, schema)}>"
     if isinstance(node, RefType):
-        link = "../../" + php_doc_path(node.target)
+        link = models_link(php_doc_path(node.target))
         target = schema.get(node.target)
         if isinstance(target, UnionModel):
             natives = list(dict.fromkeys(php_native(variant.type) for variant in target.variants))

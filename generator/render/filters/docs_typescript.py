@@ -36,6 +36,7 @@ from generator.render.filters.markdown import (
     md_table,
     models_link,
     null_example,
+    runtime_link,
     shows,
     unqualified,
 )
@@ -44,11 +45,11 @@ MDN = "https://developer.mozilla.org/en-US/docs/Web"
 """Where TypeScript docs link library types."""
 LINKED: dict[tuple[PrimitiveKind, str], str] = {
     (PrimitiveKind.STRING, "date-time"): f"[Date]({MDN}/JavaScript/Reference/Global_Objects/Date)",
-    # the SDK's own date type, documented beside the models (docs/types/rfcdate.md)
-    (PrimitiveKind.STRING, "date"): "[RFCDate](../../types/rfcdate.md)",
     (PrimitiveKind.ANY, "http-response"): f"[Response]({MDN}/API/Response)",
 }
-"""Leaves written as links to their reference pages (the SDK runtime's, for ``RFCDate``)."""
+"""Leaves written as links to their reference pages."""
+RFC_DATE = ("RFCDate", "types/rfcdate.md")
+"""The SDK's own date type (``date`` strings), documented beside the models (``runtime_link``)."""
 AXIOS_RESPONSE = "[AxiosResponse](https://axios-http.com/docs/res_schema)"
 """The raw HTTP response of the 2023 TypeScript SDKs (fact ``typescript-axios``)."""
 UPLOAD = f"[File]({MDN}/API/File) | [Blob]({MDN}/API/Blob)"
@@ -106,6 +107,8 @@ def ts_field_name(field: Field, own: bool) -> str:
 def _scalar(node: Primitive, in_union: bool) -> str:
     if node.format == "http-response" and shows("typescript-axios"):
         return AXIOS_RESPONSE
+    if node.kind is PrimitiveKind.STRING and node.format == "date":
+        return f"[{RFC_DATE[0]}]({runtime_link(RFC_DATE[1])})"
     linked = LINKED.get((node.kind, node.format or ""))
     if linked is not None:
         return linked

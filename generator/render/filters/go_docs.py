@@ -37,6 +37,7 @@ from generator.render.filters.markdown import (
     md_table,
     models_link,
     null_example,
+    runtime_link,
     shown_required,
     shows,
     unqualified,
@@ -48,8 +49,8 @@ RESPONSE_LINK = "https://pkg.go.dev/net/http#Response"
 """Where Go docs link ``http.Response``."""
 REQUEST_LINK = "https://pkg.go.dev/net/http#Request"
 """Where Go docs link ``http.Request``."""
-DATE_LINK = "../../types/date.md"
-"""Where Go docs link ``types.Date``."""
+DATE_DOC = "types/date.md"
+"""The page Go docs link ``types.Date`` to, beside the models folder (``runtime_link``)."""
 OPTIONAL_NULLABLE = "optionalnullable.OptionalNullable"
 """Go's wrapper of a field both optional and nullable (fact ``optional-nullable-wrapper``)."""
 STYLES = ("old", "new")
@@ -167,7 +168,7 @@ def _linked(node: Primitive) -> tuple[str, str] | None:
     if node.kind is PrimitiveKind.STRING and node.format == "date-time":
         return "time.Time", TIME_LINK
     if node.kind is PrimitiveKind.STRING and node.format == "date":
-        return "types.Date", DATE_LINK
+        return "types.Date", runtime_link(DATE_DOC)
     if node.format == "http-response":
         return "http.Response", RESPONSE_LINK
     if node.format == "http-request":

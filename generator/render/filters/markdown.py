@@ -63,6 +63,20 @@ def md_controls(text: str) -> str:
     return _CONTROLS.sub(lambda match: f"&#x{ord(match.group()):X};", text)
 
 
+_TICKS = re.compile("`+")
+
+
+def code_span(text: str) -> str:
+    """``text`` as a CommonMark code span: fenced by one backtick more than its longest run of
+    backticks, with a space each side when it holds a backtick or starts and ends with a space
+    (which readers strip again, ``syntax.code_span_text``)."""
+    runs = [len(run) for run in _TICKS.findall(text)]
+    fence = "`" * (max(runs, default=0) + 1)
+    padded = bool(runs) or (text.startswith(" ") and text.endswith(" ") and text.strip(" ") != "")
+    pad = " " if padded else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 _BLOCK_START = re.compile(r"^( {0,3})(#|\||```|~~~)", re.MULTILINE)
 
 
@@ -143,6 +157,7 @@ def description_cell(field: Field) -> str:
 
 _FACTS: ContextVar[frozenset[str]] = ContextVar("docs_style_facts", default=frozenset())
 _PARENT: ContextVar[str | None] = ContextVar("docs_models_parent", default=None)
+_LAYOUT: ContextVar[str] = ContextVar("docs_layout", default="nested")
 _WRITING: ContextVar[str | None] = ContextVar("docs_writing_namespace", default=None)
 _PACKAGE: ContextVar[str | None] = ContextVar("docs_writing_package", default=None)
 
@@ -168,12 +183,13 @@ def following(definition: Definition, language: str) -> Iterator[None]:
     writing = _WRITING.set(definition.name.namespace)
     flavor = definition.docs_flavor
     package = _PACKAGE.set(flavor.package if flavor and flavor.language == language else None)
-    parent = _PARENT.set(
-        flavor.models_parent if flavor is not None and flavor.language == language else None
-    )
+    own = flavor if flavor is not None and flavor.language == language else None
+    parent = _PARENT.set(own.models_parent if own is not None else None)
+    layout = _LAYOUT.set(own.layout if own is not None else "nested")
     try:
         yield
     finally:
+        _LAYOUT.reset(layout)
         _PARENT.reset(parent)
         _PACKAGE.reset(package)
         _WRITING.reset(writing)
@@ -194,6 +210,13 @@ def models_link(path: str, nested: bool = True) -> str:
     if parent is None:
         return ("../../" if nested else "../") + path
     return "../" * (parent.count("/") + (3 if nested else 2)) + parent + "/" + path
+
+
+def runtime_link(path: str) -> str:
+    """Link from the doc being rendered to the SDK runtime's page at ``path`` beside the models
+    folder (``types/date.md``): like ``models_link``, through ``DocsFlavor.models_parent``
+    (``../../../pkg/types/date.md``), one folder less in a ``flat`` layout (``../types/date.md``)."""
+    return models_link(path, _LAYOUT.get() != "flat")
 
 
 def unqualified(target: TypeName) -> bool:
