@@ -28,7 +28,13 @@ from generator.inputs.markdown.flavor import (
     observe_link,
     sniff_score,
 )
-from generator.inputs.markdown.syntax import is_external, split_top_level, whole_link, wrapped
+from generator.inputs.markdown.syntax import (
+    code_span_text,
+    is_external,
+    split_top_level,
+    whole_link,
+    wrapped,
+)
 from generator.inputs.values import strict_json
 from generator.ir import (
     ArrayType,
@@ -77,7 +83,7 @@ OPEN_ENUM_NOTE = "This is an open enum. Unrecognized values will not fail type c
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _QUALIFIED = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)")
 _VARIANT_CODE = re.compile(r"value: (?P<type>.+) = /\* values here \*/")
-_BULLET = re.compile(r"- `(?P<value>.+)`")
+_BULLET = re.compile(r"- (?P<value>`.+`)")
 _USAGE = re.compile(
     r"from (?P<package>[\w.]+)\.models import (?P<name>\w+)\n(?P<gap>\n?)"
     r"(?P<note># Open enum: unrecognized values are captured as UnrecognizedStr\n)?"
@@ -192,8 +198,9 @@ class PythonFlavor:
                 continue
             for offset, line in enumerate(paragraph.text.split("\n")):
                 match = _BULLET.fullmatch(line)
-                value = _json(match["value"]) if match else None
-                if match is None or isinstance(value, dict | list):
+                span = code_span_text(match["value"]) if match else None
+                value = _json(span) if span is not None else None
+                if span is None or isinstance(value, dict | list):
                     raise CellError(f"cannot read enum value '{line}'; expected - `\"value\"`")
                 entries.append(EnumEntry(value, None, paragraph.line + offset))
         if not entries:

@@ -2,6 +2,27 @@
 
 from __future__ import annotations
 
+import re
+
+_CODE_SPAN = re.compile(r"(?P<fence>`+)(?P<text>.+?)(?P=fence)")
+_TICKS = re.compile("`+")
+
+
+def code_span_text(text: str) -> str | None:
+    """The content of ``text`` when it is exactly one CommonMark code span (`` `x` ``,
+    ``` `` a`b `` ```): one space stripped each side when both sides have one and the content
+    is not all spaces; ``None`` when ``text`` is not one code span."""
+    match = _CODE_SPAN.fullmatch(text)
+    if match is None:
+        return None
+    inner, width = match["text"], len(match["fence"])
+    if inner[0] == "`" or inner[-1] == "`" or width in map(len, _TICKS.findall(inner)):
+        return None  # the fences are not maximal runs, or a run inside closes the span early
+    if inner[0] == " " and inner[-1] == " " and inner.strip(" "):
+        return inner[1:-1]
+    return inner
+
+
 _OPENERS = {"[": "]", "(": ")", "<": ">", "{": "}"}
 
 

@@ -29,6 +29,7 @@ from generator.ir import (
 from generator.naming import snake_case
 from generator.render.filters.go_docs import doc_link, layout_of
 from generator.render.filters.markdown import (
+    code_span,
     enum_words,
     example_text,
     field_rows,
@@ -171,9 +172,14 @@ def py_values_table(model: EnumModel) -> str:
     return md_table(["Name", "Value"], rows)
 
 
+def _value_bullet(value: JsonScalar) -> str:
+    """One enum value's bullet: ``- `"value"` ``, fenced to hold any backticks of the value."""
+    return f"- {code_span(_literal(value))}"
+
+
 def py_values_list(model: EnumModel) -> str:
     """The ``## Values`` of an open enum: the note, then one ``- `"value"` `` bullet each."""
-    bullets = "\n".join(f"- `{_literal(value.value)}`" for value in model.values)
+    bullets = "\n".join(_value_bullet(value.value) for value in model.values)
     return f"{OPEN_ENUM_NOTE}\n\n{bullets}"
 
 
@@ -184,7 +190,7 @@ def py_values(model: EnumModel) -> str:
         return py_values_list(model)
     flavor = model.docs_flavor
     if flavor is not None and flavor.language == "python" and "enum-table" not in flavor.facts:
-        return "".join(f"- `{_literal(value.value)}`\n" for value in model.values)
+        return "".join(_value_bullet(value.value) + "\n" for value in model.values)
     return py_values_table(model)
 
 
