@@ -13,7 +13,7 @@ import re
 
 from generator import limits
 from generator.inputs.markdown.flavor import CellError
-from generator.inputs.values import strict_json
+from generator.inputs.values import json_value_problem, strict_json, value_problem
 from generator.ir import JsonValue
 
 _TOKEN = re.compile(
@@ -35,6 +35,9 @@ def read_value(text: str) -> tuple[JsonValue, int]:
     """Read one value at the start of ``text``; return it and the index after it."""
     reader = _Reader(text)
     value = reader.value()
+    problem = json_value_problem(value)
+    if problem is not None:
+        raise CellError(f"the example holds no JSON value: {problem}")
     return value, reader.index
 
 
@@ -56,12 +59,13 @@ _JSONISH = re.compile(
   | (?P<string>"(?:[^"\\\n]|\\.)*")
   | (?P<single>'(?:[^'\\\n]|\\.)*')
   | (?P<key>[A-Za-z_$][\w$]*)(?=\s*:)
-  | (?P<comma>,(?=\s*[\]}]))
+  | (?P<comma>(?<![\[{,\s])\s*,(?=\s*[\]}]))
   | (?P<number>-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)""",
     re.VERBOSE,
 )
 """What a TypeScript value has that JSON spells otherwise: dates, single quotes, bare keys,
-trailing commas, JavaScript numbers (and the strings, skipped whole)."""
+trailing commas (one after a value: ``[,]`` stays as written and fails), JavaScript numbers
+(and the strings, skipped whole)."""
 
 
 def _as_json_token(match: re.Match[str]) -> str:
@@ -120,7 +124,7 @@ _DECODER = json.JSONDecoder(parse_constant=_no_constant)
 
 
 def decode_string(token: str) -> str:
-    """The text of a TypeScript string literal in single or double quotes."""
+    """The text of a TypeScript string literal in single or double quotes (no lone surrogate)."""
     if token.startswith("'"):
         body = token[1:-1].replace('\\"', '"').replace("\\'", "'").replace('"', '\\"')
         token = f'"{body}"'
@@ -128,6 +132,9 @@ def decode_string(token: str) -> str:
         text: str = json.loads(token)
     except ValueError:
         raise CellError(f"cannot read string {token}; expected a JSON-style string") from None
+    problem = value_problem(text)
+    if problem is not None:
+        raise CellError(f"cannot read string {token}: {problem}")
     return text
 
 
@@ -177,7 +184,10 @@ class _Reader:
         if kind == "string":
             return decode_string(text)
         if kind == "number":
-            number: JsonValue = strict_json(_json_number(text))  # type: ignore[assignment]
+            try:
+                number: JsonValue = strict_json(_json_number(text))  # type: ignore[assignment]
+            except ValueError as error:
+                raise CellError(f"cannot read number '{text[:20]}' in the example: {error}") from None
             return number
         if kind == "word" and text in _WORDS:
             return _WORDS[text]
