@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
-import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,6 +27,36 @@ from generator.render.targets import Options
 needs_fork = pytest.mark.skipif(not workers.can_fork(), reason="no safe fork or one core here")
 
 
+@pytest.fixture
+def worker_first(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The worker takes every job: this process takes its share (none left) only once the
+    worker has emptied the queue or failed, which it tells through a pipe; no clock waits.
+    For one ``run_jobs`` per test (its single fork inherits the pipe)."""
+    parent = os.getpid()
+    take_jobs = workers._take_jobs
+    done_read, done_write = os.pipe()
+    open_here = [done_write]
+
+    def worker_first_take(*args: object) -> object:
+        if os.getpid() != parent:  # the worker: say when it is out of jobs, or failed
+            try:
+                return take_jobs(*args)  # type: ignore[arg-type]
+            finally:
+                os.write(done_write, b"x")
+        while open_here:  # end of file here, not a hang, if the worker ends without a word
+            os.close(open_here.pop())
+        os.read(done_read, 1)
+        return take_jobs(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(workers, "_take_jobs", worker_first_take)
+    try:
+        yield
+    finally:
+        os.close(done_read)
+        for fd in open_here:
+            os.close(fd)
+
+
 @needs_fork
 def test_jobs_come_back_in_order_with_the_workers_state() -> None:
     results, state = workers.run_jobs(lambda i: (i * i, os.getpid()), 500, lambda: "worker", 2)
@@ -42,21 +72,15 @@ def test_few_jobs_run_here_without_a_worker() -> None:
 
 
 @needs_fork
-def test_a_crash_in_the_worker_is_raised_here(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.usefixtures("worker_first")
+def test_a_crash_in_the_worker_is_raised_here() -> None:
     parent = os.getpid()
-    take_jobs = workers._take_jobs
-
-    def slow_here(*args: object) -> object:
-        if os.getpid() == parent:
-            time.sleep(0.3)  # the worker takes the jobs meanwhile
-        return take_jobs(*args)  # type: ignore[arg-type]
 
     def job(index: int) -> int:
         if os.getpid() != parent:
             raise ValueError("boom in the worker")
         return index
 
-    monkeypatch.setattr(workers, "_take_jobs", slow_here)
     with pytest.raises(RuntimeError, match="boom in the worker"):
         workers.run_jobs(job, 100, min_jobs=2)
 
@@ -101,24 +125,14 @@ def test_the_first_template_error_in_file_order_is_raised(tmp_path: Path) -> Non
 
 
 @needs_fork
-def test_custom_templates_loaded_by_the_worker_count_as_used(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+@pytest.mark.usefixtures("worker_first")
+def test_custom_templates_loaded_by_the_worker_count_as_used(tmp_path: Path) -> None:
     folder = tmp_path / "templates"
     (folder / "docs-go").mkdir(parents=True)
     (folder / "docs-go" / "enum.md.jinja").write_text(
         "{% include 'docs-go/' ~ 'values.jinja' %}\n", encoding="utf-8"
     )
     (folder / "docs-go" / "values.jinja").write_text("{{ model.name.name }}", encoding="utf-8")
-    parent = os.getpid()
-    take_jobs = workers._take_jobs
-
-    def slow_here(*args: object) -> object:
-        if os.getpid() == parent:
-            time.sleep(0.5)  # the worker renders every file meanwhile
-        return take_jobs(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(workers, "_take_jobs", slow_here)
     rendering = render_files(_enums(300), ["docs-go"], Options(), [folder])
     assert rendering.files["docs-go/models/components/mode7.md"] == "Mode7"
     assert rendering.warnings == []  # values.jinja is only ever loaded by a computed name
@@ -152,9 +166,9 @@ def test_side_tasks_come_back_in_order_with_the_files(
 ) -> None:
     monkeypatch.setattr(workers, "MIN_JOBS", min_jobs)
     schema = _enums(100)
-    side = [lambda n=n: (n, os.getpid() > 0) for n in range(20)]
+    side = [lambda n=n: n * n for n in range(20)]
     rendering = render_files(schema, ["docs-go"], Options(), side=side)
-    assert rendering.side == [(n, True) for n in range(20)]
+    assert rendering.side == [n * n for n in range(20)]
     assert rendering.files == render_files(schema, ["docs-go"], Options()).files
 
 
