@@ -22,10 +22,11 @@ import unicodedata
 from collections.abc import Callable
 from fractions import Fraction
 from operator import is_not
-from typing import Any
+from typing import Any, Final
 
 from . import _ecma, _schemas
 from ._runtime import Issue, _json_key
+from ._runtime import _describe as describe
 
 Check = Callable[[object, object, list[Issue]], bool]
 """A compiled schema: ``check(value, path, issues)`` appends problems, returns validity."""
@@ -49,23 +50,6 @@ def pointer(path: object) -> str:
         keys.append(str(key).replace("~", "~0").replace("/", "~1"))
     prefix = path if isinstance(path, str) else ""
     return prefix + "".join("/" + key for key in reversed(keys))
-
-
-def describe(value: object) -> str:
-    """The JSON type of a value, as messages name it."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int | float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    if isinstance(value, dict):
-        return "object"
-    return type(value).__name__
 
 
 def is_multiple(value: float, step: float) -> bool:
@@ -498,14 +482,13 @@ def _rules(key: str) -> Any:
     return rules
 
 
-_KEYS: list[str] = []
+_KEYS: Final = tuple(_schemas.RULES)
+"""The keys of ``_schemas.RULES`` in order, which integer ``$ref`` s index."""
 
 
 def _key_of(ref: str | int) -> str:
     """The key a ``$ref`` names: the key itself, or its position in ``_schemas.RULES``."""
     if isinstance(ref, int):
-        if not _KEYS:
-            _KEYS.extend(_schemas.RULES)
         return _KEYS[ref]
     return ref
 

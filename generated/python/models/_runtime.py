@@ -72,6 +72,7 @@ def _count(number: int, noun: str, plural: str = "") -> str:
 
 
 def _describe(value: object) -> str:
+    """The JSON type of a value, as messages name it (``_validation.describe`` too)."""
     if value is None:
         return "null"
     if isinstance(value, bool):
