@@ -642,6 +642,10 @@ def test_descriptions() -> None:
         "away from it as soon as possible.<br/><br/>Deprecated. Use `click.id` instead."
     ) == ("Deprecated. Use `click.id` instead.", True)
     assert parse_description(": warning: ** DEPRECATED **: Gone soon.") == ("Gone soon.", True)
+    assert parse_description(
+        ": warning: ** DEPRECATED **: This will be removed in a future release, please migrate "
+        "away from it as soon as possible.<br/> <br/>Old.<br/>Still old.<br/>"
+    ) == ("Old.\nStill old.\n", True)
     # A block scalar's final newline is the cell's last <br/>: it is part of the text.
     assert parse_description("One line.<br/>") == ("One line.\n", False)
     assert parse_description("a<br/>b<br/><br/>") == ("a\nb\n\n", False)

@@ -11,7 +11,10 @@ REQUIRED_MARK = ":heavy_check_mark:"
 OPTIONAL_MARK = ":heavy_minus_sign:"
 
 _BR = re.compile(r"<br\s*/?>")
+"""Any spelling of a line break, read as one in example cells only (``example_break``)."""
 _BREAK = "<br/>"
+"""The line break descriptions are written with; other spellings are the text's own HTML."""
+_LEADING_BREAKS = re.compile(r"(?:\s|<br/>)+")
 _BR_END = re.compile(r"<br\s*/?>$")
 _MANY = re.compile(r"\*\*Example \d+:\*\* ")
 _NAME = re.compile(r"(?P<strike>~~)?`(?P<name>[^`]+)`(?P=strike)?")
@@ -22,8 +25,8 @@ DEPRECATION_NOTICE = (
 """The sentence Speakeasy writes after the deprecation mark, before the field's own text."""
 
 
-def br_to_newline(text: str) -> str:
-    """``a<br/>b`` -> ``a\\nb``."""
+def example_break(text: str) -> str:
+    """``a<br/>b`` (or ``<br>``) -> ``a\\nb``: how example cells break lines."""
     return _BR.sub("\n", text)
 
 
@@ -62,13 +65,19 @@ def parse_description(cell: str, indent: int = 0) -> tuple[str | None, bool]:
         text = text[mark.end() :]
         if text.startswith(DEPRECATION_NOTICE):
             text = text[len(DEPRECATION_NOTICE) :]
-        text = text.replace(_BREAK, "\n").lstrip()
+        text = text[_leading_breaks(text) :]
     # Newlines a description ends with (``<br/>`` at the end of the cell) are its own, and so
     # are the ``indent`` spaces it starts with past the cell's padding.
     text = text.replace(_BREAK, "\n").strip(" \t")
     if text in ("", "N/A"):
         return None, deprecated
     return (text if deprecated else " " * indent + text), deprecated
+
+
+def _leading_breaks(text: str) -> int:
+    """How many characters of spaces and ``<br/>`` breaks ``text`` starts with."""
+    match = _LEADING_BREAKS.match(text)
+    return match.end() if match else 0
 
 
 def parse_example(cell: str, node: TypeNode) -> tuple[JsonValue, ...]:
@@ -90,7 +99,7 @@ def _one_example(text: str, node: TypeNode) -> JsonValue:
     """One example value."""
     if text == "<nil>":
         return None
-    plain = br_to_newline(text)
+    plain = example_break(text)
     if isinstance(node, Primitive):
         if node.kind is PrimitiveKind.STRING:
             return plain
