@@ -25,7 +25,7 @@ import pytest
 
 from generator.diagnostics import SpecloomError
 from generator.inputs.collect import read_inputs
-from generator.render.renderer import render_files
+from generator.render.renderer import Rendering, render_files
 from generator.render.targets import Options, Target
 
 UPDATE_OPTION = "--specloom-update"
@@ -72,7 +72,7 @@ class Snapshot:
         specs = [spec] if isinstance(spec, str | os.PathLike) else list(spec)
         try:
             schema = read_inputs([self._path(p) for p in specs], flavor=flavor)
-            rendering = render_files(
+            rendering: Rendering[object] = render_files(
                 schema,
                 [target],
                 Options(package=package, go_style=go_style),

@@ -184,7 +184,7 @@ def test_the_snapshot_encoded_in_tasks_makes_the_same_manifest(
     tasks, assemble = snapshot_tasks(schema)
     assert len(tasks) > 2
     rendering = render_files(schema, ["python"], Options(), side=tasks)
-    encoded = assemble(rendering.side)  # type: ignore[arg-type]
+    encoded = assemble(rendering.side)
     files = {"a.txt": b"a"}
     assert manifest_text(files, encoded) == manifest_text(files, schema_snapshot(schema))
     assert len(encoded.definitions) == len(schema.definitions)

@@ -39,7 +39,7 @@ from generator.render.dependencies import (
     schema_fields,
 )
 from generator.render.distinct import tables_digest
-from generator.render.renderer import Job, Rendering, Reuse
+from generator.render.renderer import Job, Reuse
 
 _FIELDS = {cls: tuple(name for name, _ in table) for cls, table in IR_FIELDS.items()}
 _SCALARS = frozenset({str, int, float, bool, type(None)})
@@ -247,11 +247,12 @@ def reuse_from(
 
 def entries(
     jobs: list[Job],
-    rendering: Rendering,
+    records: Mapping[str, FileRecord],
     reused: Mapping[str, FileEntry],
     fingerprints: Fingerprints,
 ) -> dict[str, FileEntry]:
-    """The cache entry of every file of the run: rendered ones anew, reused ones as they were.
+    """The cache entry of every file of the run: rendered ones anew (their ``records``, as
+    ``Rendering.records`` has them), reused ones as they were.
 
     Reused entries are fingerprinted again when ``fingerprints`` are not the ones they were checked with.
     """
@@ -262,6 +263,6 @@ def entries(
             found[job.path] = fingerprints.entry(
                 job, FileRecord(old.templates, old.names, old.formatted)
             )
-        elif (record := rendering.records.get(job.path)) is not None:
+        elif (record := records.get(job.path)) is not None:
             found[job.path] = fingerprints.entry(job, record)
     return found

@@ -24,7 +24,7 @@ from generator.diagnostics import Problem
 from generator.ir import Schema
 from generator.progress import Progress
 from generator.render.formatting import Formatter
-from generator.render.renderer import Rendering, plan_jobs, render_files
+from generator.render.renderer import Rendering, SideResult, plan_jobs, render_files
 from generator.render.targets import Options
 
 Written = TypeVar("Written")
@@ -57,8 +57,8 @@ class Session:
         options: Options,
         formatter: Formatter,
         progress: Progress | None = None,
-        side: Sequence[Callable[[], object]] = (),
-    ) -> Rendering:
+        side: Sequence[Callable[[], SideResult]] = (),
+    ) -> Rendering[SideResult]:
         """Render the targets, taking unchanged files (as the manifest lists them) from the out folder.
 
         ``side`` tasks run alongside, as ``render_files`` runs them.
@@ -111,7 +111,8 @@ class Session:
         loaded.update(t for entry in reused.values() for t in entry.templates)
         if loaded != before:
             fingerprints = fingerprints.with_other_files(self._other_files(loaded))
-        self._pending = lambda: entries(jobs, rendering, reused, fingerprints)
+        records = rendering.records
+        self._pending = lambda: entries(jobs, records, reused, fingerprints)
         return rendering
 
     def _compute_entries(self) -> None:

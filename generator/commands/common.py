@@ -297,7 +297,7 @@ def read_and_render(
             package=settings.package, go_style=settings.go_style, formats=settings.formats
         )
         formatter = Formatter(settings.formatter, settings.config)
-        side: list[Callable[[], object]] = []
+        side: list[Callable[[], list[str]]] = []
         assemble = None
         if snapshot:
             from generator.output.snapshot import snapshot_tasks
@@ -317,7 +317,7 @@ def read_and_render(
         else:
             rendering = session.render(schema, options, formatter, progress, side)
     report_warnings(rendering.warnings, strict)
-    encoded = None if assemble is None else assemble(rendering.side)  # type: ignore[arg-type]
+    encoded = None if assemble is None else assemble(rendering.side)
     return Run(schema, rendering.files, warnings + rendering.warnings, encoded)
 
 

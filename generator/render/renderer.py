@@ -7,6 +7,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Generic, TypeVar
 
 import jinja2
 
@@ -28,6 +29,9 @@ from generator.render.origins import output_line_origin
 from generator.render.targets import TARGETS, Options, Target
 from generator.render.workers import run_jobs, will_fork
 
+SideResult = TypeVar("SideResult")
+"""What the ``side`` tasks of one ``render_files`` call give."""
+
 
 @dataclass(frozen=True, slots=True)
 class Job:
@@ -42,8 +46,8 @@ class Job:
 
 
 @dataclass(frozen=True, slots=True)
-class Rendering:
-    """What a render produced: the files, and warnings about the templates."""
+class Rendering(Generic[SideResult]):
+    """What a render produced: the files, warnings about the templates, the side results."""
 
     files: dict[str, str]
     """``"<target>/<path>"`` to its text, sorted by path."""
@@ -51,7 +55,7 @@ class Rendering:
     """Custom template files that had no effect (see ``unused_custom_templates``)."""
     records: dict[str, FileRecord] = field(default_factory=dict)
     """What each file was rendered from (files taken from ``reuse`` have none)."""
-    side: list[object] = field(default_factory=list)
+    side: list[SideResult] = field(default_factory=list)
     """The results of the ``side`` tasks given to ``render_files``, in their order."""
 
 
@@ -129,8 +133,8 @@ def render_files(
     reuse: Reuse | None = None,
     jobs: list[Job] | None = None,
     progress: Progress | None = None,
-    side: Sequence[Callable[[], object]] = (),
-) -> Rendering:
+    side: Sequence[Callable[[], SideResult]] = (),
+) -> Rendering[SideResult]:
     """Render ``targets`` (registered names or ``Target`` objects) and check the custom folders.
 
     Python files rendered from a custom template go through ``formatter``
@@ -161,15 +165,15 @@ def render_files(
         progress.start(len(jobs))
         progress.advance(len(reused))
 
-    def render_job(position: int) -> tuple[object, FileRecord | None]:
+    def render_job(position: int) -> _Rendered | _Failed | _Side[SideResult]:
         if position >= len(todo):
-            return side[position - len(todo)](), None
+            return _Side(side[position - len(todo)]())
         job = jobs[todo[position]]
-        outcome: tuple[object, FileRecord | None]
+        outcome: _Rendered | _Failed
         try:
-            outcome = _render_job(env, job, loaders, formatter)
+            outcome = _Rendered(*_render_job(env, job, loaders, formatter))
         except SpecloomError as error:
-            outcome = error.problems, None  # raised below, in the order of the files
+            outcome = _Failed(error.problems)  # raised below, in the order of the files
         if progress is not None and os.getpid() == parent:
             progress.advance(step)
         return outcome
@@ -180,7 +184,7 @@ def render_files(
         lambda: [loader.served for loader in loaders],
         min_jobs,
     )
-    side_results = [result for result, _ in texts[len(todo) :]]
+    side_results = [result.value for result in texts[len(todo) :] if isinstance(result, _Side)]
     del texts[len(todo) :]
     for loader, served in zip(loaders, served_by_worker or (), strict=False):
         loader.served.update(served)
@@ -191,15 +195,38 @@ def render_files(
         if index in reused:
             files[job.path] = reused[index]
             continue
-        text, record = results[index]
-        if not isinstance(text, str):
-            raise SpecloomError(text)  # type: ignore[arg-type]
-        files[job.path] = text
-        if record is not None:
-            records[job.path] = record
+        outcome = results[index]
+        if isinstance(outcome, _Failed):
+            raise SpecloomError(outcome.problems)
+        if not isinstance(outcome, _Rendered):
+            raise AssertionError(f"a side result came back as file {job.path}")
+        files[job.path] = outcome.text
+        records[job.path] = outcome.record
     served = set().union(*(loader.served for loader in loaders))
     warnings = unused_custom_templates(env, template_dirs, served)
     return Rendering(dict(sorted(files.items())), warnings, records, side_results)
+
+
+@dataclass(frozen=True, slots=True)
+class _Rendered:
+    """A file rendered by a job (on either core): its text and record."""
+
+    text: str
+    record: FileRecord
+
+
+@dataclass(frozen=True, slots=True)
+class _Failed:
+    """A file whose render failed: the problems, raised once the files are back in order."""
+
+    problems: list[Problem]
+
+
+@dataclass(frozen=True, slots=True)
+class _Side(Generic[SideResult]):
+    """The result of a ``side`` task."""
+
+    value: SideResult
 
 
 HEAVY = 1024
