@@ -5,46 +5,49 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any
 
-from models._base import SchemaModel
 from pydantic import Field, RootModel, StrictFloat, StrictStr
+
+from ._base import SchemaModel
+from ._base import bind as _bind
 
 
 class Mode(StrEnum):
-    ASYNC = 'async'
-    WAIT = 'wait'
+    ASYNC = "async"
+    WAIT = "wait"
 
 
 class CustomerName(RootModel[StrictStr]):
     root: Annotated[
         StrictStr,
         Field(
-            description='The name of the customer. If not passed, a random name will be generated (e.g. “Big Red Caribou”).',
+            description="The name of the customer. If not passed, a random name will be generated (e.g. “Big Red Caribou”).",
             max_length=100,
         ),
-    ] = None
+    ]
 
 
 class CustomerEmail(RootModel[StrictStr]):
     root: Annotated[
-        StrictStr, Field(description='The email address of the customer.', max_length=100)
-    ] = None
+        StrictStr,
+        Field(description="The email address of the customer.", max_length=100),
+    ]
 
 
 class TrackLeadRequestBody(SchemaModel):
     click_id: Annotated[
         StrictStr,
         Field(
-            alias='clickId',
-            description='The unique ID of the click that the lead conversion event is attributed to. You can read this value from `dub_id` cookie.',
+            alias="clickId",
+            description="The unique ID of the click that the lead conversion event is attributed to. You can read this value from `dub_id` cookie.",
             min_length=1,
         ),
     ]
     event_name: Annotated[
         StrictStr,
         Field(
-            alias='eventName',
-            description='The name of the lead event to track. Can also be used as a unique identifier to associate a given lead event for a customer for a subsequent sale event (via the `leadEventName` prop in `/track/sale`).',
-            examples=['Sign up'],
+            alias="eventName",
+            description="The name of the lead event to track. Can also be used as a unique identifier to associate a given lead event for a customer for a subsequent sale event (via the `leadEventName` prop in `/track/sale`).",
+            examples=["Sign up"],
             max_length=255,
             min_length=1,
         ),
@@ -52,52 +55,49 @@ class TrackLeadRequestBody(SchemaModel):
     external_id: Annotated[
         StrictStr,
         Field(
-            alias='externalId',
-            description='The unique ID of the customer in your system. Will be used to identify and attribute all future events to this customer.',
+            alias="externalId",
+            description="The unique ID of the customer in your system. Will be used to identify and attribute all future events to this customer.",
             max_length=100,
         ),
     ]
     customer_name: Annotated[
         CustomerName | None,
         Field(
-            alias='customerName',
-            description='The name of the customer. If not passed, a random name will be generated (e.g. “Big Red Caribou”).',
+            alias="customerName",
+            description="The name of the customer. If not passed, a random name will be generated (e.g. “Big Red Caribou”).",
         ),
     ] = None
     customer_email: Annotated[
         CustomerEmail | None,
-        Field(alias='customerEmail', description='The email address of the customer.'),
+        Field(alias="customerEmail", description="The email address of the customer."),
     ] = None
     customer_avatar: Annotated[
         StrictStr | None,
-        Field(alias='customerAvatar', description='The avatar URL of the customer.'),
+        Field(alias="customerAvatar", description="The avatar URL of the customer."),
     ] = None
     event_quantity: Annotated[
         StrictFloat | None,
         Field(
-            alias='eventQuantity',
-            description='The numerical value associated with this lead event (e.g., number of provisioned seats in a free trial). If defined as N, the lead event will be tracked N times.',
+            alias="eventQuantity",
+            description="The numerical value associated with this lead event (e.g., number of provisioned seats in a free trial). If defined as N, the lead event will be tracked N times.",
         ),
     ] = None
     mode: Annotated[
         Mode,
         Field(
-            description='The mode to use for tracking the lead event. `async` will not block the request; `wait` will block the request until the lead event is fully recorded in Dub.'
+            description="The mode to use for tracking the lead event. `async` will not block the request; `wait` will block the request until the lead event is fully recorded in Dub."
         ),
-    ] = 'async'
+    ] = Mode.ASYNC
     metadata: Annotated[
         dict[str, Any] | None,
         Field(
-            description='Additional metadata to be stored with the lead event. Max 10,000 characters.'
+            description="Additional metadata to be stored with the lead event. Max 10,000 characters."
         ),
     ] = None
 
-
-from ._base import bind as _bind  # noqa: E402
 
 _bind(
     TrackLeadRequestBody,
     "spec/openapi.yaml#/paths/~1track~1lead/post/requestBody/content/application~1json/schema",
     "operations.TrackLeadRequestBody",
 )
-
