@@ -43,6 +43,7 @@ def plan(schema: Schema, options: Options) -> list[OutputFile]:
     _rust_patterns(document)
     bound = bindings(schema)
     _open_patterned(document, schema, bound)
+    _nullable_unions(document, schema, bound)
     source = json.dumps(document, sort_keys=False, ensure_ascii=False)
     package = options.package
     return [
@@ -75,6 +76,55 @@ def _open_patterned(
             continue
         if "additionalProperties" in body:
             body["additionalProperties"] = True
+
+
+def _nullable_unions(
+    document: dict[str, Any], schema: Schema, bound: dict[str, tuple[str, str]]
+) -> None:
+    """A bound union (an ``anyOf`` body) whose schema admits ``null`` admits it in its model too:
+    the IR puts a union's ``null`` on the places that use it, so ``{"type": "null"}`` joins the
+    ``anyOf`` here, in place, and the root model's type is ``X | None``. Widening the type
+    changes no verdict: the schema check before pydantic still refuses what the schema does."""
+    definitions = document.get("$defs", {})
+    for key, (rules_key, _) in bound.items():
+        body = definitions.get(key)
+        rules = schema.rules_of(rules_key)
+        members = body.get("anyOf") if isinstance(body, dict) else None
+        if rules is None or not isinstance(members, list) or NULL in members:
+            continue
+        if admits_null(rules, schema):
+            members.append(dict(NULL))
+
+
+NULL = {"type": "null"}
+"""The JSON Schema of ``null`` alone."""
+
+
+def admits_null(rules: Rules, schema: Schema, seen: frozenset[str] = frozenset()) -> bool:
+    """Whether ``null`` may be valid against ``rules``: ``False`` only when its ``type``,
+    ``enum``, ``const``, ``$ref``, ``allOf``, ``anyOf`` or ``oneOf`` refuse it (``not`` and
+    ``if`` are not read, so ``True`` can be too generous; a ``$ref`` cycle says ``False``)."""
+    if rules.always is not None:
+        return rules.always
+    if rules.types is not None and "null" not in rules.types:
+        return False
+    if rules.enum is not None and None not in rules.enum:
+        return False
+    if rules.const is not None and rules.const.value is not None:
+        return False
+    if rules.ref is not None:
+        target = schema.rules_of(rules.ref)
+        if rules.ref in seen or (
+            target is not None and not admits_null(target, schema, seen | {rules.ref})
+        ):
+            return False
+    if not all(admits_null(sub, schema, seen) for sub in rules.all_of):
+        return False
+    return all(
+        any(admits_null(sub, schema, seen) for sub in group)
+        for group in (rules.any_of, rules.one_of)
+        if group
+    )
 
 
 def bindings(schema: Schema) -> dict[str, tuple[str, str]]:
