@@ -107,7 +107,22 @@ def options_key(settings: Settings) -> str:
         from generator.render.formatting import Formatter
 
         parts.append(Formatter(settings.formatter, settings.config).fingerprint())
+    if "pydantic" in settings.targets:  # its module is datamodel-code-generator's, laid out by black
+        parts.append(_versions("datamodel-code-generator", "black"))
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def _versions(*distributions: str) -> str:
+    """``name version`` of each installed distribution (``name -`` when absent)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
+    for name in distributions:
+        try:
+            found.append(f"{name} {version(name)}")
+        except PackageNotFoundError:
+            found.append(f"{name} -")
+    return " ".join(found)
 
 
 def run_key(
