@@ -40,6 +40,11 @@ class DocsFlavor:
     """Folders between the SDK's docs folder and its models folder, which links between model
     docs climb through (``pkg`` for ``docs/pkg/models/``: ``../../../pkg/models/shared/x.md``);
     ``None`` when the models folder sits directly in the docs folder (``../../models/...``)."""
+    link_folders: tuple[tuple[str, str], ...] = ()
+    """Folders links name for docs that sit in another folder, when every link to those docs
+    does so (Speakeasy wrote ``../../models/shared/x.md`` for docs in ``models/components/``):
+    sorted pairs of the docs' folder and the link's folder, each past the part both share
+    (``("components", "shared")``); empty when links name the folders the docs sit in."""
     speakeasy_version: str | None = None
     """Version of the Speakeasy CLI that wrote the docs (``1.761.1``; early 2024 locks say
     ``internal``), from the ``.speakeasy/gen.lock`` or ``gen.yaml`` beside the tree."""

@@ -51,6 +51,19 @@ def observe_link_path(target: str) -> None:
         votes[LINK_FOLDERS + "/".join(parts[ups:-1])] += 1
 
 
+LINK_INTO = "link-into:"
+"""Vote key prefix: the folder a link names for a doc, after the folder that doc sits in
+(``link-into:<doc's folder>\n<link's folder>``, absolute paths)."""
+
+
+def observe_link_folder(doc_folder: str, link_folder: str) -> None:
+    """Record that a link to a doc sitting in ``doc_folder`` names ``link_folder`` for it
+    (the same folder when the link resolves; another when it is read by its text)."""
+    votes = _VOTES.get()
+    if votes is not None:
+        votes[f"{LINK_INTO}{doc_folder}\n{link_folder}"] += 1
+
+
 def observe_link(target: TypeName, unqualified: bool) -> None:
     """Record how a link to ``target`` is labelled: a link within the doc's own namespace
     votes for or against ``links-unqualified``; one elsewhere only when it is unqualified."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator.inputs.markdown.flavor import CellError, observe_link_path
+from generator.inputs.markdown.flavor import CellError, observe_link_folder, observe_link_path
 from generator.ir import TypeName
 
 
@@ -14,13 +14,18 @@ class DocIndex:
 
     def __init__(self) -> None:
         self._by_path: dict[str, TypeName | None] = {}
-        self._names: set[TypeName] = set()
+        self._names: dict[TypeName, str] = {}
 
     def add(self, path: Path, name: TypeName | None) -> None:
         """Record that the doc at ``path`` defines ``name`` (``None``: it has no usable title)."""
         self._by_path[os.path.abspath(path)] = name
         if name is not None:
-            self._names.add(name)
+            self._names.setdefault(name, os.path.abspath(path))
+
+    def folder_of(self, name: TypeName) -> str | None:
+        """The folder of the input doc defining ``name`` (absolute), if one does."""
+        path = self._names.get(name)
+        return os.path.dirname(path) if path is not None else None
 
     def refs_for(self, doc_path: Path) -> DocRefs:
         """A resolver for links written in the doc at ``doc_path``."""
@@ -56,6 +61,8 @@ class DocRefs:
         if name is None:
             raise CellError(f"link to '{target}' points to a doc without a model title")
         observe_link_path(file_part)
+        folder = os.path.dirname(_key(os.path.join(self._folder, file_part)))
+        observe_link_folder(folder, folder)
         return name
 
     def link_or_name(self, target: str, namespace: str, name: str) -> TypeName:
@@ -67,6 +74,11 @@ class DocRefs:
             if not self._index.has_name(type_name):
                 raise
             self.notes.append(f"{error}; read as '{type_name}', which the link text names")
+            file_part = target.split("#", 1)[0]
+            folder = self._index.folder_of(type_name)
+            if folder is not None and file_part and not os.path.isabs(file_part):
+                linked = os.path.dirname(_key(os.path.join(self._folder, file_part)))
+                observe_link_folder(folder, linked)
             return type_name
 
     def name(self, namespace: str, name: str) -> TypeName:

@@ -18,7 +18,7 @@ from pathlib import Path
 from generator.diagnostics import Collector
 from generator.inputs.markdown.detect import detect_flavor, language_names
 from generator.inputs.markdown.document import Document, Section, Table, parse_document
-from generator.inputs.markdown.flavor import LINK_FOLDERS, Flavor, collecting_unions
+from generator.inputs.markdown.flavor import LINK_FOLDERS, LINK_INTO, Flavor, collecting_unions
 from generator.inputs.markdown.generation import Generation
 from generator.inputs.markdown.links import DocIndex
 from generator.inputs.markdown.models import ModelBuilder
@@ -182,6 +182,7 @@ def _read_models(
         layout=layout,
         folders=folders,
         models_parent=_models_parent(votes, layout),
+        link_folders=_link_folders(votes),
         speakeasy_version=generation.speakeasy_version if generation else None,
         generation_version=generation.generation_version if generation else None,
         facts=tuple(
@@ -214,6 +215,30 @@ def _models_parent(votes: Counter[str], layout: str) -> str | None:
         return None
     best = min(counts, key=lambda parent: (-counts[parent], parent))
     return best or None
+
+
+def _link_folders(votes: Counter[str]) -> tuple[tuple[str, str], ...]:
+    """``DocsFlavor.link_folders``: for each folder of docs that links name, the other folder
+    they name for it when all of them name that one folder; mixed links record nothing."""
+    named: dict[str, set[str]] = {}
+    for key in votes:
+        if key.startswith(LINK_INTO):
+            folder, linked = key[len(LINK_INTO) :].split("\n", 1)
+            named.setdefault(folder, set()).add(linked)
+    pairs: set[tuple[str, str]] = set()
+    for folder, linked_set in named.items():
+        if len(linked_set) != 1:
+            continue
+        (linked,) = linked_set
+        if linked == folder:
+            continue
+        ours, theirs = Path(folder).parts, Path(linked).parts
+        shared = 0
+        while shared < min(len(ours), len(theirs)) and ours[shared] == theirs[shared]:
+            shared += 1
+        if shared < len(ours) and shared < len(theirs):
+            pairs.add(("/".join(ours[shared:]), "/".join(theirs[shared:])))
+    return tuple(sorted(pairs))
 
 
 def _as_union(definition: Definition, unions: dict[TypeName, tuple[TypeNode, ...]]) -> Definition:

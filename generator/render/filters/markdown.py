@@ -158,6 +158,7 @@ def description_cell(field: Field) -> str:
 _FACTS: ContextVar[frozenset[str]] = ContextVar("docs_style_facts", default=frozenset())
 _PARENT: ContextVar[str | None] = ContextVar("docs_models_parent", default=None)
 _LAYOUT: ContextVar[str] = ContextVar("docs_layout", default="nested")
+_LINK_FOLDERS: ContextVar[tuple[tuple[str, str], ...]] = ContextVar("docs_link_folders", default=())
 _WRITING: ContextVar[str | None] = ContextVar("docs_writing_namespace", default=None)
 _PACKAGE: ContextVar[str | None] = ContextVar("docs_writing_package", default=None)
 
@@ -186,9 +187,11 @@ def following(definition: Definition, language: str) -> Iterator[None]:
     own = flavor if flavor is not None and flavor.language == language else None
     parent = _PARENT.set(own.models_parent if own is not None else None)
     layout = _LAYOUT.set(own.layout if own is not None else "nested")
+    folders = _LINK_FOLDERS.set(own.link_folders if own is not None else ())
     try:
         yield
     finally:
+        _LINK_FOLDERS.reset(folders)
         _LAYOUT.reset(layout)
         _PARENT.reset(parent)
         _PACKAGE.reset(package)
@@ -205,7 +208,13 @@ def package() -> str | None:
 def models_link(path: str, nested: bool = True) -> str:
     """Link from the doc being rendered to the doc at ``path`` below the docs folder
     (``models/shared/x.md``): up to the docs folder, through ``DocsFlavor.models_parent``
-    (``../../../pkg/models/shared/x.md``), else ``../../models/shared/x.md``."""
+    (``../../../pkg/models/shared/x.md``), else ``../../models/shared/x.md``; a doc whose folder
+    links of its tree name as another (``DocsFlavor.link_folders``) is linked through that one."""
+    return _climbed(_linked_folder(path), nested)
+
+
+def _climbed(path: str, nested: bool) -> str:
+    """``path`` below the docs folder, from the doc being rendered (through ``models_parent``)."""
     parent = _PARENT.get()
     if parent is None:
         return ("../../" if nested else "../") + path
@@ -216,7 +225,17 @@ def runtime_link(path: str) -> str:
     """Link from the doc being rendered to the SDK runtime's page at ``path`` beside the models
     folder (``types/date.md``): like ``models_link``, through ``DocsFlavor.models_parent``
     (``../../../pkg/types/date.md``), one folder less in a ``flat`` layout (``../types/date.md``)."""
-    return models_link(path, _LAYOUT.get() != "flat")
+    return _climbed(path, _LAYOUT.get() != "flat")
+
+
+def _linked_folder(path: str) -> str:
+    """``path`` with its folder named as the tree's links name it (``DocsFlavor.link_folders``):
+    the first pair whose docs' folder ends the path's folder swaps it for the link's folder."""
+    folder, slash, file = path.rpartition("/")
+    for ours, theirs in _LINK_FOLDERS.get():
+        if folder == ours or folder.endswith("/" + ours):
+            return folder[: len(folder) - len(ours)] + theirs + slash + file
+    return path
 
 
 def unqualified(target: TypeName) -> bool:
