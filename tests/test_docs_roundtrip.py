@@ -68,10 +68,6 @@ SHORTENED = (
     "inputs the docs do not carry (or suffixes `_` to a name it reserves, `fields_`), so the "
     "doc and the links to it cannot be named back"
 )
-SDK_CLASS = (
-    "C# qualifies a model named like one of the SDK's own classes (its resource groups: "
-    "Buyers, GiftCards, PaymentLinks...), which no model doc lists"
-)
 
 CORPUS_TREES = {
     # tree: (flavor, files, identical, files that cannot come back and why)
@@ -222,31 +218,7 @@ CORPUS_TREES = {
     ),
     "zoo/speakeasy-sdks-netevia-csharp-sdk-csharp/docs": ("csharp", 59, 59, {}),
     "zoo/meitner-se-api-client-csharp-csharp/docs": ("csharp", 1129, 1129, {}),
-    "zoo/gr4vy-gr4vy-csharp-csharp/docs": (
-        "csharp",
-        456,
-        441,
-        {
-            f"Models/{name}.md": SDK_CLASS
-            for name in (
-                "Components/PaymentLink",
-                "Components/ShippingDetailsList",
-                "Components/Transaction",
-                "Components/TransactionCapture",
-                "Components/TransactionSummary",
-                "Requests/ListAllReportExecutionsResponse",
-                "Requests/ListBuyersResponse",
-                "Requests/ListGiftCardsResponse",
-                "Requests/ListMerchantAccountsResponse",
-                "Requests/ListPaymentLinksResponse",
-                "Requests/ListPaymentMethodsResponse",
-                "Requests/ListPaymentServiceDefinitionsResponse",
-                "Requests/ListPaymentServicesResponse",
-                "Requests/ListReportExecutionsResponse",
-                "Requests/ListReportsResponse",
-            )
-        },
-    ),
+    "zoo/gr4vy-gr4vy-csharp-csharp/docs": ("csharp", 456, 456, {}),
     "zoo/factuarea-factuarea-php-php/docs": (
         "php",
         1236,

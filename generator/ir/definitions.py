@@ -45,6 +45,11 @@ class DocsFlavor:
     does so (Speakeasy wrote ``../../models/shared/x.md`` for docs in ``models/components/``):
     sorted pairs of the docs' folder and the link's folder, each past the part both share
     (``("components", "shared")``); empty when links name the folders the docs sit in."""
+    sdk_classes: tuple[str, ...] = ()
+    """The SDK's own classes (its resource groups), as the tree shows them: the
+    ``docs/sdks/<name>/`` pages its generation record lists (``buyers``); sorted.  A model named
+    like one, letter case aside, is labelled fully qualified where C# must name it so
+    (``Models.Components.Buyers``)."""
     speakeasy_version: str | None = None
     """Version of the Speakeasy CLI that wrote the docs (``1.761.1``; early 2024 locks say
     ``internal``), from the ``.speakeasy/gen.lock`` or ``gen.yaml`` beside the tree."""

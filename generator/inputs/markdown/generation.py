@@ -10,6 +10,7 @@ and the SDK root that holds them are looked at, never above ``within``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,9 @@ LOCATIONS = (".speakeasy/gen.lock", ".speakeasy/gen.yaml", "gen.yaml")
 HEAD_BYTES = 65_536
 """Only the head of a record is read: ``management:`` comes first, the file lists after it
 can run to megabytes."""
+SDK_PAGE = re.compile(rb"^[ \t]*(?:-[ \t]*)?[\"']?docs/sdks/([^/\s\"':]+)/README\.md", re.MULTILINE)
+"""An SDK class's page in a record's file lists (``docs/sdks/buyers/README.md:`` or
+``- docs/sdks/buyers/README.md``): the folder names the class."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +34,9 @@ class Generation:
     """``generationVersion`` (``2.879.6``)."""
     source: Path
     """The file they were read from."""
+    sdk_pages: tuple[str, ...] = ()
+    """The SDK's own classes (its resource groups) whose pages the record's file lists name,
+    by their folder (``docs/sdks/buyers/README.md``: ``buyers``); sorted, unique."""
 
 
 def find_generation(tree: Path, within: Path | None = None) -> Generation | None:
@@ -62,10 +69,10 @@ def _read(path: Path) -> Generation | None:
         if not path.is_file():
             return None
         with path.open("rb") as handle:
-            head = handle.read(HEAD_BYTES).decode("utf-8", errors="replace")
+            data = handle.read()
     except OSError:
         return None
-    management = _management_block(head)
+    management = _management_block(data[:HEAD_BYTES].decode("utf-8", errors="replace"))
     speakeasy = management.get("speakeasyVersion")
     generation = management.get("generationVersion")
     if speakeasy is None and generation is None:
@@ -74,6 +81,7 @@ def _read(path: Path) -> Generation | None:
         str(speakeasy) if speakeasy is not None else None,
         str(generation) if generation is not None else None,
         path,
+        tuple(sorted({m.decode("utf-8", errors="replace") for m in SDK_PAGE.findall(data)})),
     )
 
 

@@ -183,6 +183,7 @@ def _read_models(
         folders=folders,
         models_parent=_models_parent(votes, layout),
         link_folders=_link_folders(votes),
+        sdk_classes=generation.sdk_pages if generation else (),
         speakeasy_version=generation.speakeasy_version if generation else None,
         generation_version=generation.generation_version if generation else None,
         facts=tuple(

@@ -23,7 +23,7 @@ from generator.ir import (
 )
 from generator.naming import file_name, pascal_case
 from generator.render.filters import docs_lexicon as lexicon
-from generator.render.filters.markdown import models_link, shows
+from generator.render.filters.markdown import models_link, names_sdk_class, shows
 
 LIBRARY_LINKS = {
     "date-time": (
@@ -78,8 +78,9 @@ def _scalar(node: Primitive) -> str:
 def csharp_type(node: TypeNode, owner: TypeName | None = None) -> str:
     """A type cell: ``*string*``, ``List<*string*>``, ``[Address](../../Models/Components/Address.md)``.
 
-    A model named like ``owner`` (the model whose doc this is) but of another namespace is
-    labelled fully qualified, ``Models.Components.Address``, as C# must name it there.
+    A model named like ``owner`` (the model whose doc this is) but of another namespace, or
+    like one of the SDK's own classes (``DocsFlavor.sdk_classes``), is labelled fully qualified,
+    ``Models.Components.Address``, as C# must name it there.
     """
     if isinstance(node, LiteralType):
         node = lexicon.literal_primitive(node)
@@ -100,7 +101,9 @@ def csharp_type(node: TypeNode, owner: TypeName | None = None) -> str:
     if isinstance(node, RefType):
         target = node.target
         label = target.name
-        if owner is not None and target.name == owner.name and target != owner:
+        if (
+            owner is not None and target.name == owner.name and target != owner
+        ) or names_sdk_class(target.name):
             label = f"Models.{csharp_namespace(target.namespace)}.{target.name}"
         return f"[{label}]({models_link(csharp_doc_path(target))})"
     return "*object*"

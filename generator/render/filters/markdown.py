@@ -159,6 +159,7 @@ _FACTS: ContextVar[frozenset[str]] = ContextVar("docs_style_facts", default=froz
 _PARENT: ContextVar[str | None] = ContextVar("docs_models_parent", default=None)
 _LAYOUT: ContextVar[str] = ContextVar("docs_layout", default="nested")
 _LINK_FOLDERS: ContextVar[tuple[tuple[str, str], ...]] = ContextVar("docs_link_folders", default=())
+_SDK_CLASSES: ContextVar[frozenset[str]] = ContextVar("docs_sdk_classes", default=frozenset())
 _WRITING: ContextVar[str | None] = ContextVar("docs_writing_namespace", default=None)
 _PACKAGE: ContextVar[str | None] = ContextVar("docs_writing_package", default=None)
 
@@ -188,9 +189,11 @@ def following(definition: Definition, language: str) -> Iterator[None]:
     parent = _PARENT.set(own.models_parent if own is not None else None)
     layout = _LAYOUT.set(own.layout if own is not None else "nested")
     folders = _LINK_FOLDERS.set(own.link_folders if own is not None else ())
+    classes = _SDK_CLASSES.set(frozenset(own.sdk_classes) if own is not None else frozenset())
     try:
         yield
     finally:
+        _SDK_CLASSES.reset(classes)
         _LINK_FOLDERS.reset(folders)
         _LAYOUT.reset(layout)
         _PARENT.reset(parent)
@@ -236,6 +239,12 @@ def _linked_folder(path: str) -> str:
         if folder == ours or folder.endswith("/" + ours):
             return folder[: len(folder) - len(ours)] + theirs + slash + file
     return path
+
+
+def names_sdk_class(name: str) -> bool:
+    """Whether ``name`` is the name of one of the SDK's own classes (``DocsFlavor.sdk_classes``,
+    letter case aside) in the tree the doc being rendered was read from."""
+    return name.lower() in _SDK_CLASSES.get()
 
 
 def unqualified(target: TypeName) -> bool:
