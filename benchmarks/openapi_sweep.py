@@ -14,16 +14,21 @@ seconds at most, ``--jobs`` at once), from a folder without a
   exit 70 (internal error), a traceback on stderr, timeout;
 - the warning kinds met, with how many warnings and specs each (a kind is
   the warning's message with quoted names and numbers taken out);
-- wall time and peak resident memory per spec (median, p90, max) and the
-  slowest specs by name;
+- wall time, CPU time and peak resident memory per spec (median, p90,
+  max) and the slowest specs by name; the peak is each child's own
+  (``VmHWM`` at its exit, read by a small wrapper around the command line),
+  not ``wait4``'s ``ru_maxrss``, which starts at the sweep process's size;
 - named schemas lost: each name under ``components/schemas`` (Swagger
   ``definitions``) that is neither a definition of ``specloom ir`` nor named
   in a warning;
+- models missing from a target: each IR definition of the manifest without
+  a class or alias in the ``python`` package or a doc in ``docs-go``;
 - the gates on every generated python package (each under its own package
   name, so one tool run checks many): every module imports with the
-  standard library, ``black --check``, ``ruff check`` with this project's
-  rules (``[tool.ruff.lint]`` of ``pyproject.toml``), ``mypy --strict``.
-  The tools run in batches over ``--jobs`` processes.
+  standard library, ``black --check`` and ``ruff check`` with this
+  project's rules (``[tool.ruff.lint]`` of ``pyproject.toml``), each run
+  once over all packages, and ``mypy --strict`` once per package
+  (``--jobs`` at a time, one shared cache folder), all under ``nice``.
 
 ``--report FILE`` also writes the tables as markdown (the committed report
 is ``benchmarks/openapi_sweep.md``).  Exit code 0 when every spec exits 0
@@ -33,6 +38,7 @@ within the limits and every package passes, 1 otherwise.
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import os
 import re
@@ -67,10 +73,14 @@ class Run:
     seconds: float = 0.0
     cpu_seconds: float = 0.0
     peak_bytes: int = 0
+    peak_own: bool = False
+    """``peak_bytes`` is the child's own peak (else ``wait4``'s upper bound)."""
     warnings: list[str] = field(default_factory=list)
     last_error: str = ""
     traceback: bool = False
     lost: list[str] = field(default_factory=list)
+    missing: dict[str, list[str]] = field(default_factory=dict)
+    """Definitions of the IR without their class/alias (``python``) or doc (``docs-go``)."""
     gate_failures: dict[str, list[str]] = field(default_factory=dict)
 
     @property
@@ -128,14 +138,53 @@ def run_process(
     return code, elapsed, cpu, usage.ru_maxrss * 1024, text
 
 
+PEAK_WRAPPER = """
+import atexit, resource, sys
+
+def _peak(path):
+    own = 0
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    own = int(line.split()[1])
+    except OSError:
+        return
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    with open(path, "w", encoding="ascii") as out:
+        out.write(str(max(own, children) * 1024))
+
+atexit.register(_peak, sys.argv.pop(1))
+sys.argv[0] = "specloom"
+from generator.cli import run
+run()
+"""
+"""``python -m generator`` with one more first argument: a file that gets the process's own
+peak resident bytes at exit.  ``VmHWM`` is the high-water mark of this process's memory since
+its ``exec`` (``ru_maxrss`` from ``wait4`` starts at the size of the sweep process that
+started it); ``RUSAGE_CHILDREN`` adds the render worker it forks, if any."""
+
+
+def child_peak(peak_file: Path) -> int | None:
+    """The peak resident bytes a child wrote at its exit (``None`` when it wrote none)."""
+    try:
+        return int(peak_file.read_text(encoding="ascii"))
+    except (OSError, ValueError):
+        return None
+
+
 def generate(run: Run, timeout: float, cwd: Path) -> None:
     """Run ``specloom generate`` for one spec and record what it did."""
+    peak_file = run.out.with_name(run.out.name + ".peak")
     argv = [
-        *[sys.executable, "-m", "generator", "generate"],
+        *[sys.executable, "-c", PEAK_WRAPPER, str(peak_file), "generate"],
         *["--spec", str(run.spec), "--out", str(run.out), "--package", run.package],
         *["--target", "python", "--target", "docs-go"],
     ]
-    code, run.seconds, run.cpu_seconds, run.peak_bytes, stderr = run_process(argv, cwd, timeout)
+    code, run.seconds, run.cpu_seconds, waited_peak, stderr = run_process(argv, cwd, timeout)
+    own_peak = child_peak(peak_file)
+    run.peak_bytes = own_peak if own_peak is not None else waited_peak
+    run.peak_own = own_peak is not None
     run.code = code
     run.traceback = "Traceback (most recent call last)" in stderr
     lines = stderr.splitlines()
@@ -224,6 +273,65 @@ def check_lost(run: Run, cwd: Path, timeout: float) -> None:
         run.lost.append(name)
 
 
+def python_names(package: Path) -> Counter[str]:
+    """Top-level classes and assigned names of each public module of a generated package."""
+    found: Counter[str] = Counter()
+    for module in sorted(package.glob("*.py")):
+        if module.stem.startswith("_"):
+            continue
+        tree = ast.parse(module.read_bytes())
+        for node in tree.body:
+            if isinstance(node, ast.ClassDef):
+                found[node.name] += 1
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                found[node.target.id] += 1
+            elif isinstance(node, ast.Assign):
+                found.update(t.id for t in node.targets if isinstance(t, ast.Name))
+    return found
+
+
+def doc_headings(docs: Path) -> Counter[str]:
+    """The ``# Name`` first line of each doc of a docs target (``# ~~Name~~`` if deprecated)."""
+    found: Counter[str] = Counter()
+    for doc in sorted(docs.rglob("*.md")):
+        with doc.open(encoding="utf-8") as text:
+            first = text.readline().rstrip("\n")
+        if first.startswith("# "):
+            found[first[2:].strip().removeprefix("~~").removesuffix("~~")] += 1
+    return found
+
+
+def check_missing(run: Run) -> None:
+    """Definitions of the manifest's IR that a target does not show: the ``python`` package
+    has a class or alias for each one, ``docs-go`` a doc for each one but aliases (a docs
+    target shows an alias inlined where it is used)."""
+    from generator.ir import TypeName
+    from generator.render.filters.python_code import class_name
+
+    manifest = run.out / ".specloom-manifest.json"
+    if not manifest.is_file():
+        return
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    definitions = [
+        (entry.get("node"), TypeName(entry["name"]["namespace"], entry["name"]["name"]))
+        for entry in (data.get("ir") or {}).get("definitions", [])
+    ]
+    wanted = {
+        "python": (
+            Counter(class_name(name) for _, name in definitions),
+            python_names(package_dir(run)),
+        ),
+        "docs-go": (
+            Counter(name.name for node, name in definitions if node != "AliasModel"),
+            doc_headings(run.out / "docs-go"),
+        ),
+    }
+    for target, (needed, shown) in wanted.items():
+        lacking = needed - shown
+        if lacking:
+            run.missing[target] = sorted(lacking)
+
+
 def gate_batches(runs: list[Run], jobs: int) -> list[list[Run]]:
     """The packages in ``jobs`` batches of about equal size (by file count)."""
     batches: list[list[Run]] = [[] for _ in range(max(1, jobs))]
@@ -260,18 +368,31 @@ for root, package, modules in __import__("json").loads(sys.argv[1]):
 """
 
 
-MYPY_GROUP = 40
-"""Packages per mypy run (each its own package name, so they check apart in one process)."""
+NICE = ["nice", "-n", "5"] if shutil.which("nice") else []
+"""The gates run at a lower priority: the machine is shared."""
 
 
-def _groups(runs: list[Run], size: int) -> list[list[Run]]:
-    return [runs[start : start + size] for start in range(0, len(runs), size)]
+def _tool(argv: list[str], env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*NICE, *argv],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tempfile.gettempdir(),  # no project configuration there
+        env=env,
+    )
 
 
-def run_gates(runs: list[Run], jobs: int) -> None:
-    """Import, black, ruff (project rules) and mypy --strict over every package, batched."""
+def run_gates(runs: list[Run], jobs: int, cache: Path) -> dict[str, float]:
+    """Import, black, ruff (project rules) and mypy --strict over every package.
+
+    One interpreter per batch imports every module; one ``black --check`` and one
+    ``ruff check`` see every package at once; ``mypy --strict`` runs once per package
+    (``jobs`` at a time) with one cache folder for all, so the standard library's
+    stubs are read once.  Returns the wall seconds of each gate."""
     packages = [r for r in runs if r.code == 0 and package_dir(r).is_dir()]
     by_name = {r.package: r for r in packages}
+    seconds: dict[str, float] = {}
 
     def attribute(gate: str, output: str) -> None:
         for line in output.splitlines():
@@ -279,7 +400,7 @@ def run_gates(runs: list[Run], jobs: int) -> None:
             if match and match.group(1) in by_name:
                 by_name[match.group(1)].gate_failures.setdefault(gate, []).append(line.strip())
 
-    def gate(batch: list[Run]) -> None:
+    def imports(batch: list[Run]) -> None:
         payload = json.dumps(
             [
                 [
@@ -290,58 +411,53 @@ def run_gates(runs: list[Run], jobs: int) -> None:
                 for r in batch
             ]
         )
-        done = subprocess.run(
-            [sys.executable, "-I", "-c", IMPORT_SCRIPT, payload],
-            capture_output=True,
-            text=True,
-            check=False,
-            cwd=tempfile.gettempdir(),
-        )
+        done = _tool([sys.executable, "-I", "-c", IMPORT_SCRIPT, payload])
         attribute("import", done.stdout + done.stderr)
-        dirs = [str(package_dir(r)) for r in batch]
-        done = subprocess.run(
-            [sys.executable, "-m", "black", "--check", "-q", *dirs],
-            capture_output=True,
-            text=True,
-            check=False,
-            cwd=tempfile.gettempdir(),
-        )
-        attribute("black", done.stdout + done.stderr)
-        done = subprocess.run(
-            [
-                *["ruff", "check", "--no-cache", "--output-format", "concise"],
-                *["--config", str(ROOT / "pyproject.toml"), *dirs],
-            ],
-            capture_output=True,
-            text=True,
-            check=False,
-            cwd=tempfile.gettempdir(),
-        )
-        attribute("ruff", done.stdout)
-        for group in _groups(batch, MYPY_GROUP):  # many packages per mypy: startup paid once
-            roots = os.pathsep.join(str(r.out / "python") for r in group)
-            packages = [arg for r in group for arg in ("-p", r.package)]
-            done = subprocess.run(
-                [
-                    *[sys.executable, "-m", "mypy", "--strict", "--no-incremental"],
-                    *["--cache-dir", os.devnull, *packages],
-                ],
-                capture_output=True,
-                text=True,
-                check=False,
-                cwd=tempfile.gettempdir(),
-                env={**os.environ, "MYPYPATH": roots},
-            )
-            if done.returncode != 0:
-                attribute(
-                    "mypy", "\n".join(ln for ln in done.stdout.splitlines() if ": error:" in ln)
-                )
-                if ": error:" not in done.stdout:  # mypy itself failed: blame the whole group
-                    for r in group:
-                        r.gate_failures["mypy"] = done.stdout.splitlines()[-3:] or ["mypy failed"]
 
+    def mypy(run: Run) -> None:
+        env = {**os.environ, "MYPYPATH": str(run.out / "python")}
+        done = _tool(
+            [
+                *[sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(cache)],
+                *["--no-error-summary", "-p", run.package],
+            ],
+            env,
+        )
+        if done.returncode != 0:
+            errors = [ln for ln in done.stdout.splitlines() if ": error:" in ln]
+            run.gate_failures["mypy"] = errors or (done.stdout + done.stderr).splitlines()[-3:]
+
+    started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        list(pool.map(gate, gate_batches(packages, jobs)))
+        list(pool.map(imports, gate_batches(packages, jobs)))
+    seconds["import"] = time.perf_counter() - started
+    dirs = [str(package_dir(r)) for r in packages]
+    started = time.perf_counter()
+    done = _tool([sys.executable, "-m", "black", "--check", "--workers", str(jobs), *dirs])
+    attribute(
+        "black",
+        "\n".join(
+            ln
+            for ln in done.stderr.splitlines()
+            if "would reformat" in ln or ln.startswith("error:")
+        ),
+    )
+    seconds["black"] = time.perf_counter() - started
+    started = time.perf_counter()
+    done = _tool(
+        [
+            *["ruff", "check", "--no-cache", "--output-format", "concise"],
+            *["--config", str(ROOT / "pyproject.toml"), *dirs],
+        ]
+    )
+    attribute("ruff", done.stdout)
+    seconds["ruff"] = time.perf_counter() - started
+    started = time.perf_counter()
+    ordered = sorted(packages, key=lambda r: -package_size(r))  # the longest start first
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        list(pool.map(mypy, ordered))
+    seconds["mypy"] = time.perf_counter() - started
+    return seconds
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -353,12 +469,24 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[index]
 
 
-def report(runs: list[Run], corpus: Path, gates: bool, wall: float, jobs: int) -> list[str]:
-    """The report as markdown lines."""
+def report(
+    runs: list[Run],
+    corpus: Path,
+    gate_seconds: dict[str, float] | None,
+    wall: float,
+    jobs: int,
+    cpu_total: float = 0.0,
+) -> list[str]:
+    """The report as markdown lines (``gate_seconds`` is ``None`` when the gates did not run)."""
+    gates = gate_seconds is not None
     lines = [f"# OpenAPI sweep: {len(runs)} specs of the shared corpus", ""]
+    own = sum(1 for run in runs if run.peak_own)
     lines += [
         "Generated by `python benchmarks/openapi_sweep.py --report benchmarks/openapi_sweep.md`"
-        f" ({jobs} jobs, {wall:.0f} s in all).",
+        f" ({jobs} jobs, {wall:.0f} s wall and {cpu_total:.0f} s CPU in all, load average"
+        f" {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores at the end).",
+        f"Peak memory is each child's own (`VmHWM` at its exit, with its forked worker's"
+        f" `ru_maxrss`) for {own} of {len(runs)} specs; the others' is `wait4`'s upper bound.",
         "",
         "## Outcomes",
         "",
@@ -418,6 +546,18 @@ def report(runs: list[Run], corpus: Path, gates: bool, wall: float, jobs: int) -
             f"- `{run.spec.relative_to(corpus)}`: {run.seconds:.2f} s wall,"
             f" {run.cpu_seconds:.2f} s CPU, {run.peak_bytes / 2**20:.0f} MiB"
         )
+    lines += ["", "Most CPU time:", ""]
+    for run in sorted(runs, key=lambda r: -r.cpu_seconds)[:5]:
+        lines.append(
+            f"- `{run.spec.relative_to(corpus)}`: {run.cpu_seconds:.2f} s CPU,"
+            f" {run.seconds:.2f} s wall, {run.peak_bytes / 2**20:.0f} MiB"
+        )
+    lines += ["", "Most memory:", ""]
+    for run in sorted(runs, key=lambda r: -r.peak_bytes)[:3]:
+        lines.append(
+            f"- `{run.spec.relative_to(corpus)}`: {run.peak_bytes / 2**20:.0f} MiB,"
+            f" {run.cpu_seconds:.2f} s CPU"
+        )
     over = [r for r in runs if r.seconds > LIMIT_SECONDS or r.peak_bytes > LIMIT_BYTES]
     over_cpu = [r for r in runs if r.cpu_seconds > LIMIT_SECONDS]
     lines += [
@@ -436,20 +576,40 @@ def report(runs: list[Run], corpus: Path, gates: bool, wall: float, jobs: int) -
     ]
     for run in lost:
         lines.append(f"- `{run.spec.relative_to(corpus)}`: {', '.join(run.lost[:10])}")
+    missing = [run for run in runs if run.missing]
+    total = sum(len(names) for run in runs for names in run.missing.values())
+    lines += [
+        "",
+        "## Models missing from a target",
+        "",
+        "Each IR definition (manifest) needs a class or alias in the `python` package and a"
+        " doc (`# Name`) in `docs-go` (aliases are shown inlined there):"
+        f" {total} missing in {len(missing)} specs.",
+    ]
+    for run in missing:
+        for target, names in sorted(run.missing.items()):
+            lines.append(f"- `{run.spec.relative_to(corpus)}` {target}: {', '.join(names[:10])}")
     if gates:
         checked = [r for r in runs if r.code == 0]
         lines += [
             "",
             "## Generated python packages",
             "",
-            "| gate | packages passing | of |",
-            "| --- | ---: | ---: |",
+            "| gate | packages passing | of | wall (s) |",
+            "| --- | ---: | ---: | ---: |",
         ]
-        for gate in ("import", "black", "ruff", "mypy"):
+        titles = {
+            "import": "import (every module, standard library only)",
+            "black": "`black --check`",
+            "ruff": "`ruff check`, this project's rules",
+            "mypy": "`mypy --strict`",
+        }
+        for gate, title in titles.items():
             passing = sum(1 for r in checked if gate not in r.gate_failures)
-            lines.append(f"| {gate} | {passing} | {len(checked)} |")
+            took = (gate_seconds or {}).get(gate, 0.0)
+            lines.append(f"| {title} | {passing} | {len(checked)} | {took:.0f} |")
         all_ok = sum(1 for r in checked if not r.gate_failures)
-        lines.append(f"| all four | {all_ok} | {len(checked)} |")
+        lines.append(f"| all four | {all_ok} | {len(checked)} | |")
         for run in checked:
             for gate, found in sorted(run.gate_failures.items()):
                 lines.append(
@@ -488,11 +648,13 @@ def main(argv: list[str] | None = None) -> int:
         Run(spec, f"p{number:04d}", scratch / f"p{number:04d}") for number, spec in enumerate(specs)
     ]
     started = time.perf_counter()
+    cpu_started = os.times()
 
     def one(run: Run) -> None:
         generate(run, args.timeout, env_cwd)
         if run.code == 0:
             check_lost(run, env_cwd, args.timeout)
+            check_missing(run)
         mark = run.outcome if run.outcome != "exit 0" else "ok"
         print(
             f"{run.seconds:6.2f} s {run.peak_bytes / 2**20:6.0f} MiB  {mark:<21}"
@@ -502,14 +664,24 @@ def main(argv: list[str] | None = None) -> int:
 
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
         list(pool.map(one, sorted(runs, key=lambda r: -r.spec.stat().st_size)))
+    gate_seconds: dict[str, float] | None = None
+
+    def cpu_so_far() -> float:
+        now = os.times()
+        return (now.children_user - cpu_started.children_user) + (
+            now.children_system - cpu_started.children_system
+        )
+
     if not args.no_gates:
         if args.report:  # the generation figures first, in case the gates take too long
-            partial = report(runs, corpus, False, time.perf_counter() - started, args.jobs)
+            partial = report(
+                runs, corpus, None, time.perf_counter() - started, args.jobs, cpu_so_far()
+            )
             args.report.write_text("\n".join(partial) + "\n\n(gates running)\n", encoding="utf-8")
         print("gates ...", flush=True)
-        run_gates(runs, args.jobs)
+        gate_seconds = run_gates(runs, args.jobs, scratch / "mypy-cache")
     wall = time.perf_counter() - started
-    lines = report(runs, corpus, not args.no_gates, wall, args.jobs)
+    lines = report(runs, corpus, gate_seconds, wall, args.jobs, cpu_so_far())
     print("\n".join(lines))
     if args.report:
         args.report.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -518,6 +690,7 @@ def main(argv: list[str] | None = None) -> int:
     good = all(
         r.outcome in ("exit 0", "exit 0 with warnings")
         and not r.lost
+        and not r.missing
         and not r.gate_failures
         and r.seconds <= LIMIT_SECONDS
         and r.peak_bytes <= LIMIT_BYTES
