@@ -20,6 +20,8 @@ from generator.ir import (
     AliasModel,
     ArrayType,
     Definition,
+    EnumModel,
+    JsonObject,
     MapType,
     ObjectModel,
     Primitive,
@@ -60,8 +62,8 @@ WARNINGS = [
     ),
     (
         "container_enum_items.yaml",
-        "warning: enum item 0 is a list; the enum is read as its type, without the list of "
-        "values (at /components/schemas/Shape/properties/corners/enum)",
+        "warning: enum item 0 is a list; kept as a JSON value (a member of the enum) "
+        "(at /components/schemas/Shape/properties/corners/enum)",
     ),
     (
         "parameter_without_name.yaml",
@@ -183,8 +185,12 @@ def test_what_each_warning_did_to_the_model() -> None:
 
     got, _, _ = read("container_enum_items.yaml")
     corners, style = got[comps("Shape")].fields  # type: ignore[union-attr]
-    assert corners.type == ArrayType(Primitive(PrimitiveKind.INTEGER))
-    assert isinstance(style.type, MapType)
+    assert corners.type == RefType(comps("Corners")) and style.type == RefType(comps("Style"))
+    kept = got[comps("Corners")]
+    assert isinstance(kept, EnumModel) and [v.value for v in kept.values] == [(0, 0), (1, 1)]
+    kept = got[comps("Style")]
+    assert isinstance(kept, EnumModel)
+    assert [v.value for v in kept.values] == [JsonObject((("color", "red"),))]
 
     got, _, _ = read("parameter_without_name.yaml")
     request = got[TypeName("operations", "SearchRequest")]

@@ -7,17 +7,17 @@ import json
 from generator.diff.changes import Impact, Scope
 from generator.diff.facts import same_text
 from generator.diff.types import compare_variants
-from generator.ir import EnumModel, UnionModel
+from generator.ir import EnumModel, UnionModel, thaw
 
 
 def compare_enums(old: EnumModel, new: EnumModel, scope: Scope) -> None:
     """Values removed (breaking) and added (non-breaking), openness, value descriptions."""
-    old_values = {json.dumps(value.value): value for value in old.values}
-    new_values = {json.dumps(value.value): value for value in new.values}
+    old_values = {json.dumps(thaw(value.value), sort_keys=True): value for value in old.values}
+    new_values = {json.dumps(thaw(value.value), sort_keys=True): value for value in new.values}
     for key, value in old_values.items():
         if key not in new_values:
             scope.inner(f"value {key}").add(
-                "enum-value-removed", Impact.BREAKING, "removed", old=value.value
+                "enum-value-removed", Impact.BREAKING, "removed", old=thaw(value.value)
             )
     for key, value in new_values.items():
         if key not in old_values:
@@ -25,7 +25,7 @@ def compare_enums(old: EnumModel, new: EnumModel, scope: Scope) -> None:
                 "enum-value-added",
                 Impact.NON_BREAKING,
                 "added",
-                new=value.value,
+                new=thaw(value.value),
                 facts=("open",) if new.open else (),
             )
         elif not same_text(old_values[key].description, value.description):

@@ -35,6 +35,7 @@ from generator.ir import (
     TypeNode,
     UnionModel,
     UnionType,
+    thaw,
     walk_types,
 )
 from generator.naming import pascal_case
@@ -174,7 +175,7 @@ class Exporter:
 
     def enum_model(self, model: EnumModel) -> dict[str, Any]:
         """The schema of an enum; an open one also accepts other values of its JSON type."""
-        values = [value.value for value in model.values]
+        values = [thaw(value.value) for value in model.values]
         listed: dict[str, Any] = {"enum": values}
         kinds = {_json_type(value) for value in values}
         if len(kinds) == 1:
@@ -216,6 +217,10 @@ class Exporter:
 
 
 def _json_type(value: object) -> str:
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
     if isinstance(value, bool):
         return "boolean"
     if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):

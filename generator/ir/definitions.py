@@ -12,7 +12,7 @@ from generator.ir.types import (
     NO_CONSTRAINTS,
     Constraints,
     Default,
-    JsonScalar,
+    FrozenJson,
     JsonValue,
     TypeName,
     TypeNode,
@@ -192,8 +192,9 @@ class ObjectModel:
 class EnumValue:
     """One allowed value of an enum."""
 
-    value: JsonScalar
-    """The wire value."""
+    value: FrozenJson
+    """The wire value: a scalar, or (OpenAPI ``enum`` items that are lists or mappings) an
+    array as a ``tuple`` or an object as a ``JsonObject``; ``thaw`` gives the plain JSON."""
     location: Location
     """Where the value is listed."""
     source_name: str | None = None

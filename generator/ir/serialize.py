@@ -46,7 +46,10 @@ def to_data(value: Any) -> Any:
 
     Dataclass nodes become objects with a leading ``"node"`` key naming the IR
     class; attributes equal to their default are left out to keep output short.
+    A frozen JSON value (``FrozenJson``) is written as the JSON it stands for.
     """
+    if type(value) is ir.JsonObject:
+        return ir.thaw(value)
     table = IR_FIELDS.get(type(value))
     if table is None:
         if type(value) in _SCALARS:

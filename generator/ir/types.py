@@ -10,14 +10,68 @@ is a single allowed value (OpenAPI ``const``).
 from __future__ import annotations
 
 import enum
+import json
 from dataclasses import dataclass
-from typing import Union
+from typing import TypeGuard, Union
 
 JsonScalar = Union[str, int, float, bool, None]  # noqa: UP007
 """A JSON value that is not a container."""
 
 JsonValue = Union[JsonScalar, list["JsonValue"], dict[str, "JsonValue"]]  # noqa: UP007
 """Any JSON value."""
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class JsonObject:
+    """A JSON object kept frozen (a member of ``FrozenJson``): its members in source order.
+
+    Equal to another ``JsonObject`` with the same members in any order, and hashable, as
+    JSON objects compare; ``thaw`` gives the plain ``dict``.
+    """
+
+    members: tuple[tuple[str, FrozenJson], ...]
+    """``(name, value)`` of each member, in source order; names are distinct."""
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, JsonObject):
+            return NotImplemented
+        return frozenset(self.members) == frozenset(other.members)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self.members))
+
+
+FrozenJson = Union[JsonScalar, tuple["FrozenJson", ...], JsonObject]  # noqa: UP007
+"""Any JSON value, immutable and hashable: an array is a ``tuple``, an object a ``JsonObject``
+(an enum member that is a list or a mapping, ``EnumValue.value``)."""
+
+
+def freeze(value: JsonValue) -> FrozenJson:
+    """``value`` as a ``FrozenJson``: lists become tuples, dicts ``JsonObject`` (order kept)."""
+    if isinstance(value, list):
+        return tuple(freeze(item) for item in value)
+    if isinstance(value, dict):
+        return JsonObject(tuple((str(key), freeze(item)) for key, item in value.items()))
+    return value
+
+
+def thaw(value: FrozenJson) -> JsonValue:
+    """The plain JSON value of a ``FrozenJson`` (tuples become lists, ``JsonObject`` dicts)."""
+    if isinstance(value, tuple):
+        return [thaw(item) for item in value]
+    if isinstance(value, JsonObject):
+        return {key: thaw(item) for key, item in value.members}
+    return value
+
+
+def is_scalar(value: FrozenJson) -> TypeGuard[JsonScalar]:
+    """``value`` is no array or object."""
+    return not isinstance(value, tuple | JsonObject)
+
+
+def json_text(value: FrozenJson) -> str:
+    """``value`` as one line of JSON (``[1, 2]``, ``{"a": true}``), members in source order."""
+    return json.dumps(thaw(value), ensure_ascii=False)
 
 
 class PrimitiveKind(enum.StrEnum):
@@ -178,6 +232,8 @@ __all__ = [
     "ArrayType",
     "Constraints",
     "Default",
+    "FrozenJson",
+    "JsonObject",
     "JsonScalar",
     "JsonValue",
     "LiteralType",
@@ -188,5 +244,9 @@ __all__ = [
     "TypeName",
     "TypeNode",
     "UnionType",
+    "freeze",
+    "is_scalar",
+    "json_text",
+    "thaw",
     "walk_types",
 ]

@@ -29,6 +29,8 @@ SNAPSHOT_FORMAT = 1
 _DROPPED = frozenset({"examples"})
 _DEFINITIONS = frozenset({"ObjectModel", "EnumModel", "UnionModel"})
 _NOWHERE = Location("(snapshot)")
+_FROZEN_JSON = typing.get_type_hints(ir.EnumValue)["value"]
+"""The type hint of a frozen JSON value (``EnumValue.value``), as ``get_type_hints`` gives it."""
 
 
 def schema_snapshot(schema: Schema) -> dict[str, Any]:
@@ -109,6 +111,8 @@ _SCALARS = frozenset({str, int, float, bool, type(None)})
 def _compact(value: Any) -> Any:
     """``to_data`` without examples and locations (a definition keeps its JSON pointer)."""
     cls = type(value)
+    if cls is ir.JsonObject:  # a frozen JSON value: the JSON it stands for
+        return ir.thaw(value)
     table = _FIELDS.get(cls)
     if table is None:
         if cls is tuple:
@@ -153,6 +157,8 @@ def load_snapshot(data: object) -> Schema:
 
 def _decode(value: Any, hint: Any, where: Location) -> Any:
     """Rebuild a value of type ``hint`` from JSON data (dataclasses carry a ``node`` key)."""
+    if hint == _FROZEN_JSON:
+        return ir.freeze(value)
     if dataclasses.is_dataclass(hint) and isinstance(hint, type):
         return _decode_node(value, hint, where)
     origin = typing.get_origin(hint)

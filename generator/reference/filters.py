@@ -30,6 +30,8 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "py_module": ("{{ namespace | py_module }}",),
     "py_enum_base": ("{{ enum | py_enum_base }}",),
     "py_enum_members": ("{{ enum | py_enum_members }}",),
+    "py_enum_assignments": ("{{ enum | py_enum_assignments }}",),
+    "py_uses_read_only_mappings": ("{{ [enum] | py_uses_read_only_mappings }}",),
     "py_attributes": ("{{ model | py_attributes }}",),
     "py_annotation": (
         "{{ model.fields[2].type | py_annotation }}",

@@ -41,6 +41,7 @@ from generator.ir import (
     TypeName,
     UnionModel,
     UnionVariant,
+    thaw,
 )
 from generator.textwidth import text_width
 
@@ -270,11 +271,11 @@ class ModelBuilder:
             entries.append(EnumEntry(value, parsed[0], row.line))
         return EnumValues(tuple(entries), None)
 
-    def _enum_examples(self, values: list[EnumValue]) -> tuple[JsonScalar, ...]:
+    def _enum_examples(self, values: list[EnumValue]) -> tuple[JsonValue, ...]:
         """The enum's examples, with examples written as constant names mapped to their values."""
         if self.usage is None:
             return ()
-        found: list[JsonScalar] = [v for v in self.usage.examples if not isinstance(v, dict | list)]
+        found: list[JsonValue] = [v for v in self.usage.examples if not isinstance(v, dict | list)]
         by_constant = {value.source_name: value.value for value in values if value.source_name}
         for constant in self.usage.constants:
             if constant not in by_constant:
@@ -284,7 +285,7 @@ class ModelBuilder:
                     f"{', '.join(sorted(by_constant))}",
                 )
                 continue
-            found.append(by_constant[constant])
+            found.append(thaw(by_constant[constant]))
         return tuple(found)
 
     def _field(self, row: Row) -> Field | None:

@@ -28,6 +28,7 @@ from generator.ir import (
     UnionModel,
     UnionType,
     UnionVariant,
+    freeze,
 )
 
 if TYPE_CHECKING:
@@ -171,7 +172,8 @@ def make_field(
 
 
 def enum_values(ctx: Context, values: list[object], ptr: str) -> list[EnumValue]:
-    """The non-null scalar values of an ``enum`` list (at ``ptr``); containers are reported."""
+    """The non-null values of an ``enum`` list (at ``ptr``): scalars, and lists or mappings
+    kept frozen (``freeze``: tuples and ``JsonObject``)."""
     found = []
     for index, value in enumerate(values):
         if value is None:
@@ -179,10 +181,12 @@ def enum_values(ctx: Context, values: list[object], ptr: str) -> list[EnumValue]
         location = ctx.location(ctx.document.item_line(values, index), join(ptr, index))
         if isinstance(value, str | int | float | bool):
             found.append(EnumValue(value, location))
+        elif isinstance(value, list | dict):
+            found.append(EnumValue(freeze(value), location))
         else:
             ctx.problem(
                 location,
-                f"enum item {index} is {kw.describe(value)}; expected a string or a number",
+                f"enum item {index} is {kw.describe(value)}; expected a JSON value",
             )
     return found
 

@@ -34,7 +34,7 @@ from collections import Counter
 from generator.inputs.openapi.context import Context
 from generator.inputs.openapi.names import OWNER_FIRST_NAMING, NameFact
 from generator.inputs.openapi.retarget import rename, retype, retype_operation
-from generator.ir import Definition, EnumModel, LiteralType, TypeName
+from generator.ir import Definition, EnumModel, JsonObject, LiteralType, TypeName
 
 SPEAKEASY_2025 = "speakeasy-2025"
 """Speakeasy's naming with its ``nameResolutionFeb2025`` fix."""
@@ -109,5 +109,7 @@ def _single_values(
     for name in facts:
         definition = index[name]
         if isinstance(definition, EnumModel) and len(definition.values) == 1:
-            found[name] = LiteralType(definition.values[0].value)
+            value = definition.values[0].value
+            if not isinstance(value, tuple | JsonObject):  # no literal of a list or mapping
+                found[name] = LiteralType(value)
     return found

@@ -519,10 +519,8 @@ class SchemaReader:
                 ptr,
                 "enum",
                 f"enum item {containers[0]} is {kw.describe(values[containers[0]])}; "
-                "the enum is read as its type, without the list of values",
+                "kept as a JSON value (a member of the enum)",
             )
-            rest = {k: v for k, v in schema.items() if k != "enum"}
-            return self._plain(rest, ptr, line, hint)
         if kinds and "boolean" in kinds:
             return Typed(Primitive(PrimitiveKind.BOOLEAN), nullable)
         if not enum_makes_definition(schema):

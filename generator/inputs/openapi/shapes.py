@@ -290,11 +290,12 @@ def makes_definition(schema: object, ptr: str, resolve: RawResolver) -> bool:
 
 
 def enum_makes_definition(schema: dict[str, object]) -> bool:
-    """An ``enum`` becomes an ``EnumModel``: it lists a non-null value and is not boolean."""
+    """An ``enum`` becomes an ``EnumModel``: it lists a non-null value (a scalar, a list or a
+    mapping) and is not boolean."""
     values = schema.get("enum")
     if not isinstance(values, list):
         return False
-    if not any(value is not None and not isinstance(value, dict | list) for value in values):
+    if all(value is None for value in values):
         return False
     kinds = declared_types(schema) or []
     return "boolean" not in kinds

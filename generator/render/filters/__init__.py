@@ -89,6 +89,8 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "py_module": python_code.module_name,
     "py_enum_base": python_code.enum_base,
     "py_enum_members": py_enum_members,
+    "py_enum_assignments": python_code.enum_assignments,
+    "py_uses_read_only_mappings": python_code.uses_read_only_mappings,
     "py_attributes": py_attributes,
     "py_annotation": py_annotation,
     "py_field": py_field,

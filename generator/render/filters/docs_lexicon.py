@@ -24,6 +24,7 @@ from generator.ir import (
     ObjectModel,
     Primitive,
     PrimitiveKind,
+    thaw,
 )
 from generator.render.filters.markdown import (
     enum_words,
@@ -106,7 +107,7 @@ def fields_table(
 def values_table(lexicon: DocsLexicon, model: EnumModel) -> str:
     """The ``## Values`` table of an enum."""
     rows = [
-        [f"`{enum_constant(lexicon, model, value)}`", example_text(value.value)[0]]
+        [f"`{enum_constant(lexicon, model, value)}`", example_text(thaw(value.value))[0]]
         for value in model.values
     ]
     return md_table(["Name", "Value"], rows)
@@ -123,6 +124,6 @@ def usage_flavor(lexicon: DocsLexicon, model: EnumModel) -> DocsFlavor | None:
 
 def example_constant(lexicon: DocsLexicon, model: EnumModel) -> str:
     """The constant an enum's example shows: that of its first example, else its first value."""
-    example: JsonValue = model.examples[0] if model.examples else model.values[0].value
-    chosen = next((v for v in model.values if v.value == example), model.values[0])
+    example: JsonValue = model.examples[0] if model.examples else thaw(model.values[0].value)
+    chosen = next((v for v in model.values if thaw(v.value) == example), model.values[0])
     return enum_constant(lexicon, model, chosen)

@@ -15,7 +15,8 @@ from generator.ir import (
     EnumModel,
     EnumValue,
     Field,
-    JsonScalar,
+    FrozenJson,
+    JsonObject,
     LiteralType,
     MapType,
     ObjectModel,
@@ -25,6 +26,8 @@ from generator.ir import (
     TypeNode,
     UnionModel,
     UnionType,
+    is_scalar,
+    thaw,
 )
 from generator.naming import snake_case
 from generator.render.filters.go_docs import doc_link, layout_of
@@ -40,6 +43,7 @@ from generator.render.filters.markdown import (
     shows,
     unqualified,
 )
+from generator.render.filters.python_literals import py_repr
 
 LINKED: dict[tuple[PrimitiveKind, str], tuple[str, str]] = {
     (PrimitiveKind.STRING, "date"): (
@@ -101,8 +105,11 @@ def _scalar(node: Primitive) -> str:
     }.get(node.kind, "Any")
 
 
-def _literal(value: JsonScalar) -> str:
-    """``Literal[...]`` argument: JSON for strings and numbers, Python words for the rest."""
+def _literal(value: FrozenJson) -> str:
+    """``Literal[...]`` argument: JSON for strings and numbers, Python words for the rest
+    (an enum member that is a list or a mapping: its Python literal)."""
+    if not is_scalar(value):
+        return py_repr(thaw(value))
     if value is True:
         return "True"
     if value is False:
@@ -166,7 +173,7 @@ def py_fields_table(model: ObjectModel) -> str:
 def py_values_table(model: EnumModel) -> str:
     """The ``## Values`` table of a closed enum."""
     rows = [
-        [f"`{py_enum_constant(model, value)}`", example_text(value.value)[0]]
+        [f"`{py_enum_constant(model, value)}`", example_text(thaw(value.value))[0]]
         for value in model.values
     ]
     return md_table(["Name", "Value"], rows)
@@ -222,7 +229,7 @@ def py_enum_usage(model: EnumModel) -> str | None:
     if flavor is None or flavor.language != "python" or not flavor.package:
         return None
     example = model.examples[0] if model.examples else model.values[0].value
-    if isinstance(example, dict | list):
+    if isinstance(example, dict | list | tuple | JsonObject):
         return None
     note = (
         "# Open enum: unrecognized values are captured as UnrecognizedStr\n" if model.open else ""

@@ -24,6 +24,9 @@ from generator.ir import (
     TypeName,
     TypeNode,
     UnionModel,
+    is_scalar,
+    json_text,
+    thaw,
 )
 from generator.naming import camel_case, file_name, pascal_case
 from generator.render.distinct import distinct, register_path
@@ -183,7 +186,10 @@ def ts_fields_table(model: ObjectModel, schema: Schema) -> str:
 
 def ts_values(model: EnumModel) -> str:
     """The ``## Values`` block: ``"a" | "b"``, ending ``| Unrecognized<string>`` when open."""
-    parts = [_literal(LiteralType(value.value)) for value in model.values]
+    parts = [
+        _literal(LiteralType(value.value)) if is_scalar(value.value) else json_text(value.value)
+        for value in model.values
+    ]
     if model.open:
         parts.append(OPEN_TAIL)
     return " | ".join(parts)
@@ -192,7 +198,10 @@ def ts_values(model: EnumModel) -> str:
 def ts_values_table(model: EnumModel) -> str:
     """The ``## Values`` table of the 2023 generators (fact ``enum-table``): ``| `Credit` | Credit |``."""
     rows = [
-        [f"`{value.source_name or pascal_case(str(value.value))}`", example_text(value.value)[0]]
+        [
+            f"`{value.source_name or pascal_case(str(value.value) if is_scalar(value.value) else json_text(value.value))}`",
+            example_text(thaw(value.value))[0],
+        ]
         for value in model.values
     ]
     return md_table(["Name", "Value"], rows)

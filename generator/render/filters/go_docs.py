@@ -26,6 +26,7 @@ from generator.ir import (
     UnionModel,
     UnionType,
     UnionVariant,
+    thaw,
 )
 from generator.naming import file_name, go_name, pascal_case
 from generator.render.distinct import distinct, register_path
@@ -239,7 +240,7 @@ def go_fields_table(model: ObjectModel, style: str) -> str:
 def go_values_table(model: EnumModel) -> str:
     """The ``## Values`` table of an enum."""
     rows = [
-        [f"`{go_enum_constant(model, value)}`", example_text(value.value)[0]]
+        [f"`{go_enum_constant(model, value)}`", example_text(thaw(value.value))[0]]
         for value in model.values
     ]
     return md_table(["Name", "Value"], rows)

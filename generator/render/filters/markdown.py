@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 
-from generator.ir import Definition, Field, JsonValue, LiteralType, TypeName
+from generator.ir import Definition, Field, JsonObject, JsonValue, LiteralType, TypeName, json_text
 from generator.naming import split_words
 from generator.textwidth import text_width
 
@@ -424,9 +424,13 @@ def enum_words(value: object) -> list[str]:
     """The lower-case words of an enum value's constant name (``"24h"`` -> ``twenty``, ``fourh``).
 
     Leading digits are spelled out, what follows them is glued to the last
-    number word; a value that is only a symbol is named after it (``*`` -> ``wildcard``).
+    number word; a value that is only a symbol is named after it (``*`` -> ``wildcard``); a
+    list or mapping after its JSON text (``[1, 2]`` -> ``one``, ``2``).
     """
-    text = str(value)
+    if isinstance(value, tuple | JsonObject):  # a list or mapping: named after its JSON text
+        text = json_text(value).lstrip('[{"')
+    else:
+        text = str(value)
     if text in _SYMBOLS:
         return [_SYMBOLS[text]]
     digits = len(text) - len(text.lstrip("0123456789"))

@@ -16,6 +16,8 @@ from generator.ir import (
     Definition,
     EnumModel,
     Field,
+    FrozenJson,
+    JsonObject,
     LiteralType,
     MapType,
     ObjectModel,
@@ -27,13 +29,22 @@ from generator.ir import (
     TypeNode,
     UnionModel,
     UnionType,
+    is_scalar,
+    json_text,
     walk_types,
 )
 from generator.ir.types import Constraints
 from generator.naming import pascal_case, python_identifier, snake_case
 from generator.render.distinct import distinct, register_namespace
 from generator.render.filters.python_hints import parse_hint
-from generator.render.filters.python_layout import Call, Expr, literal
+from generator.render.filters.python_layout import (
+    Call,
+    Expr,
+    expr_assignment,
+    flat,
+    frozen_literal,
+    literal,
+)
 from generator.render.filters.python_literals import py_repr
 
 RESERVED_ATTRIBUTES = frozenset(
@@ -138,7 +149,8 @@ def enum_members(model: EnumModel) -> list[tuple[str, str]]:
     members: list[tuple[str, str]] = []
     taken: set[str] = set()
     for index, value in enumerate(model.values):
-        base = snake_case(str(value.value)).upper() if value.value is not None else "NONE"
+        text = str(value.value) if is_scalar(value.value) else json_text(value.value)
+        base = snake_case(text).upper() if value.value is not None else "NONE"
         if not base or not re.match(r"[A-Z]", base):
             base = f"VALUE_{base}" if base else f"VALUE_{index}"
         if base in ("I", "O"):  # ruff E741: ambiguous with 1 and 0
@@ -147,8 +159,33 @@ def enum_members(model: EnumModel) -> list[tuple[str, str]]:
         while ident in taken:
             ident, counter = f"{base}_{counter}", counter + 1
         taken.add(ident)
-        members.append((ident, py_repr(value.value)))
+        members.append((ident, flat(frozen_literal(value.value, py_repr))))
     return members
+
+
+def enum_assignments(model: EnumModel, indent: int = 4) -> list[str]:
+    """Each member of an enum's class as ``NAME = value``, laid out as black keeps it.
+
+    Scalars are their literals; an array member is a ``tuple`` and an object
+    member a read-only ``types.MappingProxyType`` (nested the same way), so no
+    member's value can be changed; ``_rt.EnumOf`` finds members by JSON value
+    and writes them back as plain lists and dicts."""
+    return [
+        expr_assignment(ident, frozen_literal(value.value, py_repr), indent)
+        for (ident, _), value in zip(enum_members(model), model.values, strict=True)
+    ]
+
+
+def uses_read_only_mappings(enums: list[EnumModel]) -> bool:
+    """Some enum member holds an object (``types.MappingProxyType``): the module imports
+    ``types``."""
+    return any(_holds_object(value.value) for model in enums for value in model.values)
+
+
+def _holds_object(value: FrozenJson) -> bool:
+    if isinstance(value, JsonObject):
+        return True
+    return isinstance(value, tuple) and any(_holds_object(item) for item in value)
 
 
 def enum_base(model: EnumModel) -> str:

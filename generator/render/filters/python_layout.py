@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from generator.ir import FrozenJson, JsonObject
 from generator.render.filters.python_hints import (
     LINE_LENGTH,
     Hint,
@@ -39,10 +40,16 @@ class Call:
     """Between a keyword and its value: ``=`` in calls, ``: `` in dicts."""
 
     def flat(self) -> str:
-        """The whole call on one line."""
+        """The whole call on one line (a tuple display of one item keeps its comma)."""
         parts = [flat(arg) for arg in self.args]
         parts += [f"{name}{self.separator}{flat(value)}" for name, value in self.kwargs]
+        if self.is_tuple() and len(parts) == 1:
+            parts[0] += ","
         return f"{self.function}{self.brackets[0]}{', '.join(parts)}{self.brackets[1]}"
+
+    def is_tuple(self) -> bool:
+        """A tuple display: no callee, parentheses, positional items only."""
+        return not self.function and self.brackets == "()" and not self.kwargs
 
 
 Expr = Call | str
@@ -86,6 +93,33 @@ def literal(value: object, source: Callable[[object], str]) -> Expr:
         entries = tuple((source(str(key)), literal(item, source)) for key, item in value.items())
         return Call("", kwargs=entries, brackets="{}", separator=": ")
     return source(value)
+
+
+def frozen_literal(value: FrozenJson, source: Callable[[object], str]) -> Expr:
+    """A frozen JSON value as an expression: arrays are tuples, objects read-only mappings
+    (``types.MappingProxyType({...})``), laid out like calls; scalars by ``source``."""
+    if isinstance(value, tuple):
+        if not value:
+            return "()"
+        return Call("", tuple(frozen_literal(item, source) for item in value))
+    if isinstance(value, JsonObject):
+        entries = tuple((source(key), frozen_literal(item, source)) for key, item in value.members)
+        mapping = Call("", kwargs=entries, brackets="{}", separator=": ") if entries else "{}"
+        return Call("types.MappingProxyType", (mapping,))
+    return source(value)
+
+
+def expr_assignment(target: str, value: Expr, indent: int) -> str:
+    """``target = value`` as black writes it: too long, a call or display splits in its own
+    brackets (black's right-hand split), other values go in parentheses."""
+    line = f"{target} = {flat(value)}"
+    if indent + len(line) <= LINE_LENGTH:
+        return line
+    call = value if isinstance(value, Call) and (value.args or value.kwargs) else None
+    opening = f"{target} = {call.function}{call.brackets[0]}" if call is not None else ""
+    if call is not None and indent + len(opening) <= LINE_LENGTH:
+        return layout(call, indent, prefix=f"{target} = ")
+    return assignment(target, flat(value), indent)
 
 
 def assignment(target: str, value: str, indent: int) -> str:
