@@ -644,6 +644,7 @@ def main(argv: list[str] | None = None) -> int:
     env_cwd = scratch / "cwd"
     env_cwd.mkdir()
     os.environ["PYTHONPATH"] = str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")
+    sys.path.insert(0, str(ROOT))  # the checks name models with this checkout's code
     runs = [
         Run(spec, f"p{number:04d}", scratch / f"p{number:04d}") for number, spec in enumerate(specs)
     ]

@@ -22,7 +22,6 @@ from generator.ir import (
     Definition,
     EnumModel,
     JsonObject,
-    MapType,
     ObjectModel,
     Primitive,
     PrimitiveKind,

@@ -29,6 +29,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "py_class": ("{{ model.name | py_class }}",),
     "py_module": ("{{ namespace | py_module }}",),
     "py_enum_base": ("{{ enum | py_enum_base }}",),
+    "thaw": ("{{ enum.values[0].value | thaw }}",),
     "py_enum_members": ("{{ enum | py_enum_members }}",),
     "py_enum_assignments": ("{{ enum | py_enum_assignments }}",),
     "py_uses_read_only_mappings": ("{{ [enum] | py_uses_read_only_mappings }}",),

@@ -12,7 +12,7 @@ from typing import Any
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
-from generator.ir import Definition, EnumModel, Field, ObjectModel, TypeName, TypeNode
+from generator.ir import Definition, EnumModel, Field, ObjectModel, TypeName, TypeNode, thaw
 from generator.naming import camel_case, pascal_case, snake_case
 from generator.render.filters import python_code, python_layout
 from generator.render.filters.python_literals import (
@@ -88,6 +88,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "py_class": python_code.class_name,
     "py_module": python_code.module_name,
     "py_enum_base": python_code.enum_base,
+    "thaw": thaw,
     "py_enum_members": py_enum_members,
     "py_enum_assignments": python_code.enum_assignments,
     "py_uses_read_only_mappings": python_code.uses_read_only_mappings,

@@ -13,7 +13,7 @@ from typing import Any
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
-from generator.ir import AliasModel, Definition, Field, ObjectModel, UnionModel
+from generator.ir import AliasModel, Definition, Field, JsonObject, ObjectModel, UnionModel, thaw
 from generator.render.filters import python_code, python_hints, python_layout, python_rules
 from generator.render.filters.python_hints import LINE_LENGTH
 from generator.render.filters.python_http import HTTP_FILTERS
@@ -97,7 +97,10 @@ def py_class_header(name: str, base: str) -> str:
 
 
 def json_text(value: object) -> str:
-    """``value`` as compact JSON text (for docstrings; escaping is left to ``py_docstring``)."""
+    """``value`` as compact JSON text (for docstrings; escaping is left to ``py_docstring``); a
+    frozen JSON value (``FrozenJson``) is written as the JSON it stands for."""
+    if isinstance(value, tuple | JsonObject):
+        value = thaw(value)
     return json.dumps(value, ensure_ascii=False)
 
 
