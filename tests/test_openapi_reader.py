@@ -602,8 +602,8 @@ components:
 """
     _, problems, warnings = read_with_warnings(tmp_path, text)
     assert warnings == [
-        "spec.yaml:10: enum item 1 is a list; the enum is read as its type, without the list "
-        "of values (at /components/schemas/A/properties/c/enum)",
+        "spec.yaml:10: enum item 1 is a list; kept as a JSON value (a member of the enum) "
+        "(at /components/schemas/A/properties/c/enum)",
         "spec.yaml:11: exclusiveMaximum is true but there is no maximum to exclude; "
         "exclusiveMaximum is ignored (at /components/schemas/A/properties/d/exclusiveMaximum)",
         "spec.yaml:12: oneOf is empty; read as no constraint "
