@@ -103,11 +103,20 @@ def _json_key(value: object) -> object:
         return ("boolean", value)
     if isinstance(value, int | float):
         return ("number", value)
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):  # a tuple: an enum member's array
         return ("array", tuple(_json_key(item) for item in value))
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):  # also an enum member's read-only mapping
         return ("object", frozenset((k, _json_key(v)) for k, v in value.items()))
     return (type(value).__name__, value)
+
+
+def _plain(value: object) -> object:
+    """An enum member's value as JSON data: its tuples as lists, read-only mappings as dicts."""
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, Mapping):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
 
 
 def _json_equal(first: object, second: object) -> bool:
@@ -469,7 +478,7 @@ class EnumOf(Codec):
         return value if member is None else member
 
     def dump(self, value: Any) -> Any:
-        return value.value if isinstance(value, enum.Enum) else value
+        return _plain(value.value) if isinstance(value, enum.Enum) else value
 
 
 class Array(Codec):

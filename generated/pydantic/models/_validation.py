@@ -552,7 +552,8 @@ class _Compiler:
             **self.names,
         }
         code = compile("\n".join(self.lines), "<specloom rules>", "exec")
-        exec(code, namespace)  # noqa: S102 - source written above from the rules
+        # the source is written above from the rules (S102: ruff's default rules flag exec)
+        exec(code, namespace)  # noqa: S102, RUF100
         for name, sub in self.nodes:
             _NODES[id(sub)] = namespace[name]
         check: Check = namespace[root]
