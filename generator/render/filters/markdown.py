@@ -427,8 +427,8 @@ def enum_words(value: object) -> list[str]:
     number word; a value that is only a symbol is named after it (``*`` -> ``wildcard``); a
     list or mapping after its JSON text (``[1, 2]`` -> ``one``, ``2``).
     """
-    container = isinstance(value, tuple | JsonObject)  # named after its JSON text
-    text = json_text(value).lstrip('[{"') if container else str(value)
+    # a list or mapping is named after its JSON text
+    text = json_text(value).lstrip('[{"') if isinstance(value, tuple | JsonObject) else str(value)
     if text in _SYMBOLS:
         return [_SYMBOLS[text]]
     digits = len(text) - len(text.lstrip("0123456789"))
