@@ -206,3 +206,18 @@ paths:
     assert collector.problems == []
     assert list(fields(got[ops("MakeARequestBody")])) == ["secret"]
     assert list(fields(got[ops("MakeAResponseBody")])) == ["id"]
+
+
+def test_a_body_named_like_a_parameter_gets_a_field_of_its_own() -> None:
+    spec = Path(__file__).parent / "fixtures" / "operations" / "body_named_like_a_parameter.yaml"
+    collector = Collector()
+    found = {d.name: d for d in read_openapi(spec, spec.name, collector)}
+    request = found[ops("PatchDatabaseRequest")]
+    assert isinstance(request, ObjectModel)
+    assert [f.name for f in request.fields] == [
+        "database",
+        "databaseRequestBody",
+        "databaseRequestBody2",
+    ]
+    assert request.fields[2].type == RefType(comps("Database"))
+    assert collector.warnings == [] and collector.problems == []

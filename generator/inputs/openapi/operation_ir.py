@@ -22,7 +22,7 @@ from generator.inputs.openapi.document import join
 from generator.inputs.openapi.media import FORM_TYPES
 from generator.inputs.openapi.names import Hint
 from generator.inputs.openapi.operations import NAMESPACE, Operation
-from generator.inputs.openapi.requests import RequestParts, field_names
+from generator.inputs.openapi.requests import RequestParts, body_field_name, field_names
 from generator.inputs.openapi.schemas import SchemaReader
 from generator.inputs.openapi.typed import Typed
 from generator.ir import (
@@ -67,7 +67,11 @@ def read_operation_ir(
         _parameter(reader, param.node, param.pointer, param.line, param.name, param.where, field)
         for param, field in zip(plain, fields, strict=True)
     )
-    body_field = parts.body.field_name if parts.body is not None and request is not None else None
+    body_field = (
+        body_field_name(parts.body.field_name, fields)
+        if parts.body is not None and request is not None
+        else None
+    )
     return IROperation(
         method=operation.method,
         path=operation.path,

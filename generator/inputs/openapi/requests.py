@@ -11,7 +11,8 @@
   field per parameter (path item parameters first, an operation's own
   parameter replacing one of the same name and location), then a field for
   the body, named ``requestBody``, or after the referenced schema
-  (``updateAgentRequest``) when the body is a ``$ref``.  Inline enums and
+  (``updateAgentRequest``) when the body is a ``$ref`` (with ``RequestBody``
+  appended when a parameter has that name).  Inline enums and
   objects of a parameter are named after it, with ``QueryParam``,
   ``PathParam``, ``Header`` or ``Cookie`` put in front on a collision; a
   parameter defined once (``components/parameters``) and used by several
@@ -115,7 +116,8 @@ def read_parameters(reader: SchemaReader, parts: RequestParts) -> TypeName | Non
             join(operation.pointer, "requestBody"),
         )
         typed = body.typed
-        fields.append(Field(body.field_name, typed.type, body.required, typed.nullable, location))
+        field = body_field_name(body.field_name, names)
+        fields.append(Field(field, typed.type, body.required, typed.nullable, location))
     name = ctx.names.unique(NAMESPACE, request_name(operation).name)
     ctx.names.reserve(name)
     location = ctx.location(ctx.document.line(operation.node), operation.pointer)
@@ -143,6 +145,19 @@ def field_names(params: list[tuple[str, str]]) -> list[str]:
         seen.add(name)
         names.append(name)
     return names
+
+
+def body_field_name(name: str, parameters: list[str]) -> str:
+    """The body's field name ``name``, told apart from the parameters' field names: a body
+    named after its schema (``database``) next to a path parameter ``database`` becomes
+    ``databaseRequestBody`` (then a number), so that no two fields share a wire name."""
+    if name not in parameters:
+        return name
+    base = name + "RequestBody"
+    candidate, number = base, 2
+    while candidate in parameters:
+        candidate, number = f"{base}{number}", number + 1
+    return candidate
 
 
 def _is_plain(param: _Param) -> bool:
