@@ -179,7 +179,7 @@ def py_values_table(model: EnumModel) -> str:
     return md_table(["Name", "Value"], rows)
 
 
-def _value_bullet(value: JsonScalar) -> str:
+def _value_bullet(value: FrozenJson) -> str:
     """One enum value's bullet: ``- `"value"` ``, fenced to hold any backticks of the value."""
     return f"- {code_span(_literal(value))}"
 
