@@ -42,6 +42,15 @@ class _Untranslatable(Exception):
     pass
 
 
+class _Complement(Exception):
+    """An item of a character class that is the complement of a class body (``\\W``, ``\\S``,
+    ``\\D``, ``\\p{L}``...): Python's classes cannot hold one beside other items."""
+
+    def __init__(self, body: str) -> None:
+        super().__init__(body)
+        self.body = body
+
+
 def translate(source: str, dialect: str = "python") -> Translation:
     """The Python ``re`` form (``dialect="rust"``: the Rust ``regex`` crate's, which
     pydantic-core uses) of the ECMA-262 pattern ``source``."""
@@ -115,11 +124,10 @@ class _Translator:
             body = _CLASS_BODY[char]
             return body if in_class else f"[{body}]"
         if char in _NEGATED:
+            body = _CLASS_BODY[_NEGATED[char]]
             if in_class:
-                raise _Untranslatable(
-                    f"\\{char} inside a character class has no Python form"
-                )
-            return f"[^{_CLASS_BODY[_NEGATED[char]]}]"
+                raise _Complement(body)
+            return f"[^{body}]"
         if char == "b" and not in_class:
             return "(?-u:\\b)" if self.rust else _BOUNDARY
         if char == "B" and not in_class:
@@ -193,10 +201,12 @@ class _Translator:
                 f"the Unicode property \\p{{{name}}} has no Python form"
             )
         if in_class:
-            if negated or body.startswith("^"):
-                raise _Untranslatable(
-                    f"\\p{{{name}}} inside a character class has no Python form"
-                )
+            if body.startswith("^"):  # a complement: \\P of it is the plain body
+                if negated:
+                    return body[1:]
+                raise _Complement(body[1:])
+            if negated:
+                raise _Complement(body)
             return body
         if negated:
             return f"[^{body[1:]}]" if body.startswith("^") else f"[^{body}]"
@@ -212,15 +222,21 @@ class _Translator:
         if source.startswith("]", self.index):  # [] never matches, [^] matches anything
             self.index += 1
             return "(?s:.)" if negated else "(?!)"
-        parts = ["[^" if negated else "["]
+        parts: list[str | None] = []
+        """The items Python's class can hold; ``None`` where a complement was taken out."""
+        complements: list[str] = []
+        """Bodies of the items that are complements (``\\W`` is the complement of ``a-zA-Z0-9_``)."""
         while self.index < len(source):
             char = source[self.index]
             if char == "]":
                 self.index += 1
-                parts.append("]")
-                return "".join(parts)
+                return _class_form(parts, complements, negated)
             if char == "\\":
-                parts.append(self._escape(in_class=True))
+                try:
+                    parts.append(self._escape(in_class=True))
+                except _Complement as complement:
+                    parts.append(None)
+                    complements.append(complement.body)
             elif char == "[":
                 parts.append("\\[")
                 self.index += 1
@@ -228,6 +244,39 @@ class _Translator:
                 parts.append(char)
                 self.index += 1
         raise _Untranslatable(f"the character class at offset {start} is not closed")
+
+
+def _class_form(parts: list[str | None], complements: list[str], negated: bool) -> str:
+    """A class with complement items as Python: an alternation (``[a\\W]`` is ``a`` or not a
+    word character), or for a negated class look-aheads (``[^a\\W]`` is a word character that is
+    not ``a``)."""
+    items = [
+        "\\-" if part == "-" and _beside_shorthand(parts, index) else part
+        for index, part in enumerate(parts)
+        if part is not None
+    ]
+    body = "".join(items)
+    if not complements:
+        return f"[^{body}]" if negated else f"[{body}]"
+    if not negated:
+        branches = ([f"[{body}]"] if body else []) + [f"[^{c}]" for c in complements]
+        return "(?:" + "|".join(branches) + ")"
+    guards = ([f"(?![{body}])"] if body else []) + [
+        f"(?=[{c}])" for c in complements[:-1]
+    ]
+    return "(?:" + "".join(guards) + f"[{complements[-1]}])"
+
+
+_SHORTHANDS = frozenset(_CLASS_BODY.values()) | {
+    body.lstrip("^") for body in _PROPERTIES.values()
+}
+"""Class bodies a shorthand escape (``\\s``, ``\\p{L}``...) expands to inside a class."""
+
+
+def _beside_shorthand(parts: list[str | None], index: int) -> bool:
+    """A ``-`` next to a shorthand is a literal dash in ECMA-262 (Annex B), never a range."""
+    neighbours = parts[max(index - 1, 0) : index] + parts[index + 1 : index + 2]
+    return any(part is None or part in _SHORTHANDS for part in neighbours)
 
 
 def _char(code: int, rust: bool = False) -> str:
