@@ -8,7 +8,16 @@ import pytest
 
 from generator.diagnostics import Collector
 from generator.inputs.openapi.reader import read_openapi_spec
-from generator.ir import ArrayType, Definition, MapType, ObjectModel, Primitive, RefType, TypeName
+from generator.ir import (
+    ArrayType,
+    Definition,
+    MapType,
+    ObjectModel,
+    Primitive,
+    PrimitiveKind,
+    RefType,
+    TypeName,
+)
 from generator.ir.sdk_wrappers import (
     HTTP_METADATA,
     WrapperStyle,
@@ -240,3 +249,60 @@ def test_aliases_inlined_and_unused_schemas_left_out(tmp_path: Path) -> None:
     assert fields(model(made, "components", "Tag"))["label"][0] == Primitive("string")  # type: ignore[arg-type]
     kept = derive_wrappers(read.definitions, read.operations, WrapperStyle(wrappers=False))
     assert {str(d.name) for d in kept} == {str(d.name) for d in read.definitions}
+
+
+def test_error_suffix_follows_every_reference_to_a_renamed_error_model() -> None:
+    from generator.ir import AliasModel, Field, Location, UnionModel, UnionType, UnionVariant
+
+    here = Location("ours.yaml", 1)
+    bad, gone = TypeName("errors", "Bad"), TypeName("errors", "Gone")
+    definitions: list[Definition] = [
+        ObjectModel(bad, (Field("why", Primitive(PrimitiveKind.STRING), True, False, here),), here),
+        ObjectModel(gone, (), here),
+        UnionModel(
+            TypeName("errors", "Either"),
+            (UnionVariant(RefType(bad), here), UnionVariant(RefType(gone), here)),
+            here,
+        ),
+        ObjectModel(
+            TypeName("components", "Holder"),
+            (
+                Field(
+                    "x",
+                    UnionType((RefType(bad), Primitive(PrimitiveKind.STRING))),
+                    True,
+                    False,
+                    here,
+                ),
+            ),
+            here,
+            additional_properties=ArrayType(RefType(gone)),
+        ),
+        AliasModel(TypeName("components", "Bads"), ArrayType(RefType(bad)), here),
+    ]
+    derived = derive_wrappers(definitions, [], WrapperStyle(wrappers=False, error_suffix="Error"))
+    names = {d.name for d in derived}
+    assert TypeName("errors", "BadError") in names and bad not in names
+    found: list[TypeName] = []
+    for definition in derived:
+        if isinstance(definition, UnionModel):
+            found += [v.type.target for v in definition.variants if isinstance(v.type, RefType)]
+        if isinstance(definition, ObjectModel) and definition.name.name == "Holder":
+            union = definition.fields[0].type
+            assert isinstance(union, UnionType)
+            found += [v.target for v in union.variants if isinstance(v, RefType)]
+            extra = definition.additional_properties
+            assert isinstance(extra, ArrayType) and isinstance(extra.items, RefType)
+            found.append(extra.items.target)
+        if isinstance(definition, AliasModel):
+            assert isinstance(definition.type, ArrayType) and isinstance(
+                definition.type.items, RefType
+            )
+            found.append(definition.type.items.target)
+    assert found == [
+        TypeName("errors", "BadError"),
+        TypeName("errors", "GoneError"),
+        TypeName("errors", "BadError"),
+        TypeName("errors", "GoneError"),
+        TypeName("errors", "BadError"),
+    ]

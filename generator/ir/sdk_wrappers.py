@@ -53,6 +53,7 @@ from typing import Any
 from generator.ir.definitions import AliasModel, Definition, Field, ObjectModel, UnionModel
 from generator.ir.location import Location
 from generator.ir.operations import Operation, Response
+from generator.ir.retarget import rename, retype_operation
 from generator.ir.types import (
     ArrayType,
     MapType,
@@ -188,7 +189,8 @@ def derive_wrappers(
         definitions = inline_aliases(definitions)
     errors = _error_names(definitions, style)
     if errors:
-        definitions = [_retargeted(d, errors) for d in definitions]
+        definitions = [rename(d, errors) for d in definitions]
+        operations = [retype_operation(o, errors) for o in operations]
     taken = {(d.name.namespace, d.name.name.lower()) for d in definitions}
     result = [_renamed_body(d, operations, style) for d in definitions]
     if style.wrappers and style.metadata == "envelope":
@@ -200,7 +202,7 @@ def derive_wrappers(
             continue
         taken.add((name.namespace, name.name.lower()))
         fields = _metadata_fields(operation.location, style) + [
-            replace(field, type=_resolve(_retype(field.type, errors), inlined))
+            replace(field, type=_resolve(field.type, inlined))
             for field in _body_fields(operation, style)
         ]
         result.append(ObjectModel(name, tuple(fields), operation.location, operation.description))
@@ -375,26 +377,6 @@ def _error_names(definitions: list[Definition], style: WrapperStyle) -> dict[Typ
             taken.add((new.namespace, new.name.lower()))
             renamed[name] = new
     return renamed
-
-
-def _retype(node: TypeNode, renamed: dict[TypeName, TypeName]) -> TypeNode:
-    if isinstance(node, RefType) and node.target in renamed:
-        return RefType(renamed[node.target])
-    if isinstance(node, ArrayType):
-        return replace(node, items=_retype(node.items, renamed))
-    if isinstance(node, MapType):
-        return replace(node, values=_retype(node.values, renamed))
-    return node
-
-
-def _retargeted(definition: Definition, renamed: dict[TypeName, TypeName]) -> Definition:
-    """``definition`` under its new name, its fields' references to renamed models followed."""
-    if definition.name in renamed:
-        definition = replace(definition, name=renamed[definition.name])
-    if isinstance(definition, ObjectModel):
-        fields = tuple(replace(f, type=_retype(f.type, renamed)) for f in definition.fields)
-        definition = replace(definition, fields=fields)
-    return definition
 
 
 def _with_metadata(definition: Definition) -> Definition:

@@ -33,8 +33,8 @@ from collections import Counter
 
 from generator.inputs.openapi.context import Context
 from generator.inputs.openapi.names import OWNER_FIRST_NAMING, NameFact
-from generator.inputs.openapi.retarget import rename, retype, retype_operation
 from generator.ir import Definition, EnumModel, JsonObject, LiteralType, TypeName
+from generator.ir.retarget import rename, retype, retype_operation
 
 SPEAKEASY_2025 = "speakeasy-2025"
 """Speakeasy's naming with its ``nameResolutionFeb2025`` fix."""

@@ -23,7 +23,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from generator.inputs.openapi.context import Context
-from generator.inputs.openapi.retarget import rename
 from generator.ir import (
     AliasModel,
     ArrayType,
@@ -37,6 +36,7 @@ from generator.ir import (
     UnionModel,
     UnionType,
 )
+from generator.ir.retarget import rename
 
 OPERATIONS = "operations"
 """Namespace whose definitions are changed in place."""

@@ -5,21 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
-from generator.ir import (
+from generator.ir.definitions import (
     AliasModel,
-    ArrayType,
     Definition,
-    MapType,
-    MediaType,
     ObjectModel,
-    Operation,
-    RefType,
-    TypeName,
-    TypeNode,
     UnionModel,
-    UnionType,
     UnionVariant,
 )
+from generator.ir.operations import MediaType, Operation
+from generator.ir.types import ArrayType, MapType, RefType, TypeName, TypeNode, UnionType
 
 
 def retype(

@@ -1,0 +1,274 @@
+"""Which naming and wrapper style a Speakeasy docs tree was generated under, from evidence.
+
+``infer_sdk_style`` decides, for one docs tree, the facts the spec reader and
+``generator.ir.sdk_wrappers`` need to make the models the SDK has: the naming
+(``speakeasy-2022/2023/2025``), whether a single-``$ref`` ``allOf`` is read as
+a copy, and each fact of a ``WrapperStyle``.  The SDK's ``gen.yaml`` decides
+where it states a fact; otherwise the docs themselves do:
+
+- naming: ``nameResolutionFeb2025: true`` gives ``speakeasy-2025``,
+  ``nameResolutionDec2023: true`` ``speakeasy-2023``, ``false`` ``speakeasy-2022``;
+  without the flags, docs models named by status and media type
+  (``Get200ApplicationJSON``) give ``speakeasy-2022``, else ``speakeasy-2023``;
+- ``copy_single_all_of``: ``allOfMergeStrategy`` is stated and not ``shallowMerge``;
+- wrappers and metadata: ``responseFormat`` (``envelope-http``: ``HTTPMeta``,
+  ``envelope``: metadata fields, ``flat``: no wrappers); else ``*Response`` docs
+  with an ``HTTPMeta`` row (envelope), with ``StatusCode``/``RawResponse`` rows
+  (fields), or none (no wrappers);
+- ``raw_required``: most ``RawResponse`` rows are required;
+- ``errors``: the tree has no errors folder (the SDK raises no typed errors, so
+  its responses carry the error bodies);
+- ``body_field``: ``requestBodyFieldName`` when not empty, else the name most
+  ``*Request`` docs give their body (``body`` or ``requestBody``);
+- ``error_suffix``: ``sharedErrorComponentsApr2025: true``, or (without the flag)
+  every error doc named ``...Error``;
+- ``aliases_inlined``: no doc is an alias of an array, a map or a scalar;
+- ``status_media_names``: the naming is ``speakeasy-2022``;
+- ``unused_schemas``: nothing in a tree tells, so the default (kept).
+
+The roles of namespace folders (``errors: models/apierrors``) come from
+gen.yaml's ``imports``; without them the folder ``errors``, ``sdkerrors`` or
+``apierrors`` is none the reader can name, and an errors folder is one whose
+models are all ``...Error`` or named as such by ``imports``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml  # type: ignore[import-untyped, unused-ignore]
+
+from generator.inputs.openapi.name_resolution import NAMINGS
+from generator.ir import AliasModel, ArrayType, Definition, MapType, ObjectModel, Primitive
+from generator.ir.sdk_wrappers import WrapperStyle
+
+CONFIG_LOCATIONS = (".speakeasy/gen.yaml", "gen.yaml")
+"""Where an SDK root keeps its generation configuration."""
+
+STATUS_MEDIA_NAME = re.compile(r"[a-z0-9][1-5](?:\d\d|XX)(?:Application|Text|Multipart|Image)")
+"""A model name holding a status code and the first word of a media type (2022 naming)."""
+
+ROLES = {"errors": "errors", "shared": "components", "operations": "operations"}
+"""gen.yaml ``imports`` keys and the IR namespace each names."""
+
+
+@dataclass(frozen=True, slots=True)
+class SdkStyle:
+    """The facts a docs tree was generated under, and why each was decided."""
+
+    naming: str
+    """One of ``NAMINGS``."""
+    copy_single_all_of: bool
+    """An ``allOf`` of one ``$ref`` with keywords beside it is read as a copy."""
+    wrappers: WrapperStyle
+    """The models derived from operations."""
+    namespaces: dict[str, str]
+    """Docs folder names (lower case) and the IR namespace each is (``apierrors`` -> ``errors``)."""
+    evidence: tuple[str, ...]
+    """One line per fact: what decided it."""
+
+    def describe(self) -> str:
+        """``speakeasy-2023 + fields, raw required, ...`` (as the benchmark prints a style)."""
+        reading = (
+            f"{self.naming} (single-ref allOf copied)" if self.copy_single_all_of else self.naming
+        )
+        return f"{reading} + {self.wrappers.describe()}"
+
+
+def read_config(tree: Path, within: Path | None = None) -> dict[str, Any]:
+    """The gen.yaml of the SDK holding the docs ``tree`` (its folder and up to two above it,
+    none above ``within``); ``{}`` when there is none or it is no YAML mapping."""
+    folder = tree.resolve()
+    limit = within.resolve() if within is not None else None
+    for _ in range(3):
+        if limit is not None and not folder.is_relative_to(limit):
+            return {}
+        for name in CONFIG_LOCATIONS:
+            path = folder / name
+            if limit is not None and not path.resolve().is_relative_to(limit):
+                continue
+            try:
+                loaded = (
+                    yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
+                )
+            except (OSError, UnicodeDecodeError, yaml.YAMLError):
+                loaded = None
+            if isinstance(loaded, dict):
+                return loaded
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    return {}
+
+
+def find_key(config: object, key: str) -> object:
+    """The value of the first ``key`` found in ``config`` (depth first); ``None`` if absent."""
+    if isinstance(config, dict):
+        if key in config:
+            return config[key]
+        for value in config.values():
+            found = find_key(value, key)
+            if found is not None:
+                return found
+    return None
+
+
+def namespace_roles(config: dict[str, Any], docs: list[Definition]) -> dict[str, str]:
+    """Docs folder names (lower case) that are an IR namespace under another name: from
+    ``imports`` (``errors: models/apierrors``); else the one folder named ``...errors`` holds
+    the errors, the folder with most ``...Request``/``...Response`` docs the operations, and
+    the one folder left the named schemas (``components``)."""
+    roles: dict[str, str] = {}
+    imports = find_key(config, "imports")
+    if isinstance(imports, dict) and isinstance(imports.get("paths"), dict):
+        imports = imports["paths"]  # gen.yaml of 2024 on: imports.paths.errors
+    if isinstance(imports, dict):
+        for role, namespace in ROLES.items():
+            value = imports.get(role)
+            if isinstance(value, str) and value.strip("/"):
+                roles[value.strip("/").rsplit("/", 1)[-1].lower()] = namespace
+    folders = Counter(d.name.namespace.lower() for d in docs)
+    if len(folders) < 2:  # a flat tree: one folder, no roles to tell apart
+        return {folder: ns for folder, ns in roles.items() if folder != ns}
+    if "errors" not in roles.values():
+        errors = [f for f in folders if f.endswith("errors")]
+        if len(errors) == 1:
+            roles[errors[0]] = "errors"
+    if "operations" not in roles.values():
+        wrappers = Counter(
+            d.name.namespace.lower()
+            for d in docs
+            if d.name.name.endswith(("Request", "Response"))
+            and d.name.namespace.lower() not in roles
+        )
+        if wrappers:
+            roles[wrappers.most_common(1)[0][0]] = "operations"
+    left = [f for f in folders if f not in roles]
+    if "components" not in roles.values() and len(left) == 1:
+        roles[left[0]] = "components"
+    return {folder: ns for folder, ns in roles.items() if folder != ns}
+
+
+def infer_sdk_style(docs: list[Definition], tree: Path, within: Path | None = None) -> SdkStyle:
+    """The style the docs ``tree`` (read into ``docs``) was generated under (module docstring)."""
+    config = read_config(tree, within)
+    namespaces = namespace_roles(config, docs)
+    evidence: list[str] = []
+
+    def flag(name: str) -> object:
+        return find_key(config, name)
+
+    naming = _naming(docs, flag, evidence)
+    merge = flag("allOfMergeStrategy")
+    copy = isinstance(merge, str) and merge != "shallowMerge"
+    evidence.append(f"single-ref allOf copied: {copy} (allOfMergeStrategy {merge!r})")
+    responses = [
+        d
+        for d in docs
+        if isinstance(d, ObjectModel)
+        and d.name.name.endswith("Response")
+        and namespaces.get(d.name.namespace.lower(), d.name.namespace.lower()) != "errors"
+    ]
+    fields = Counter(_plain(f.name) for r in responses for f in r.fields)
+    wrappers, metadata = _metadata(flag("responseFormat"), fields, evidence)
+    raw = [
+        f.required is True
+        for r in responses
+        for f in r.fields
+        if _plain(f.name) == "rawresponse" and f.required is not None
+    ]
+    raw_required = not raw or 2 * sum(raw) >= len(raw)
+    error_names = [
+        d.name.name
+        for d in docs
+        if namespaces.get(d.name.namespace.lower(), d.name.namespace.lower()) == "errors"
+    ]
+    errors = not error_names
+    evidence.append(f"error bodies in responses: {errors} ({len(error_names)} error docs)")
+    style = WrapperStyle(
+        wrappers=wrappers,
+        metadata=metadata,
+        raw_required=raw_required,
+        errors=errors,
+        body_field=_body_field(docs, flag("requestBodyFieldName"), evidence),
+        error_suffix=_error_suffix(error_names, flag("sharedErrorComponentsApr2025"), evidence),
+        aliases_inlined=not any(
+            isinstance(d, AliasModel) and isinstance(d.type, (ArrayType, MapType, Primitive))
+            for d in docs
+        ),
+        status_media_names=naming == "speakeasy-2022",
+    )
+    return SdkStyle(naming, copy, style, namespaces, tuple(evidence))
+
+
+def _naming(docs: list[Definition], flag: Any, evidence: list[str]) -> str:
+    feb2025, dec2023 = flag("nameResolutionFeb2025"), flag("nameResolutionDec2023")
+    if feb2025 is True:
+        naming = "speakeasy-2025"
+        evidence.append("naming speakeasy-2025: gen.yaml nameResolutionFeb2025")
+    elif isinstance(dec2023, bool):
+        naming = "speakeasy-2023" if dec2023 else "speakeasy-2022"
+        evidence.append(f"naming {naming}: gen.yaml nameResolutionDec2023 {dec2023}")
+    else:
+        named = sum(1 for d in docs if STATUS_MEDIA_NAME.search(d.name.name))
+        naming = "speakeasy-2022" if named else "speakeasy-2023"
+        evidence.append(f"naming {naming}: {named} docs named by status and media type")
+    assert naming in NAMINGS
+    return naming
+
+
+def _metadata(fmt: object, fields: Counter[str], evidence: list[str]) -> tuple[bool, str]:
+    """Wrappers and their metadata: the ``*Response`` docs' rows decide; gen.yaml's
+    ``responseFormat`` only when no such doc shows metadata (not every language follows it:
+    Ruby SDKs under ``flat`` still have ``StatusCode`` rows)."""
+    if fields["httpmeta"]:
+        result, source = (True, "envelope"), f"{fields['httpmeta']} HTTPMeta rows"
+    elif fields["statuscode"] or fields["rawresponse"]:
+        result = (True, "fields")
+        source = f"{fields['statuscode']} StatusCode, {fields['rawresponse']} RawResponse rows"
+    elif fmt == "envelope-http":
+        result, source = (True, "envelope"), "gen.yaml responseFormat envelope-http"
+    elif fmt == "envelope":
+        result, source = (True, "fields"), "gen.yaml responseFormat envelope"
+    else:
+        result, source = (False, "fields"), f"no metadata rows, responseFormat {fmt}"
+    evidence.append(f"wrappers {result[0]}, metadata {result[1]}: {source}")
+    return result
+
+
+def _body_field(docs: list[Definition], stated: object, evidence: list[str]) -> str | None:
+    """``requestBodyFieldName`` when stated (``""``: the reader's names); else ``body`` when
+    request docs have ``body`` rows and no ``requestBody`` ones, else the reader's names."""
+    if isinstance(stated, str):
+        evidence.append(f"body field {stated or 'kept'}: gen.yaml requestBodyFieldName")
+        return stated or None
+    names = Counter(
+        _plain(f.name)
+        for d in docs
+        if isinstance(d, ObjectModel) and d.name.name.endswith("Request")
+        for f in d.fields
+    )
+    name = "body" if names["body"] and not names["requestbody"] else None
+    evidence.append(
+        f"body field {name or 'kept'}: {names['body']} body, {names['requestbody']} "
+        "requestBody rows in request docs"
+    )
+    return name
+
+
+def _plain(name: str) -> str:
+    """A field name compared across languages: lower case, no ``_`` (``raw_response``)."""
+    return name.replace("_", "").lower()
+
+
+def _error_suffix(names: list[str], stated: object, evidence: list[str]) -> str | None:
+    if isinstance(stated, bool):
+        evidence.append(f"error suffix {stated}: gen.yaml sharedErrorComponentsApr2025")
+        return "Error" if stated else None
+    suffixed = bool(names) and all(name.endswith("Error") for name in names)
+    evidence.append(f"error suffix {suffixed}: error docs named ...Error")
+    return "Error" if suffixed else None

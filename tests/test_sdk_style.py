@@ -1,0 +1,141 @@
+"""Inferring a docs tree's naming and wrapper style (``generator.inputs.markdown.sdk_style``),
+on small trees and gen.yaml files of our own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.inputs.markdown.sdk_style import infer_sdk_style, namespace_roles
+from generator.ir import (
+    AliasModel,
+    ArrayType,
+    Definition,
+    Field,
+    Location,
+    ObjectModel,
+    Primitive,
+    PrimitiveKind,
+    RefType,
+    TypeName,
+)
+
+HERE = Location("ours.md", 1)
+TEXT = Primitive(PrimitiveKind.STRING)
+
+
+def model(namespace: str, name: str, *fields: tuple[str, bool]) -> ObjectModel:
+    return ObjectModel(
+        TypeName(namespace, name),
+        tuple(Field(field, TEXT, required, False, HERE) for field, required in fields),
+        HERE,
+    )
+
+
+def tree(tmp_path: Path, gen_yaml: str | None) -> Path:
+    docs = tmp_path / "sdk" / "docs"
+    (docs / "models").mkdir(parents=True)
+    if gen_yaml is not None:
+        (tmp_path / "sdk" / ".speakeasy").mkdir()
+        (tmp_path / "sdk" / ".speakeasy" / "gen.yaml").write_text(gen_yaml, encoding="utf-8")
+    return docs
+
+
+GEN_YAML = """\
+configVersion: 2.0.0
+generation:
+  fixes:
+    nameResolutionDec2023: true
+    nameResolutionFeb2025: true
+    sharedErrorComponentsApr2025: true
+    allOfMergeStrategy: shallowMerge
+  requestBodyFieldName: body
+go:
+  imports:
+    paths:
+      errors: models/apierrors
+      operations: models/operations
+      shared: models/components
+  responseFormat: envelope-http
+"""
+
+
+def test_gen_yaml_states_the_naming_suffix_body_field_and_folders(tmp_path: Path) -> None:
+    docs: list[Definition] = [
+        model("operations", "GetKennelRequest", ("id", True)),
+        model("apierrors", "Trouble", ("message", True)),
+        model("components", "Dog", ("name", True)),
+    ]
+    style = infer_sdk_style(docs, tree(tmp_path, GEN_YAML), tmp_path)
+    assert style.naming == "speakeasy-2025"
+    assert not style.copy_single_all_of
+    assert style.wrappers.error_suffix == "Error"
+    assert style.wrappers.body_field == "body"
+    assert style.wrappers.wrappers and style.wrappers.metadata == "envelope"  # responseFormat
+    assert not style.wrappers.errors  # the tree has an errors folder
+    assert style.namespaces == {"apierrors": "errors"}
+    assert style.wrappers.aliases_inlined
+
+
+def test_the_docs_decide_where_gen_yaml_is_silent(tmp_path: Path) -> None:
+    docs: list[Definition] = [
+        model(
+            "operations",
+            "GetDogResponse",
+            ("ContentType", True),
+            ("StatusCode", True),
+            ("RawResponse", False),
+        ),
+        model("operations", "PutDogRequest", ("body", True)),
+        model("operations", "Put200ApplicationJSON", ("ok", False)),
+        model("shared", "Dog", ("name", True)),
+        AliasModel(TypeName("shared", "Dogs"), ArrayType(RefType(TypeName("shared", "Dog"))), HERE),
+    ]
+    style = infer_sdk_style(docs, tree(tmp_path, None), tmp_path)
+    assert style.naming == "speakeasy-2022"  # a model named by status and media type
+    assert style.wrappers.status_media_names
+    assert style.wrappers.wrappers and style.wrappers.metadata == "fields"
+    assert not style.wrappers.raw_required
+    assert style.wrappers.errors  # no errors folder: responses carry the error bodies
+    assert style.wrappers.body_field == "body"
+    assert style.wrappers.error_suffix is None
+    assert not style.wrappers.aliases_inlined  # the docs show an alias of an array
+    assert style.namespaces == {"shared": "components"}
+
+
+def test_an_envelope_row_and_suffixed_error_docs(tmp_path: Path) -> None:
+    docs: list[Definition] = [
+        model("operations", "GetDogResponse", ("HTTPMeta", True)),
+        model("operations", "PutDogRequest", ("requestBody", True), ("body", False)),
+        model("sdkerrors", "NotFoundError", ("message", True)),
+        model("components", "Dog", ("name", True)),
+    ]
+    style = infer_sdk_style(docs, tree(tmp_path, "generation:\n  fixes: {}\n"), tmp_path)
+    assert style.naming == "speakeasy-2023"
+    assert style.wrappers.metadata == "envelope"
+    assert style.wrappers.body_field is None  # requestBody rows: the reader's names stand
+    assert style.wrappers.error_suffix == "Error"
+    assert style.namespaces == {"sdkerrors": "errors"}
+    assert any("HTTPMeta" in line for line in style.evidence)
+
+
+def test_no_metadata_rows_and_a_flat_format_mean_no_wrappers(tmp_path: Path) -> None:
+    docs: list[Definition] = [model("models", "Dog", ("name", True))]
+    gen = (
+        "generation:\n  fixes:\n    nameResolutionDec2023: false\npython:\n  responseFormat: flat\n"
+    )
+    style = infer_sdk_style(docs, tree(tmp_path, gen), tmp_path)
+    assert style.naming == "speakeasy-2022"
+    assert not style.wrappers.wrappers
+    assert namespace_roles({}, docs) == {}  # a flat tree has one folder: nothing to tell apart
+
+
+def test_a_gen_yaml_outside_the_folder_named_is_not_read(tmp_path: Path) -> None:
+    docs = tree(tmp_path, GEN_YAML)
+    style = infer_sdk_style([model("components", "Dog", ("name", True))], docs, docs)
+    assert style.naming == "speakeasy-2023" and style.wrappers.error_suffix is None
+
+
+def test_a_gen_yaml_that_is_no_mapping_is_ignored(tmp_path: Path) -> None:
+    docs = tree(tmp_path, "- just\n- a list: [\n")
+    style = infer_sdk_style([model("components", "Dog", ("name", True))], docs, tmp_path)
+    assert style.naming == "speakeasy-2023"
