@@ -2,7 +2,7 @@
 
     python benchmarks/spec_conformance.py SPEC DOCS_TREE [--target NAME] [--show N]
     python benchmarks/conformance.py --spec SPEC DOCS_TREE      (same, through the docs script)
-    python benchmarks/spec_conformance.py --all ROOT [--report FILE]
+    python benchmarks/spec_conformance.py --all ROOT [--report FILE] [--no-upper-bound]
 
 ``--all`` compares every ``openapi.yaml`` / ``.yml`` / ``.json`` below ROOT with each models
 folder below the spec's folder (one line per tree, then ``TOTAL``); ``--report`` writes the
@@ -13,15 +13,16 @@ SPEC is an OpenAPI / Swagger file; DOCS_TREE a folder holding ``models/``
 (or a folder above one), e.g. ``../shared/corpus/dub-seed-era/go``.  Both are
 read into the IR; then:
 
-- naming: the spec is read under each naming specloom offers (Speakeasy's
-  generations name inline schemas differently), and the models an SDK derives
-  from operations are added under each fact of a ``WrapperStyle``
-  (``generator.ir.sdk_wrappers``: response wrappers, error suffix, unused
-  schemas...); the naming and style finding most doc models, then agreeing on
-  most fields, then making fewest spec models, are used;
-- models: every doc model is looked up by name in the spec's IR (the Go
-  folder ``sdkerrors`` is the IR namespace ``errors``); a name that differs
-  only in case counts as found and is listed;
+- naming and style: the naming (``speakeasy-2022/2023/2025``), the single-ref
+  ``allOf`` copy, the models an SDK derives from operations (a ``WrapperStyle``,
+  ``generator.ir.sdk_wrappers``) and the IR namespace of each docs folder
+  (``apierrors`` -> ``errors``) are inferred from the tree
+  (``generator.inputs.markdown.sdk_style``: its gen.yaml, else its docs); these
+  are the figures reported.  ``--all`` also searches every naming and style for
+  the one finding most doc models, then agreeing on most fields: an upper bound
+  only, reported in its own column (``--no-upper-bound`` skips it);
+- models: every doc model is looked up by name in the spec's IR; a name that
+  differs only in case counts as found and is listed;
 - fields: each field of a found object model is looked up in the spec model
   (names compared without case and ``_``, as SDK docs rename ``snake_case``
   to ``camelCase``; ``x-speakeasy-name-override`` names count); a field
@@ -672,8 +673,8 @@ def run_all(root: Path, report_path: Path | None, argv: list[str], upper_bound: 
     rows = [measure(spec, models, upper_bound) for spec, models in pairs]
     header = (
         "| docs tree | inferred naming and style | spec models | found by name | doc models "
-        "| doc models in spec | fields | agreeing | upper bound (best of N styles): doc models "
-        "/ fields |"
+        f"| doc models in spec | fields | agreeing | upper bound (best of {STYLES_TRIED} "
+        "styles): doc models / fields |"
     )
     lines = [header, "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
     totals = Report()
@@ -724,8 +725,9 @@ def run_all(root: Path, report_path: Path | None, argv: list[str], upper_bound: 
             "required). These are the figures of what specloom does.",
             "",
             f"The last column is an **upper bound**, not a measurement: the best of {STYLES_TRIED}",
-            "readings (naming x allOf copy x wrapper style) per tree, searched a fact at a time, chosen by the very score it shows (doc models found,",
-            "then fields agreeing). It says how far the IR can express the tree.",
+            "readings per tree (naming x allOf copy x wrapper style, searched one fact at a",
+            "time), chosen by the very score it shows (doc models found, then fields agreeing).",
+            "It says how far the IR can express a tree, not what specloom infers.",
             "Percentages are rounded down.",
             "",
             *lines,

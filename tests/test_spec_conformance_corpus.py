@@ -1,9 +1,13 @@
 """Agreement of docs trees with the spec beside them: a representative slice of the corpus.
 
 The whole corpus is measured by ``python benchmarks/spec_conformance.py --all ../shared/corpus``
-(report ``benchmarks/spec_conformance.md``); these trees cover each wrapper style chosen there
-(no wrappers, metadata fields with error bodies, the ``HTTPMeta`` envelope with error suffixes,
-a single-ref ``allOf`` read as a copy), four languages and the ``docs/pkg/models`` layout.  The floors are the figures measured when they were set: a regression fails.
+(report ``benchmarks/spec_conformance.md``).  The figures asserted here are those under the
+naming and wrapper style *inferred* from each tree (``generator.inputs.markdown.sdk_style``),
+never the best-of search (the report's upper bound), and the inferred style is asserted too.
+These trees cover no wrappers, metadata fields with error bodies, the ``HTTPMeta`` envelope with
+error suffixes and an ``apierrors`` folder, the 2022 naming, four languages and the
+``docs/pkg/models`` layout.  The floors are the figures measured when they were set: a
+regression fails.
 """
 
 from __future__ import annotations
@@ -31,41 +35,48 @@ def load_spec_conformance() -> ModuleType:
 
 
 # tree (below the corpus), spec beside it, floors in %: doc models found in the spec,
-# spec models found in the docs, fields agreeing; the style words the choice must name
+# spec models found in the docs, fields agreeing; words the inferred style must name
 SLICE = [
-    ("dub-seed-era/go/docs/models", "dub-seed-era/openapi.yaml", 99.6, 95.0, 99.7, "no wrappers"),
-    ("dub-seed-era/ruby/docs/models", "dub-seed-era/openapi.yaml", 99.5, 70.5, 95.0, "errors"),
+    ("dub-seed-era/go/docs/models", "dub-seed-era/openapi.yaml", 99.6, 99.6, 99.8, "no wrappers"),
+    (
+        "dub-seed-era/ruby/docs/models",
+        "dub-seed-era/openapi.yaml",
+        99.5,
+        66.0,
+        95.2,
+        "fields, raw required, errors",
+    ),
     (
         "zoo/authlete-authlete-go-sdk-go/docs/models",
         "zoo/authlete-authlete-go-sdk-go/openapi.yaml",
         98.9,
-        98.9,
+        97.9,
         99.6,
-        "envelope",
+        "speakeasy-2025 + envelope, successes only, body field body, error suffix Error",
     ),
     (
         "zoo/speakeasy-sdks-moov-go-go/docs/pkg/models",
         "zoo/speakeasy-sdks-moov-go-go/openapi.yaml",
-        93.5,
-        79.0,
-        95.0,
-        "single-ref allOf copied",
+        75.0,
+        87.9,
+        92.4,
+        "speakeasy-2022 + fields, raw required",
     ),
     (
         "zoo/benzinga-bz-java-client-java/docs/models",
         "zoo/benzinga-bz-java-client-java/openapi.yaml",
         99.5,
-        71.0,
-        81.0,
-        "raw required",
+        99.9,
+        81.4,
+        "speakeasy-2023 + fields, raw required, successes only",
     ),
     (
         "zoo/speakeasy-sdks-netevia-csharp-sdk-csharp/docs/models",
         "zoo/speakeasy-sdks-netevia-csharp-sdk-csharp/openapi.yaml",
-        98.0,
-        40.0,
-        53.0,
-        "raw optional",
+        98.3,
+        46.7,
+        61.5,
+        "fields, raw optional, errors",
     ),
 ]
 
@@ -88,7 +99,7 @@ def test_docs_agree_with_their_spec(
     if not models.is_dir() or not spec_path.is_file():
         pytest.skip(f"{tree} or {spec} is not in the corpus")
     conformance = load_spec_conformance()
-    figures = conformance.measure(spec_path, models)
+    figures = conformance.measure(spec_path, models, upper_bound=False)
     report = figures.report
     assert report.models > 50 and report.fields > 200
     assert 100 * report.matched / report.models >= docs_floor
