@@ -409,7 +409,7 @@ def compare_files(
         relative = path.split("/", 1)[1]  # "<target>/models/<ns>/<file>"
         parts = relative.split("/")
         if len(parts) >= 3 and parts[0].lower() == "models":
-            by_path[f"{ir_namespace(parts[1])}/{parts[-1].lower()}"] = text
+            by_path[f"{ir_namespace(parts[1], roles)}/{parts[-1].lower()}"] = text
     for real in sorted(models.rglob("*.md")):
         report.files += 1
         text = real.read_text(encoding="utf-8")
