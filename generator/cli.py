@@ -15,15 +15,15 @@ import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
+from importlib import import_module
 
 from generator import __version__
-from generator.commands import check, diff, generate, ir, templates
-from generator.commands.common import EXIT_BAD_INPUT, EXIT_OK
+from generator.commands.common import EXIT_BAD_INPUT, EXIT_DRIFT, EXIT_OK
 from generator.diagnostics import SpecloomError
 from generator.terminal import escape
 
-EXIT_DRIFT = check.EXIT_DRIFT
-"""``check`` found drift."""
+COMMANDS = ("generate", "check", "diff", "templates", "ir")
+"""The commands, each a module of ``generator.commands`` with ``add_parser``."""
 EXIT_BROKEN_PIPE = 141
 """Standard output was closed early (128 + SIGPIPE, as the shell reports it)."""
 EXIT_INTERNAL_ERROR = 70
@@ -32,22 +32,29 @@ EXIT_INTERNAL_ERROR = 70
 __all__ = ["EXIT_BAD_INPUT", "EXIT_DRIFT", "EXIT_INTERNAL_ERROR", "EXIT_OK", "build_parser", "main"]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of every command."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser of every command, or of the command ``only`` alone.
+
+    A command line that names its command needs only that one: the others
+    are neither imported nor built (their options never apply).
+    """
     parser = argparse.ArgumentParser(
         prog="specloom",
         description="Generate request classes, validators and docs from OpenAPI specs and model docs.",
     )
     parser.add_argument("--version", action="version", version=f"specloom {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command in (generate, check, diff, templates, ir):
-        command.add_parser(commands)
+    for name in COMMANDS:
+        if only is None or name == only:
+            import_module(f"generator.commands.{name}").add_parser(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    args = build_parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    named = arguments[0] if arguments and arguments[0] in COMMANDS else None
+    args = build_parser(named).parse_args(arguments)
     command: Callable[[argparse.Namespace], int] = args.run
     try:
         return command(args)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.diagnostics import Problem, SpecloomError
-from generator.inputs.handwritten.config import HandwrittenConfig, config_from_table
 from generator.ir import Location
 from generator.limits import KEYS, Limits
+
+if TYPE_CHECKING:
+    from generator.inputs.handwritten.config import HandwrittenConfig
 
 FORMATS = ("assert", "annotate")
 """Values of ``--formats`` / ``[tool.specloom] formats``."""
@@ -66,6 +68,8 @@ def load_settings(pyproject: Path) -> Settings:
     """Settings from ``pyproject``'s ``[tool.specloom]`` (defaults when absent); paths resolved from its folder."""
     if not pyproject.is_file():
         return Settings()
+    import tomllib  # here: a run without a pyproject (an unchanged run's fast path) never parses TOML
+
     where = Location(pyproject.as_posix())
     try:
         data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
@@ -102,6 +106,8 @@ def load_settings(pyproject: Path) -> Settings:
         )
     handwritten = None
     if "handwritten" in table:
+        from generator.inputs.handwritten.config import config_from_table
+
         handwritten, problems = config_from_table(table["handwritten"])
         if problems:
             raise SpecloomError([Problem(where, message) for message in problems])

@@ -53,14 +53,17 @@ def code_fingerprint() -> str:
 
     digest = hashlib.sha256(__version__.encode())
     for folder in (_PACKAGE, builtin_templates()):
-        for path in _tree_files(folder, None):
-            if path.suffix in (".pyc",):
-                continue
-            try:
-                info = path.stat()
-            except OSError:
-                continue
-            digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+        for root, folders, names in os.walk(folder):
+            folders[:] = sorted(f for f in folders if not f.startswith(".") and f != "__pycache__")
+            for name in sorted(names):
+                if name.startswith(".") or name.endswith(".pyc"):
+                    continue
+                path = os.path.join(root, name)
+                try:
+                    info = os.stat(path)
+                except OSError:
+                    continue
+                digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
 

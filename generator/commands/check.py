@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator import limits
 from generator.commands.common import (
+    EXIT_DRIFT,
     EXIT_OK,
     add_color_option,
     add_run_options,
@@ -25,17 +26,14 @@ from generator.commands.common import (
     settings_from,
 )
 from generator.inputs.collect import display_path
-from generator.ir import Schema
 from generator.output.manifest import MANIFEST_NAME
 from generator.progress import Progress, wanted
 from generator.terminal import Style, escape, escape_lines, wants_colour
 
 if TYPE_CHECKING:
     from generator.diff import Change
+    from generator.ir import Schema
     from generator.output.drift import Drift
-
-EXIT_DRIFT = 1
-"""The out folder is out of date."""
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -15,8 +15,7 @@ from generator import limits
 from generator.config import FORMATS, Settings, load_settings
 from generator.diagnostics import Problem, SpecloomError
 from generator.inputs.collect import display_path
-from generator.inputs.handwritten.config import HandwrittenConfig
-from generator.ir import Location, Schema
+from generator.ir import Location
 from generator.progress import Progress
 from generator.render.formatting import FORMATTERS, Formatter
 from generator.render.target_names import BUILTIN_TARGET_NAMES
@@ -24,12 +23,16 @@ from generator.terminal import COLOR_CHOICES, escape
 
 if TYPE_CHECKING:
     from generator.cache.session import Session
+    from generator.inputs.handwritten.config import HandwrittenConfig
+    from generator.ir import Schema
     from generator.output.snapshot import EncodedSnapshot
 
 EXIT_OK = 0
 """Success."""
 EXIT_BAD_INPUT = 2
 """Bad input, options or templates: one ``path:line: message`` line per problem on stderr."""
+EXIT_DRIFT = 1
+"""``check``: the out folder is out of date."""
 
 
 def add_flavor_option(parser: argparse.ArgumentParser, name: str = "--flavor") -> None:

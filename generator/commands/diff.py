@@ -12,6 +12,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator import limits
 from generator.commands.common import (
@@ -25,9 +26,12 @@ from generator.commands.common import (
 from generator.config import load_settings
 from generator.diagnostics import Problem, SpecloomError
 from generator.inputs.collect import display_path
-from generator.ir import Location, Schema
+from generator.ir import Location
 from generator.limits import Limits
 from generator.terminal import Style, wants_colour
+
+if TYPE_CHECKING:
+    from generator.ir import Schema
 
 EPILOG = """\
 exit codes: 0 no semantic change (descriptions, deprecation and namespaces do not count),

@@ -16,7 +16,6 @@ from generator.commands.common import (
     read_schema,
 )
 from generator.config import load_settings
-from generator.ir.serialize import schema_to_data
 from generator.limits import Limits
 
 
@@ -43,6 +42,8 @@ def run(args: argparse.Namespace) -> int:
     with limits.using(Limits(allow_ref_outside=args.allow_ref_outside)):
         handwritten = load_settings(args.config).handwritten if args.config else None
         schema = read_schema(args.paths, args.flavor, naming=args.naming, handwritten=handwritten)
+    from generator.ir.serialize import schema_to_data
+
     json.dump(schema_to_data(schema), sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
     return EXIT_OK

@@ -12,12 +12,15 @@ import argparse
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.commands.common import EXIT_OK, check_settings, settings_from
 from generator.config import Settings
 from generator.diagnostics import SpecloomError
 from generator.inputs.collect import display_path
-from generator.ir import Schema
+
+if TYPE_CHECKING:
+    from generator.ir import Schema
 
 
 def watched_paths(settings: Settings, extra: Iterable[Path] = ()) -> list[Path]:

@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.diagnostics import Collector, Problem
-from generator.ir import Definition, Location, Operation, Schema
-from generator.ir.merge import merge_schema
+from generator.ir import Location
 
 if TYPE_CHECKING:
     from generator.inputs.handwritten.config import HandwrittenConfig
+    from generator.ir import Definition, Operation, Schema
 
 DOC_SUFFIXES = frozenset({".md", ".mdx", ".markdown"})
 """Markdown docs (SDK model docs or hand-written ones)."""
@@ -111,7 +111,7 @@ def read_inputs(
     ``remotes`` maps URI prefixes (``https://example.com/schemas/``) to folders serving them.
     """
     from generator.inputs.handwritten import FLAVOR as HANDWRITTEN
-    from generator.inputs.openapi.name_resolution import DEFAULT_NAMING
+    from generator.inputs.openapi.namings import DEFAULT_NAMING
     from generator.inputs.openapi.reader import read_openapi_spec
     from generator.inputs.openapi.rules_reader import RulesSink
 
@@ -160,6 +160,8 @@ def read_inputs(
         definitions += _read_handwritten(handwritten_docs, collector, handwritten)
     collector.raise_if_any()  # a broken input would make merging report conflicts that are not real
     sources = tuple(display_path(path) for path in [*specs, *docs])
+    from generator.ir.merge import merge_schema
+
     schema = merge_schema(definitions, sources, collector, operations, sink)
     collector.raise_if_any()
     if warnings is not None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -118,6 +117,8 @@ class Formatter:
                 None, "formatter 'ruff' is not installed; expected `pip install ruff`"
             )
 
+        import subprocess  # here: only a run that formats starts processes
+
         def run(text: str, path: str) -> str:
             result = subprocess.run(
                 [executable, "format", "--stdin-filename", path, "-"],
@@ -137,6 +138,8 @@ class Formatter:
         executable = shutil.which("ruff")
         if executable is None:
             return "missing"
+        import subprocess
+
         result = subprocess.run([executable, "--version"], capture_output=True, check=False)
         return result.stdout.decode("utf-8", "replace").strip()
 

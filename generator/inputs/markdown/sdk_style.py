@@ -42,7 +42,7 @@ from typing import Any
 
 import yaml  # type: ignore[import-untyped, unused-ignore]
 
-from generator.inputs.openapi.name_resolution import NAMINGS
+from generator.inputs.openapi.namings import NAMINGS
 from generator.ir import AliasModel, ArrayType, Definition, MapType, ObjectModel, Primitive
 from generator.ir.sdk_wrappers import WrapperStyle
 

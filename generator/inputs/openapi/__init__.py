@@ -7,7 +7,7 @@ into IR definitions, named the way Speakeasy names them (``NAMINGS``).
 
 from typing import TYPE_CHECKING, Any
 
-from generator.inputs.openapi.name_resolution import NAMINGS
+from generator.inputs.openapi.namings import NAMINGS
 
 if TYPE_CHECKING:
     from generator.inputs.openapi.reader import read_openapi

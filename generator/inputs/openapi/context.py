@@ -9,7 +9,8 @@ from pathlib import Path
 
 from generator.diagnostics import Collector
 from generator.inputs.openapi.document import Document, join
-from generator.inputs.openapi.names import OWNER_FIRST_NAMING, NameRegistry
+from generator.inputs.openapi.names import NameRegistry
+from generator.inputs.openapi.namings import OWNER_FIRST_NAMING
 from generator.inputs.openapi.typed import Typed
 from generator.ir import Definition, Location, Operation, TypeNode
 

@@ -10,8 +10,8 @@ from generator.inputs.openapi import metadata
 from generator.inputs.openapi.constraints import for_kind
 from generator.inputs.openapi.context import Context
 from generator.inputs.openapi.document import join
-from generator.inputs.openapi.name_resolution import SPEAKEASY_2025
 from generator.inputs.openapi.names import Hint, ordinal
+from generator.inputs.openapi.namings import SPEAKEASY_2025
 from generator.inputs.openapi.shapes import is_null_schema, is_primitive_union
 from generator.inputs.openapi.typed import ANY, Typed
 from generator.ir import (

@@ -32,18 +32,9 @@ from __future__ import annotations
 from collections import Counter
 
 from generator.inputs.openapi.context import Context
-from generator.inputs.openapi.names import OWNER_FIRST_NAMING, NameFact
+from generator.inputs.openapi.names import NameFact
 from generator.ir import Definition, EnumModel, JsonObject, LiteralType, TypeName
 from generator.ir.retarget import rename, retype, retype_operation
-
-SPEAKEASY_2025 = "speakeasy-2025"
-"""Speakeasy's naming with its ``nameResolutionFeb2025`` fix."""
-
-NAMINGS = ("speakeasy-2023", SPEAKEASY_2025, OWNER_FIRST_NAMING)
-"""The naming conventions ``read_openapi`` offers."""
-
-DEFAULT_NAMING = NAMINGS[0]
-"""Naming used unless another is asked for."""
 
 
 def singular(word: str) -> str:

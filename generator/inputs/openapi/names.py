@@ -85,9 +85,6 @@ class NameFact:
     """1-based position among the variants of the union ``parent``; 0 when it is none."""
 
 
-OWNER_FIRST_NAMING = "speakeasy-2022"
-"""The naming (``name_resolution.NAMINGS``) where a nested inline schema named from its context
-always has its owner's name in front: Speakeasy before its ``nameResolutionDec2023`` fix."""
 
 
 class NameRegistry:

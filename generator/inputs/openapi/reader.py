@@ -10,12 +10,8 @@ from generator.diagnostics import Collector
 from generator.inputs.openapi import keywords as kw
 from generator.inputs.openapi.context import OPENAPI_30, OPENAPI_31, SWAGGER_20, Context, Dialect
 from generator.inputs.openapi.loader import load_document
-from generator.inputs.openapi.name_resolution import (
-    DEFAULT_NAMING,
-    NAMINGS,
-    SPEAKEASY_2025,
-    resolve_names_2025,
-)
+from generator.inputs.openapi.name_resolution import resolve_names_2025
+from generator.inputs.openapi.namings import DEFAULT_NAMING, NAMINGS, SPEAKEASY_2025
 from generator.inputs.openapi.operation_ir import read_operation_ir
 from generator.inputs.openapi.operations import list_operations
 from generator.inputs.openapi.request_views import add_request_views
