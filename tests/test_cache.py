@@ -4,6 +4,7 @@ correctness (the bytes are those of a run without it)."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -366,3 +367,46 @@ def test_a_module_that_reads_the_operations_does_not_depend_on_every_model(
     assert "python/models/operations.py" in rendered.paths  # the endpoint's path changed
     assert main(["generate", *_args(project, "fresh", "--no-cache")]) == 0
     assert _tree(project / "out") == _tree(project / "fresh")
+
+
+def _same_size_edit(path: Path) -> None:
+    """Change one byte of ``path`` and give it back its modification time."""
+    info = path.stat()
+    data = path.read_bytes()
+    index = data.index(b"a")
+    path.write_bytes(data[:index] + b"b" + data[index + 1 :])
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert path.stat().st_size == info.st_size and path.stat().st_mtime_ns == info.st_mtime_ns
+
+
+@pytest.mark.parametrize(
+    "change", ["same size and time", "removed", "snapshot edited", "listing edited"]
+)
+def test_an_out_folder_changed_behind_the_cache_is_never_a_hit(
+    project: Path, change: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["generate", *_args(project)]) == 0
+    settings = settings_from(build_parser().parse_args(["check", *_args(project)]))
+    assert lookup(settings) is not None
+    out = project / "out"
+    page = out / "docs-go" / "models" / "components" / "tag.md"
+    manifest = out / ".specloom-manifest.json"
+    if change == "same size and time":
+        _same_size_edit(page)
+    elif change == "removed":
+        page.unlink()
+    else:  # the manifest: its file listing comes first, the IR snapshot after it
+        text = manifest.read_text(encoding="utf-8")
+        listing_end = text.index("\n  }")
+        if change == "snapshot edited":
+            at = text.index('"Tag"', listing_end)
+            edited = text[:at] + '"Tah"' + text[at + 5 :]
+        else:
+            at = text.index("tag.md", 0, listing_end)
+            edited = text[:at] + "tah.md" + text[at + 6 :]
+        manifest.write_text(edited, encoding="utf-8")
+    assert lookup(settings) is None
+    capsys.readouterr()
+    code = main(["check", *_args(project)])
+    if change in ("same size and time", "removed"):  # (a manifest edit: the full check decides)
+        assert code == 1, capsys.readouterr().out

@@ -73,8 +73,36 @@ def read_regular(path: str) -> bytes | None:
         os.close(descriptor)
 
 
+def read_head(path: str, marker: bytes, start: int = 0) -> bytes | None:
+    """The first bytes of the regular file at ``path``, up to past ``marker`` (found after ``start``).
+
+    All of it when ``marker`` is not there; ``None`` as ``read_regular``.  A
+    manifest's file listing comes first and its IR snapshot after: an
+    unchanged run needs only the listing.
+    """
+    try:
+        descriptor = os.open(path, _READ)
+    except OSError:
+        return None
+    try:
+        data = b""
+        while chunk := os.read(descriptor, 1 << 16):
+            searched = max(len(data) - len(marker), start)
+            data += chunk
+            if data.find(marker, searched) != -1:
+                break
+        return data
+    except OSError:  # a folder, or unreadable
+        return None
+    finally:
+        os.close(descriptor)
+
+
 def stamp(out: Path, paths: Iterable[str]) -> str | None:
-    """Hash of the size, time and inode of the manifest and of ``paths`` below ``out``.
+    """Hash of the size, times and inode of the manifest and of ``paths`` below ``out``.
+
+    The change time is in it as well as the modification time: a file edited
+    and given back its old modification time (``touch -d``) still differs.
 
     ``None`` when one is not a regular file or a folder on the way is a
     symbolic link (the out folder is then left to the full run to judge).
@@ -89,7 +117,9 @@ def stamp(out: Path, paths: Iterable[str]) -> str | None:
             info = os.lstat(os.path.join(root, path))
             if not stat.S_ISREG(info.st_mode):
                 return None
-            digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}\n".encode())
+            digest.update(
+                f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}\0{info.st_ino}\n".encode()
+            )
             folder = path.rpartition("/")[0]
             while folder and folder not in folders:
                 folders.add(folder)
@@ -106,8 +136,11 @@ _LISTING_START = b'{\n  "generator": "specloom",\n  "files": {'
 _LISTING_END = b"\n  }"
 
 
-def _listing(manifest: bytes) -> dict[str, str]:
-    """The manifest's file listing, decoding only the listing when the layout is specloom's."""
+def _listing(manifest: bytes, whole: bool = True) -> dict[str, str] | None:
+    """The manifest's file listing, decoding only the listing when the layout is specloom's.
+
+    ``None`` when the layout is not specloom's and ``manifest`` is only the head of one (not ``whole``).
+    """
     if manifest.startswith(_LISTING_START):
         end = manifest.find(_LISTING_END, len(_LISTING_START))
         if end != -1:
@@ -117,6 +150,8 @@ def _listing(manifest: bytes) -> dict[str, str]:
                 files = None
             if isinstance(files, dict):
                 return {str(path): str(value) for path, value in files.items()}
+    if not whole:
+        return None
     from generator.output.manifest import manifest_files
 
     return manifest_files(manifest.decode("utf-8", "replace"))
@@ -129,15 +164,24 @@ def verify_out(out: Path, record: Record) -> int | None:
     left them, say so at the cost of one ``lstat`` each; when they differ, the
     contents are hashed and compared with the manifest.
     """
-    manifest = read_regular(os.path.join(os.fspath(out), MANIFEST_NAME))
-    if manifest is None:
-        return None
-    listing = _listing(manifest)
+    where = os.path.join(os.fspath(out), MANIFEST_NAME)
+    head = read_head(where, _LISTING_END, len(_LISTING_START))
+    listing = None if head is None else _listing(head, whole=False)
+    if listing is None:
+        head = read_regular(where)
+        listing = None if head is None else _listing(head)
+        if listing is None:
+            return None
     current = stamp(out, listing)
     if current is None:
         return None
     if current != record.stamp:
-        if hashlib.sha256(manifest).hexdigest() != record.manifest:
+        # all of it, read again: the head may be older than the stamp
+        manifest = read_regular(where)
+        if manifest is None or hashlib.sha256(manifest).hexdigest() != record.manifest:
+            return None
+        listing = _listing(manifest)
+        if listing is None:
             return None
         root = os.fspath(out)
         for path, expected in listing.items():

@@ -25,7 +25,7 @@ from generator.commands.common import (
     report_warnings,
     settings_from,
 )
-from generator.inputs.collect import display_path
+from generator.display import display_path
 from generator.output.manifest import MANIFEST_NAME
 from generator.progress import Progress, wanted
 from generator.terminal import Style, escape, escape_lines, wants_colour

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 from generator import limits
 from generator.config import FORMATS, Settings, load_settings
 from generator.diagnostics import Problem, SpecloomError
-from generator.inputs.collect import display_path
+from generator.display import display_path
 from generator.ir import Location
 from generator.progress import Progress
-from generator.render.formatting import FORMATTERS, Formatter
+from generator.render.formatter_names import FORMATTERS
 from generator.render.target_names import BUILTIN_TARGET_NAMES
 from generator.terminal import COLOR_CHOICES, escape
 
@@ -299,6 +299,8 @@ def read_and_render(
         options = Options(
             package=settings.package, go_style=settings.go_style, formats=settings.formats
         )
+        from generator.render.formatting import Formatter
+
         formatter = Formatter(settings.formatter, settings.config)
         side: list[Callable[[], list[str]]] = []
         assemble = None

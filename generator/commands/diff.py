@@ -25,7 +25,7 @@ from generator.commands.common import (
 )
 from generator.config import load_settings
 from generator.diagnostics import Problem, SpecloomError
-from generator.inputs.collect import display_path
+from generator.display import display_path
 from generator.ir import Location
 from generator.limits import Limits
 from generator.terminal import Style, wants_colour

@@ -22,7 +22,7 @@ from generator.commands.common import (
 )
 from generator.config import Settings
 from generator.diagnostics import Problem
-from generator.inputs.collect import display_path
+from generator.display import display_path
 from generator.ir import Location
 from generator.progress import Progress, wanted
 from generator.terminal import escape

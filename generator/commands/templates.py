@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.commands.common import EXIT_OK, add_config_options, settings_from
 from generator.diagnostics import Problem, SpecloomError
-from generator.inputs.collect import display_path
+from generator.display import display_path
 from generator.ir import Location
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from generator.commands.common import EXIT_OK, check_settings, settings_from
 from generator.config import Settings
 from generator.diagnostics import SpecloomError
-from generator.inputs.collect import display_path
+from generator.display import display_path
 
 if TYPE_CHECKING:
     from generator.ir import Schema

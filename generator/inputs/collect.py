@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.diagnostics import Collector, Problem
+from generator.display import display_path
 from generator.ir import Location
 
 if TYPE_CHECKING:
@@ -20,16 +21,6 @@ SPEC_SUFFIXES = frozenset({".yaml", ".yml", ".json"})
 """OpenAPI documents."""
 
 _OPENAPI_MARKER = re.compile(rb'^\s*["\']?(openapi|swagger)["\']?\s*:', re.MULTILINE)
-
-
-def display_path(path: Path) -> str:
-    """``path`` relative to the working directory when below it, with POSIX separators."""
-    if not path.is_absolute():
-        return path.as_posix()
-    try:
-        return path.relative_to(Path.cwd()).as_posix()
-    except ValueError:  # outside the working directory
-        return path.as_posix()
 
 
 def looks_like_openapi(path: Path) -> bool:

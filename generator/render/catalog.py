@@ -11,7 +11,7 @@ import jinja2
 import jinja2.meta
 
 from generator.diagnostics import Problem
-from generator.inputs.collect import display_path
+from generator.display import display_path
 from generator.ir import Location
 from generator.render.environment import builtin_templates
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator.diagnostics import Problem, SpecloomError
-from generator.inputs.collect import display_path
+from generator.display import display_path
 from generator.ir import Location
 from generator.render.catalog import builtin_names
 from generator.render.environment import builtin_templates

@@ -16,8 +16,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-FORMATTERS = ("black", "ruff", "none")
-"""The ``--formatter`` choices; ``black`` is the default."""
+from generator.render.formatter_names import FORMATTERS as FORMATTERS  # its home was here
 
 _POSITION = re.compile(r"(?:^|[\s:])(\d+):(\d+)(?=:|\s|$)")
 
