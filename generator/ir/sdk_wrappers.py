@@ -63,6 +63,7 @@ from generator.ir.types import (
     TypeName,
     TypeNode,
     UnionType,
+    referenced_names,
 )
 from generator.naming import camel_case, pascal_case
 
@@ -309,7 +310,7 @@ def drop_unused(
         for response in operation.responses:
             nodes += [media.type for media in response.content]
             nodes += [header.type for header in response.headers]
-        pending += _names([node for node in nodes if node is not None])
+        pending += referenced_names([node for node in nodes if node is not None])
         if operation.request is not None:
             pending.append(operation.request)
     for definition in definitions:
@@ -324,9 +325,9 @@ def drop_unused(
             continue
         seen.add(name)
         if name in index:
-            pending += _names(_nodes_of(index[name]))
+            pending += referenced_names(_nodes_of(index[name]))
         elif name in aliases:
-            pending += _names([aliases[name]])
+            pending += referenced_names([aliases[name]])
     return [definition for definition in definitions if definition.name in seen]
 
 
@@ -343,22 +344,6 @@ def _nodes_of(definition: Definition) -> list[TypeNode]:
     if isinstance(definition, AliasModel):
         return [definition.type]
     return []
-
-
-def _names(nodes: list[TypeNode]) -> list[TypeName]:
-    found: list[TypeName] = []
-    stack = list(nodes)
-    while stack:
-        node = stack.pop()
-        if isinstance(node, RefType):
-            found.append(node.target)
-        elif isinstance(node, ArrayType):
-            stack.append(node.items)
-        elif isinstance(node, MapType):
-            stack.append(node.values)
-        elif isinstance(node, UnionType):
-            stack.extend(node.variants)
-    return found
 
 
 def _error_names(definitions: list[Definition], style: WrapperStyle) -> dict[TypeName, TypeName]:

@@ -227,6 +227,23 @@ def walk_types(node: TypeNode) -> list[TypeNode]:
     return found
 
 
+def referenced_names(nodes: list[TypeNode]) -> list[TypeName]:
+    """The model names the type nodes refer to, nested ones included (a worklist's order)."""
+    found: list[TypeName] = []
+    stack = list(nodes)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, RefType):
+            found.append(node.target)
+        elif isinstance(node, ArrayType):
+            stack.append(node.items)
+        elif isinstance(node, MapType):
+            stack.append(node.values)
+        elif isinstance(node, UnionType):
+            stack.extend(node.variants)
+    return found
+
+
 __all__ = [
     "NO_CONSTRAINTS",
     "ArrayType",

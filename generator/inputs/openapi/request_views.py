@@ -25,18 +25,15 @@ from dataclasses import replace
 from generator.inputs.openapi.context import Context
 from generator.ir import (
     AliasModel,
-    ArrayType,
     Definition,
     EnumModel,
-    MapType,
     ObjectModel,
-    RefType,
     TypeName,
     TypeNode,
     UnionModel,
-    UnionType,
 )
 from generator.ir.retarget import rename
+from generator.ir.types import referenced_names
 
 OPERATIONS = "operations"
 """Namespace whose definitions are changed in place."""
@@ -78,34 +75,17 @@ def _references(definition: Definition) -> list[TypeName]:
         nodes = [field.type for field in definition.fields]
         if definition.additional_properties is not None:
             nodes.append(definition.additional_properties)
-        return _names_in(nodes)
+        return referenced_names(nodes)
     if isinstance(definition, UnionModel):
-        return _names_in([variant.type for variant in definition.variants])
+        return referenced_names([variant.type for variant in definition.variants])
     if isinstance(definition, AliasModel):
-        return _names_in([definition.type])
+        return referenced_names([definition.type])
     return []
-
-
-def _names_in(nodes: list[TypeNode]) -> list[TypeName]:
-    """Names the type nodes refer to."""
-    found: list[TypeName] = []
-    stack = list(nodes)
-    while stack:
-        node = stack.pop()
-        if isinstance(node, RefType):
-            found.append(node.target)
-        elif isinstance(node, ArrayType):
-            stack.append(node.items)
-        elif isinstance(node, MapType):
-            stack.append(node.values)
-        elif isinstance(node, UnionType):
-            stack.extend(node.variants)
-    return found
 
 
 def _reachable(roots: list[TypeNode], index: dict[TypeName, Definition]) -> set[TypeName]:
     """Definitions reachable from the request roots."""
-    pending = _names_in(roots)
+    pending = referenced_names(roots)
     seen: set[TypeName] = set()
     while pending:
         name = pending.pop()
