@@ -9,20 +9,17 @@ not its value), nested models and the import of the package's own ``_base``.
 from __future__ import annotations
 
 import importlib
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 from python_gates import gate_failures
+from rendered import render_schemas
 
 pytest.importorskip("datamodel_code_generator")
 pydantic = pytest.importorskip("pydantic")
 
-from generator.inputs.collect import read_inputs  # noqa: E402
-from generator.render.renderer import render  # noqa: E402
-from generator.render.targets import Options  # noqa: E402
 
 GENERATED = Path(__file__).resolve().parent.parent / "generated" / "pydantic"
 
@@ -61,20 +58,7 @@ SCHEMAS: dict[str, Any] = {
 @pytest.fixture(scope="module")
 def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("pydantic_gates")
-    spec = root / "openapi.json"
-    document = {
-        "openapi": "3.1.0",
-        "info": {"title": "t", "version": "1"},
-        "paths": {},
-        "components": {"schemas": SCHEMAS},
-    }
-    spec.write_text(json.dumps(document), encoding="utf-8")
-    files = render(read_inputs([spec]), ["pydantic"], Options(package="gated_models"))
-    for path, text in files.items():
-        target = root / "out" / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    return root / "out" / "pydantic"
+    return render_schemas(root, SCHEMAS, "pydantic", "gated_models")
 
 
 @pytest.fixture(scope="module")

@@ -10,19 +10,16 @@ from __future__ import annotations
 
 import datetime
 import importlib
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from rendered import render_schemas
 
 pytest.importorskip("datamodel_code_generator")
 pydantic = pytest.importorskip("pydantic")
 
-from generator.inputs.collect import read_inputs  # noqa: E402
-from generator.render.renderer import render  # noqa: E402
-from generator.render.targets import Options  # noqa: E402
 
 SCHEMAS: dict[str, Any] = {
     "Flags": {
@@ -55,24 +52,12 @@ SCHEMAS: dict[str, Any] = {
 @pytest.fixture(scope="module")
 def models(tmp_path_factory: pytest.TempPathFactory) -> Any:
     root = tmp_path_factory.mktemp("pydantic_target")
-    spec = root / "openapi.json"
-    document = {
-        "openapi": "3.1.0",
-        "info": {"title": "t", "version": "1"},
-        "paths": {},
-        "components": {"schemas": SCHEMAS},
-    }
-    spec.write_text(json.dumps(document), encoding="utf-8")
-    files = render(read_inputs([spec]), ["pydantic"], Options(package="pyd_target_models"))
-    for path, text in files.items():
-        target = root / "out" / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    sys.path.insert(0, str(root / "out" / "pydantic"))
+    folder = render_schemas(root, SCHEMAS, "pydantic", "pyd_target_models")
+    sys.path.insert(0, str(folder))
     try:
         return importlib.import_module("pyd_target_models")
     finally:
-        sys.path.remove(str(root / "out" / "pydantic"))
+        sys.path.remove(str(folder))
 
 
 def accepts(model: Any, payload: Any) -> bool:

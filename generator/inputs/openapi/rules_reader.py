@@ -41,28 +41,6 @@ if TYPE_CHECKING:
 
 _TYPES = frozenset(("null", "boolean", "object", "array", "number", "string", "integer"))
 _VALIDATION_VOCABULARY = "https://json-schema.org/draft/2020-12/vocab/validation"
-_VALIDATION_KEYWORDS = (
-    "type",
-    "enum",
-    "const",
-    "minLength",
-    "maxLength",
-    "pattern",
-    "minimum",
-    "maximum",
-    "exclusiveMinimum",
-    "exclusiveMaximum",
-    "multipleOf",
-    "minItems",
-    "maxItems",
-    "uniqueItems",
-    "minProperties",
-    "maxProperties",
-    "required",
-    "dependentRequired",
-    "minContains",
-    "maxContains",
-)
 _ACCEPT = Rules(always=True)
 _REJECT = Rules(always=False)
 
