@@ -51,13 +51,10 @@ OPTIONS_PAGE = "not a model doc: the SDK's call-options page"
 RETRY_PAGE = "not a model doc: the SDK's retry-configuration page"
 HIDDEN_SPACE = "a cell's source text ends with a space, which the column padding hides"
 LITERAL_BREAK = "a description holds a literal <br/>, read as a line break (padded otherwise)"
-ERROR_LINKS = "references to sdkerrors models from other packages are written unlinked"
-FENCE_TEXT = "a description line starts with ``` (written as &#96;`` so it stays text)"
 NO_EXAMPLE_COLUMN = "an empty Example column on a table no field has an example for"
 ERRORS_FOLDER = "the 2023 Go errors package was the folder errors/, now written sdkerrors/"
 BINARY_BYTES = "a binary body shown bytes / []byte (2023), not the IO type written today"
 STREAM_UNWRAPPED = "a streamed response shown without a link or pointer (2024 generator)"
-KEYWORD_FILE = "a model named after a Python keyword has its doc in filter_.md"
 FLOAT_EXPONENT = "a float example printed with an exponent by the old generator"
 EXAMPLE_SPACING = "an example's JSON spacing that the IR's value does not keep"
 PADDING = "column padding measured otherwise (a cell width the IR's text does not give)"
@@ -65,8 +62,7 @@ RUNTIME_EXAMPLE = "an example built from SDK runtime calls (new RFCDate(...), op
 
 SHORTENED = (
     "the generator shortens a file name past 80 characters to 73 and a 6-digit hash of "
-    "inputs the docs do not carry (or suffixes `_` to a name it reserves, `fields_`), so the "
-    "doc and the links to it cannot be named back"
+    "inputs the docs do not carry, so the doc and the links to it cannot be named back"
 )
 
 CORPUS_TREES = {
@@ -112,23 +108,12 @@ CORPUS_TREES = {
     "zoo/speakeasy-sdks-moov-go-go/docs/pkg": (
         "go/old",
         410,
-        395,
+        406,
         {
-            "models/operations/canceltransferresponse.md": ERROR_LINKS,
-            "models/operations/createtransferresponse.md": ERROR_LINKS,
             "models/operations/getavatarresponse.md": STREAM_UNWRAPPED,
-            "models/operations/getrefundresponse.md": ERROR_LINKS,
-            "models/operations/gettransferresponse.md": ERROR_LINKS,
-            "models/operations/listrefundsresponse.md": ERROR_LINKS,
             "models/operations/option.md": OPTIONS_PAGE,
-            "models/operations/patchtransferresponse.md": ERROR_LINKS,
-            "models/operations/refundtransferresponse.md": ERROR_LINKS,
-            "models/sdkerrors/gettransferfull.md": ERROR_LINKS,
             "models/shared/fileuploadrequestfile.md": BINARY_BYTES,
-            "models/shared/mx.md": FENCE_TEXT,
-            "models/shared/plaidintegration.md": FENCE_TEXT,
             "models/shared/schemeoauth2credentials.md": NO_EXAMPLE_COLUMN,
-            "models/shared/synchronoustransferresponse.md": ERROR_LINKS,
         },
     ),
     "zoo/boltapp-bolt-python-sdk-python/docs": (
@@ -146,14 +131,12 @@ CORPUS_TREES = {
     "zoo/lukehagar-plexpy-python/docs": (
         "python",
         693,
-        685,
+        687,
         {
-            "models/operations/filter_.md": KEYWORD_FILE,
             "models/operations/getbannerimageresponse.md": STREAM_UNWRAPPED,
             "models/operations/getsessionhistoryrequest.md": EXAMPLE_SPACING,
             "models/operations/getthumbimageresponse.md": STREAM_UNWRAPPED,
             "models/operations/getupdatestatusmediacontainer.md": EXAMPLE_SPACING,
-            "models/operations/getwatchlistrequest.md": KEYWORD_FILE,
             "models/operations/transcodesession.md": FLOAT_EXPONENT,
             "models/utils/retryconfig.md": RETRY_PAGE,
         },
@@ -251,7 +234,7 @@ CORPUS_TREES = {
     "zoo/gusto-gusto-ruby-client-ruby/docs": (
         "ruby",
         1718,
-        1701,
+        1705,
         {
             **{
                 f"models/{name}": SHORTENED
@@ -260,7 +243,6 @@ CORPUS_TREES = {
                     "operations/deletev1companiescompanyidcontractorpaymentcontractorpaymentrequest.md",
                     "operations/deletev1employeesemployeeidi9authorizationdocumentsdocumentidheaderxgusto_dd1388.md",
                     "operations/deletev1employeesemployeeidi9authorizationdocumentsdocumentidrequest.md",
-                    "operations/fields_.md",
                     "operations/getv1employeesemployeeuuidsection603highearnerstatuseseffectiveyearheader_982d0a.md",
                     "operations/getv1employeesemployeeuuidsection603highearnerstatuseseffectiveyearrequest.md",
                     "operations/patchv1employeesemployeeuuidsection603highearnerstatuseseffectiveyearhead_5f262c.md",
@@ -269,9 +251,6 @@ CORPUS_TREES = {
                     "operations/postpartnermanagedcompaniescompanyuuidretrievetermsofservicerequest.md",
                     "operations/postv1payrollspayrolluuidgenerateddocumentsprintablepayrollchecksheaderxg_282650.md",
                     "operations/postv1payrollspayrolluuidgenerateddocumentsprintablepayrollchecksrequest.md",
-                    "operations/putv1contractordocumentsignrequestbody.md",
-                    "shared/document.md",
-                    "shared/fields_.md",
                 )
             },
             "models/shared/showemployees.md": HIDDEN_SPACE,

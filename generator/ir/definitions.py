@@ -55,6 +55,12 @@ class DocsFlavor:
     ``internal``), from the ``.speakeasy/gen.lock`` or ``gen.yaml`` beside the tree."""
     generation_version: str | None = None
     """Version of Speakeasy's generator core (``2.879.6``), from the same record."""
+    reserved_names: tuple[str, ...] = ()
+    """Names the tree's generator reserves, lowercase and sorted: it writes a field so named
+    with a ``_`` after it (``filter_``, whose wire name is ``filter``) and puts the doc of a
+    model so named at ``<name>_.md`` (``filter_.md`` for ``Filter``).  Read from the field
+    names that end in a ``_`` their wire name lacks; the Python target adds Python's keywords
+    (a fact of the language, since a module cannot be named so)."""
     facts: tuple[str, ...] = ()
     """Named facts of how the tree lays its docs out, read from the tree (most of its docs
     decide) and followed by the docs targets; sorted names from ``DOCS_FACTS``."""
@@ -179,6 +185,11 @@ class ObjectModel:
     """Properties not in ``fields`` are rejected (OpenAPI ``additionalProperties: false``)."""
     examples: tuple[JsonValue, ...] = ()
     """Example values of the whole model, as JSON (e.g. a TypeScript doc's ``## Example Usage``)."""
+    error: bool | None = None
+    """The model is one of the SDK's error types (the body of an error response, which the SDK
+    raises); ``None`` when the source does not say.  SDK docs tell it for a model of the
+    ``errors`` namespace that every cell naming it names without a link to its doc
+    (``**sdkerrors.GetRefund*``: Go docs of 2023 link no error type)."""
     docs_flavor: DocsFlavor | None = None
     """The docs flavor the definition was read from; ``None`` when not read from SDK docs."""
 

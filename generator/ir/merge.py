@@ -214,6 +214,7 @@ def _merge_object(first: ObjectModel, second: ObjectModel) -> ObjectModel:
         ),
         constraints=_merge_constraints("object", first.constraints, second.constraints),
         closed=first.closed or second.closed,
+        error=_known("error type", first.error, second.error),
         description=_description(first, second),
         deprecated=_deprecated(first, second),
         examples=_examples("examples", first.examples, second.examples),

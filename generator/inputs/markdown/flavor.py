@@ -51,6 +51,22 @@ def observe_link_path(target: str) -> None:
         votes[LINK_FOLDERS + "/".join(parts[ups:-1])] += 1
 
 
+RESERVED = "reserved:"
+"""Vote key prefix: a name the generator reserves, shown by a field written with a ``_`` after
+it that its wire name lacks (``reserved:filter`` for ``filter_``)."""
+
+REFERENCE = "reference:"
+"""Vote key prefix: how a cell names a model of the tree (``reference:linked\n<name>`` for a
+link to its doc, ``reference:unlinked\n<name>`` for its name alone, ``<name>`` qualified)."""
+
+
+def observe_reference(target: TypeName, linked: bool) -> None:
+    """Record that a type cell names the model ``target`` with a link to its doc or without."""
+    votes = _VOTES.get()
+    if votes is not None:
+        votes[f"{REFERENCE}{'linked' if linked else 'unlinked'}\n{target}"] += 1
+
+
 LINK_INTO = "link-into:"
 """Vote key prefix: the folder a link names for a doc, after the folder that doc sits in
 (``link-into:<doc's folder>\n<link's folder>``, absolute paths)."""

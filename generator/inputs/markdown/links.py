@@ -5,7 +5,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator.inputs.markdown.flavor import CellError, observe_link_folder, observe_link_path
+from generator.inputs.markdown.flavor import (
+    CellError,
+    observe_link_folder,
+    observe_link_path,
+    observe_reference,
+)
 from generator.ir import TypeName
 
 
@@ -63,6 +68,7 @@ class DocRefs:
         observe_link_path(file_part)
         folder = os.path.dirname(_key(os.path.join(self._folder, file_part)))
         observe_link_folder(folder, folder)
+        observe_reference(name, True)
         return name
 
     def link_or_name(self, target: str, namespace: str, name: str) -> TypeName:
@@ -79,6 +85,7 @@ class DocRefs:
             if folder is not None and file_part and not os.path.isabs(file_part):
                 linked = os.path.dirname(_key(os.path.join(self._folder, file_part)))
                 observe_link_folder(folder, linked)
+            observe_reference(type_name, True)
             return type_name
 
     def name(self, namespace: str, name: str) -> TypeName:
@@ -86,6 +93,7 @@ class DocRefs:
         type_name = TypeName(namespace, name)
         if not self._index.has_name(type_name):
             raise CellError(f"type '{type_name}' does not match any input doc's model")
+        observe_reference(type_name, False)
         return type_name
 
 

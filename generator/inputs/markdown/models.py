@@ -18,6 +18,7 @@ from generator.inputs.markdown.cells import (
 )
 from generator.inputs.markdown.document import CodeBlock, Document, Row, Section, Table
 from generator.inputs.markdown.flavor import (
+    RESERVED,
     CellError,
     CellType,
     EnumEntry,
@@ -142,6 +143,10 @@ class ModelBuilder:
             seen[field.name] = row.line
             fields.append(field)
         fields = _widest_spaces(table, fields)
+        for field in fields:
+            source = field.source_name or ""
+            if source.endswith("_") and not field.name.endswith("_") and source.strip("_"):
+                self.votes[RESERVED + source[:-1].lower()] += 1
         return ObjectModel(
             name=self._name,
             fields=tuple(fields),

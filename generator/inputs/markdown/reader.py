@@ -18,7 +18,14 @@ from pathlib import Path
 from generator.diagnostics import Collector
 from generator.inputs.markdown.detect import detect_flavor, language_names
 from generator.inputs.markdown.document import Document, Section, Table, parse_document
-from generator.inputs.markdown.flavor import LINK_FOLDERS, LINK_INTO, Flavor, collecting_unions
+from generator.inputs.markdown.flavor import (
+    LINK_FOLDERS,
+    LINK_INTO,
+    REFERENCE,
+    RESERVED,
+    Flavor,
+    collecting_unions,
+)
 from generator.inputs.markdown.generation import Generation
 from generator.inputs.markdown.links import DocIndex
 from generator.inputs.markdown.models import ModelBuilder
@@ -172,6 +179,14 @@ def _read_models(
             if built[1]:
                 packages.append(built[1])
     definitions = [_as_union(definition, unions) for definition in definitions]
+    error_types = _error_types(votes)
+    if error_types:
+        definitions = [
+            dataclasses.replace(definition, error=True)
+            if isinstance(definition, ObjectModel) and definition.name in error_types
+            else definition
+            for definition in definitions
+        ]
     if not packages:
         packages = [p for _, document in loaded[:50] if (p := flavor.package(document))]
     layout, folders = _layout([file for file, _ in loaded])
@@ -186,6 +201,9 @@ def _read_models(
         sdk_classes=generation.sdk_pages if generation else (),
         speakeasy_version=generation.speakeasy_version if generation else None,
         generation_version=generation.generation_version if generation else None,
+        reserved_names=tuple(
+            sorted(key[len(RESERVED) :] for key in votes if key.startswith(RESERVED))
+        ),
         facts=tuple(
             sorted(
                 {
@@ -200,6 +218,27 @@ def _read_models(
     result.definitions = [
         dataclasses.replace(definition, docs_flavor=result.flavor) for definition in definitions
     ]
+
+
+ERRORS_NAMESPACE = "errors"
+"""The namespace of the SDK's error types (Go's ``sdkerrors`` package, the ``errors`` folder)."""
+
+
+def _error_types(votes: Counter[str]) -> frozenset[TypeName]:
+    """Models of the errors namespace that cells name without a link, and never with one: the
+    SDK's error types (``ObjectModel.error``), which Go docs of 2023 do not link."""
+    linked: set[str] = set()
+    unlinked: set[str] = set()
+    for key in votes:
+        if key.startswith(REFERENCE):
+            how, name = key[len(REFERENCE) :].split("\n", 1)
+            (linked if how == "linked" else unlinked).add(name)
+    found = set()
+    for name in unlinked - linked:
+        namespace, _, model = name.rpartition(".")
+        if namespace == ERRORS_NAMESPACE:
+            found.add(TypeName(namespace, model))
+    return frozenset(found)
 
 
 def _models_parent(votes: Counter[str], layout: str) -> str | None:

@@ -39,6 +39,8 @@ from generator.render.filters.markdown import (
     following,
     md_table,
     null_example,
+    own_reserved,
+    reserved_names,
     shown_required,
     shows,
     unqualified,
@@ -69,6 +71,18 @@ BINARY = "Union[bytes, IO[bytes], io.IOBase]"
 """How a binary upload is typed."""
 OPEN_ENUM_NOTE = "This is an open enum. Unrecognized values will not fail type checks."
 """The sentence before the values of an open enum."""
+
+
+PYTHON_KEYWORDS = frozenset(word for word in keyword.kwlist if word.islower())
+"""Names a Python module cannot have, so the generator suffixes ``_`` to a model doc's file
+so named (``class_.md``), as to the tree's own reserved names (``DocsFlavor.reserved_names``)."""
+
+
+def py_reserved(definition: Definition | None = None) -> frozenset[str]:
+    """The names whose model docs are written ``<name>_.md``: Python's keywords and the names
+    the tree of ``definition`` (else of the doc being rendered) reserves."""
+    tree = reserved_names() if definition is None else own_reserved(definition, "python")
+    return PYTHON_KEYWORDS | tree
 
 
 def is_python(definition: Definition) -> bool:
@@ -143,7 +157,7 @@ def py_doc_type(node: TypeNode, wrapper: str | None = None, layout: str = "neste
         return f"{'dict' if builtin else 'Dict'}[str, {inner}]"
     if isinstance(node, RefType):
         label = node.target.name if unqualified(node.target) else str(node.target)
-        return f"[{wrap(label)}]({doc_link(node.target, layout)})"
+        return f"[{wrap(label)}]({doc_link(node.target, layout, py_reserved())})"
     if isinstance(node, LiteralType):
         return f"*{wrap('Literal[' + _literal(node.value) + ']')}*"
     assert isinstance(node, UnionType)

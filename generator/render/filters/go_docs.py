@@ -7,6 +7,8 @@ wire names the way Speakeasy's Go generator does.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
+
 from generator.ir import (
     ArrayType,
     Definition,
@@ -28,6 +30,7 @@ from generator.ir import (
     UnionVariant,
     thaw,
 )
+from generator.ir.types import referenced_names
 from generator.naming import file_name, go_name, pascal_case
 from generator.render.distinct import distinct, register_path
 from generator.render.filters.markdown import (
@@ -38,6 +41,7 @@ from generator.render.filters.markdown import (
     md_table,
     models_link,
     null_example,
+    reserved_names,
     runtime_link,
     shown_required,
     shows,
@@ -62,11 +66,19 @@ GO_PACKAGES = {"errors": "sdkerrors"}
 """Namespaces whose Go package is named otherwise."""
 
 
-def doc_path(name: TypeName, layout: str = "nested") -> str:
+def doc_path(
+    name: TypeName, layout: str = "nested", reserved: frozenset[str] = frozenset()
+) -> str:
     """Path of a model's doc below the docs root: ``models/operations/mode.md``
-    (``models/mode.md`` in a ``flat`` layout, ``DocsFlavor.layout``; numbered on a clash,
-    see ``generator.render.distinct``)."""
-    return distinct("docs", name, _plain_doc_path(name, layout))
+    (``models/mode.md`` in a ``flat`` layout, ``DocsFlavor.layout``; ``filter_.md`` for a name
+    the generator reserves, ``DocsFlavor.reserved_names``; numbered on a clash, see
+    ``generator.render.distinct``)."""
+    plain = _plain_doc_path(name, layout)
+    stem = name.name.lower()
+    if stem in reserved:
+        folder = plain.rpartition("/")[0]
+        plain = f"{folder}/{file_name(stem + '_', '.md')}"
+    return distinct("docs", name, plain)
 
 
 def _plain_doc_path(name: TypeName, layout: str = "nested") -> str:
@@ -75,9 +87,13 @@ def _plain_doc_path(name: TypeName, layout: str = "nested") -> str:
     return f"models/{name.namespace}/{file_name(name.name.lower(), '.md')}"
 
 
-def doc_link(name: TypeName, layout: str = "nested") -> str:
-    """Link from one model doc to another, as Speakeasy writes it (``../../models/...``)."""
-    return models_link(doc_path(name, layout), layout != "flat")
+def doc_link(
+    name: TypeName, layout: str = "nested", reserved: frozenset[str] | None = None
+) -> str:
+    """Link from one model doc to another, as Speakeasy writes it (``../../models/...``);
+    ``reserved`` defaults to the names the tree of the doc being rendered reserves."""
+    names = reserved_names() if reserved is None else reserved
+    return models_link(doc_path(name, layout, names), layout != "flat")
 
 
 def layout_of(definition: Definition) -> str:
@@ -192,6 +208,8 @@ def go_type(node: TypeNode, pointer: bool = False, style: str = "old") -> str:
         return "map[string]" + go_type(node.values, node.values_nullable is True, style)
     if isinstance(node, RefType):
         label = node.target.name if unqualified(node.target) else go_qualified(node.target)
+        if style == "old" and node.target in _UNLINKED.get():
+            return f"{mark}{star}{label}{mark}"
         return f"[{star}{label}]({go_doc_link(node.target)})"
     if isinstance(node, LiteralType):
         return f"{mark}{star}{_literal_type(node.value)}{mark}"
@@ -227,13 +245,36 @@ def go_example(value: JsonValue) -> str:
     return example_text(value)[0]
 
 
-def go_fields_table(model: ObjectModel, style: str) -> str:
-    """The ``## Fields`` table of an object model."""
+_UNLINKED: ContextVar[frozenset[TypeName]] = ContextVar("go_unlinked", default=frozenset())
+"""The error types the doc being rendered names (``ObjectModel.error``), which the old style
+names without a link."""
+
+
+def error_types(model: ObjectModel, schema: Schema | None) -> frozenset[TypeName]:
+    """The models ``model``'s fields refer to that are SDK error types (``ObjectModel.error``)."""
+    if schema is None:
+        return frozenset()
+    found = set()
+    for name in referenced_names([field.type for field in model.fields]):
+        target = schema.get(name)
+        if isinstance(target, ObjectModel) and target.error:
+            found.add(name)
+    return frozenset(found)
+
+
+def go_fields_table(model: ObjectModel, style: str, schema: Schema | None = None) -> str:
+    """The ``## Fields`` table of an object model; the old style names the SDK's error types
+    (``ObjectModel.error``, looked up in ``schema``) without a link, as Speakeasy's Go
+    generator of 2023 does."""
     own = is_go(model)
     names = [go_field_name(field, own) for field in model.fields]
-    with following(model, "go"):
-        types = [go_field_type(field, style) for field in model.fields]
-        header, rows = field_rows(model.fields, names, types, null_example(model, "go"))
+    unlinked = _UNLINKED.set(error_types(model, schema) if style == "old" else frozenset())
+    try:
+        with following(model, "go"):
+            types = [go_field_type(field, style) for field in model.fields]
+            header, rows = field_rows(model.fields, names, types, null_example(model, "go"))
+    finally:
+        _UNLINKED.reset(unlinked)
     return md_table(header, rows)
 
 

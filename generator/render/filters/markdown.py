@@ -80,14 +80,62 @@ def code_span(text: str) -> str:
 _BLOCK_START = re.compile(r"^( {0,3})(#|\||```|~~~)", re.MULTILINE)
 
 
+_FENCE_LINE = re.compile(r"( {0,3})(`{3,}|~{3,})(.*)")
+
+
 def md_paragraph(text: str) -> str:
     """Text for a paragraph of a doc: controls as references, and a line that would open a
     heading, table row or code fence (``#``, ``|``, a fence) starts with its character as a
-    reference (``&#35;``) instead, so it stays text; the docs readers decode it back."""
-    return _BLOCK_START.sub(
-        lambda match: f"{match.group(1)}&#{ord(match.group(2)[0])};{match.group(2)[1:]}",
-        md_controls(text),
+    reference (``&#35;``) instead, so it stays text; the docs readers decode it back.
+
+    A fenced code block the text holds whole (its closing fence too) is written as it is:
+    readers keep such a block in the description, as they read it back."""
+    text = md_controls(text)
+    lines = text.split("\n")
+    fenced = _closed_fences(lines)
+    if not fenced:
+        return _escape_block_starts(text)
+    return "\n".join(
+        line if number in fenced else _escape_block_starts(line)
+        for number, line in enumerate(lines)
     )
+
+
+def _escape_block_starts(text: str) -> str:
+    return _BLOCK_START.sub(
+        lambda match: f"{match.group(1)}&#{ord(match.group(2)[0])};{match.group(2)[1:]}", text
+    )
+
+
+def _closed_fences(lines: Sequence[str]) -> set[int]:
+    """Indexes of the lines of fenced code blocks that close (both fences and what is between),
+    read as CommonMark readers do: an opening run of 3 or more backticks or tildes indented at
+    most 3 spaces (a backtick fence's info string holds no backtick), closed by a run of the
+    same character at least as long, alone on its line."""
+    fenced: set[int] = set()
+    index = 0
+    while index < len(lines):
+        match = _FENCE_LINE.fullmatch(lines[index])
+        if match is None or (match[2][0] == "`" and "`" in match[3]):
+            index += 1
+            continue
+        marker, char = match[2], match[2][0]
+        end = index + 1
+        while end < len(lines):
+            stripped = lines[end].lstrip(" ")
+            if (
+                len(lines[end]) - len(stripped) <= 3
+                and stripped.startswith(marker)
+                and not stripped.rstrip().strip(char)
+            ):
+                break
+            end += 1
+        if end == len(lines):
+            index += 1
+            continue
+        fenced.update(range(index, end + 1))
+        index = end + 1
+    return fenced
 
 
 def md_cell(text: str | None) -> str:
@@ -160,6 +208,7 @@ _PARENT: ContextVar[str | None] = ContextVar("docs_models_parent", default=None)
 _LAYOUT: ContextVar[str] = ContextVar("docs_layout", default="nested")
 _LINK_FOLDERS: ContextVar[tuple[tuple[str, str], ...]] = ContextVar("docs_link_folders", default=())
 _SDK_CLASSES: ContextVar[frozenset[str]] = ContextVar("docs_sdk_classes", default=frozenset())
+_RESERVED: ContextVar[frozenset[str]] = ContextVar("docs_reserved_names", default=frozenset())
 _WRITING: ContextVar[str | None] = ContextVar("docs_writing_namespace", default=None)
 _PACKAGE: ContextVar[str | None] = ContextVar("docs_writing_package", default=None)
 
@@ -190,9 +239,11 @@ def following(definition: Definition, language: str) -> Iterator[None]:
     layout = _LAYOUT.set(own.layout if own is not None else "nested")
     folders = _LINK_FOLDERS.set(own.link_folders if own is not None else ())
     classes = _SDK_CLASSES.set(frozenset(own.sdk_classes) if own is not None else frozenset())
+    reserved = _RESERVED.set(own_reserved(definition, language))
     try:
         yield
     finally:
+        _RESERVED.reset(reserved)
         _SDK_CLASSES.reset(classes)
         _LINK_FOLDERS.reset(folders)
         _LAYOUT.reset(layout)
@@ -200,6 +251,20 @@ def following(definition: Definition, language: str) -> Iterator[None]:
         _PACKAGE.reset(package)
         _WRITING.reset(writing)
         _FACTS.reset(token)
+
+
+def own_reserved(definition: Definition, language: str) -> frozenset[str]:
+    """``DocsFlavor.reserved_names`` of the tree ``definition`` was read from, when it was read
+    in ``language``; none otherwise."""
+    flavor = definition.docs_flavor
+    if flavor is None or flavor.language != language:
+        return frozenset()
+    return frozenset(flavor.reserved_names)
+
+
+def reserved_names() -> frozenset[str]:
+    """The names the generator of the doc being rendered reserves (``own_reserved``)."""
+    return _RESERVED.get()
 
 
 def package() -> str | None:
