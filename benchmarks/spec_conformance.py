@@ -54,6 +54,7 @@ from generator.diagnostics import Collector  # noqa: E402
 from generator.inputs.markdown import DocFile, read_docs  # noqa: E402
 from generator.inputs.markdown.sdk_style import SdkStyle, infer_sdk_style  # noqa: E402
 from generator.inputs.openapi import NAMINGS  # noqa: E402
+from generator.inputs.openapi.namings import SPEAKEASY_2025  # noqa: E402
 from generator.inputs.openapi.reader import read_openapi_spec  # noqa: E402
 from generator.ir import (  # noqa: E402
     ArrayType,
@@ -460,9 +461,18 @@ def print_report(report: Report, target: str | None, show: int) -> None:
                 print(f"  {item}")
 
 
-STYLES_TRIED = len(NAMINGS) * 2 * len(wrapper_styles())
-"""The styles the upper bound chooses among: each naming x the allOf copy x each wrapper style
-(searched one fact at a time, ``best_style``)."""
+READINGS = [
+    (naming, copy, constants)
+    for naming in NAMINGS
+    for copy in (False, True)  # copy: an allOf of one $ref with keywords beside it
+    for constants in ((True, False) if naming == SPEAKEASY_2025 else (True,))
+]
+"""The spec readings the upper bound tries: (naming, single-ref ``allOf`` copied, one-value
+enums constants); the last matters under ``speakeasy-2025`` only."""
+
+STYLES_TRIED = len(READINGS) * len(wrapper_styles())
+"""The styles the upper bound chooses among: each reading x each wrapper style (searched one
+fact at a time, ``best_style``)."""
 
 
 def best_style(
@@ -504,30 +514,40 @@ def read_inferred(spec_path: Path, style: SdkStyle) -> tuple[Collector, list[Def
         problems,
         style.naming,
         copy_single_all_of=style.copy_single_all_of,
+        single_value_constants=style.single_value_constants,
+        one_namespace=style.one_namespace,
     )
     spec = derive_wrappers(read.definitions, read.operations, style.wrappers)
     return problems, spec, style.describe()
 
 
 def read_spec_as_docs_name(
-    spec_path: Path, docs: list[Definition]
+    spec_path: Path, docs: list[Definition], one_namespace: bool = False
 ) -> tuple[Collector, list[Definition], str]:
     """Upper bound: the spec's IR under the naming (Speakeasy generation) and the wrapper style
     that agree most with the docs (``best_style``), a best-of fit, not an inference.
 
     The naming returned names both: ``speakeasy-2025 + fields, raw required, errors``.
+    ``one_namespace`` is the tree's layout (a flat models folder), not searched.
     """
     best: tuple[tuple[int, int, int], Collector, list[Definition], str] | None = None
-    for naming in NAMINGS:
-        for copy in (False, True):  # copy: an allOf of one $ref with keywords beside it
-            problems = Collector()
-            read = read_openapi_spec(
-                spec_path.resolve(), spec_path.as_posix(), problems, naming, copy_single_all_of=copy
-            )
-            score, style, spec = best_style(read.definitions, read.operations, docs)
-            if best is None or score > best[0]:
-                reading = f"{naming} (single-ref allOf copied)" if copy else naming
-                best = (score, problems, spec, f"{reading} + {style.describe()}")
+    for naming, copy, constants in READINGS:
+        problems = Collector()
+        read = read_openapi_spec(
+            spec_path.resolve(),
+            spec_path.as_posix(),
+            problems,
+            naming,
+            copy_single_all_of=copy,
+            single_value_constants=constants,
+            one_namespace=one_namespace,
+        )
+        score, style, spec = best_style(read.definitions, read.operations, docs)
+        if best is None or score > best[0]:
+            reading = f"{naming} (single-ref allOf copied)" if copy else naming
+            if not constants:
+                reading += " (one-value enums kept)"
+            best = (score, problems, spec, f"{reading} + {style.describe()}")
     assert best is not None
     return best[1], best[2], best[3]
 
@@ -625,7 +645,9 @@ def measure(spec_path: Path, models: Path, upper_bound: bool = True) -> TreeFigu
     compare_models(docs, spec, report)
     figures = TreeFigures(spec_path, models, naming, report, report.causes, style.evidence)
     if upper_bound:
-        _, best_spec, figures.best_naming = read_spec_as_docs_name(spec_path, docs)
+        _, best_spec, figures.best_naming = read_spec_as_docs_name(
+            spec_path, docs, style.one_namespace
+        )
         figures.best = Report()
         compare_models(docs, best_spec, figures.best)
     return figures
@@ -725,7 +747,8 @@ def run_all(root: Path, report_path: Path | None, argv: list[str], upper_bound: 
             "required). These are the figures of what specloom does.",
             "",
             f"The last column is an **upper bound**, not a measurement: the best of {STYLES_TRIED}",
-            "readings per tree (naming x allOf copy x wrapper style, searched one fact at a",
+            "readings per tree (naming x allOf copy x one-value enums as constants or not x",
+            "wrapper style, searched one fact at a",
             "time), chosen by the very score it shows (doc models found, then fields agreeing).",
             "It says how far the IR can express a tree, not what specloom infers.",
             "Percentages are rounded down.",

@@ -9,9 +9,11 @@ import pytest
 from generator.diagnostics import Collector
 from generator.inputs.openapi import NAMINGS, read_openapi
 from generator.inputs.openapi.name_resolution import singular
+from generator.inputs.openapi.reader import read_openapi_spec
 from generator.ir import (
     ArrayType,
     Definition,
+    EnumModel,
     Field,
     LiteralType,
     ObjectModel,
@@ -145,3 +147,104 @@ def test_unknown_naming_is_a_problem(tmp_path: Path) -> None:
 )
 def test_singular(plural: str, one: str) -> None:
     assert singular(plural) == one
+
+
+NESTED = """openapi: 3.1.0
+info: {title: t, version: '1'}
+paths: {}
+components:
+  schemas:
+    ClientActivity:
+      type: object
+      properties:
+        performed_by:
+          type: object
+          properties:
+            type: {type: string, enum: [user, system]}
+            role: {type: string, enum: [admin]}
+    Invoice:
+      type: object
+      properties:
+        type: {type: string, enum: [sale, refund]}
+        role: {type: string, enum: [admin]}
+"""
+
+
+def read_nested(tmp_path: Path, constants: bool = True) -> dict[str, Definition]:
+    path = tmp_path / "nested.yaml"
+    path.write_text(NESTED, encoding="utf-8")
+    collector = Collector()
+    read = read_openapi_spec(
+        path, "nested.yaml", collector, "speakeasy-2025", single_value_constants=constants
+    )
+    assert collector.problems == []
+    return {str(definition.name): definition for definition in read.definitions}
+
+
+def test_2025_a_shared_name_takes_the_top_level_owner_in_front(tmp_path: Path) -> None:
+    got = read_nested(tmp_path)
+    assert sorted(got) == [
+        "components.ClientActivity",
+        "components.ClientActivityType",  # the component's name, not ClientActivityPerformedBy
+        "components.Invoice",
+        "components.InvoiceType",
+        "components.PerformedBy",  # asked for once: keeps its short name
+    ]
+    performed = fields(got["components.PerformedBy"])
+    assert performed["type"].type == RefType(comps("ClientActivityType"))
+    assert performed["role"].type == LiteralType("admin")
+
+
+def test_2025_one_value_enums_stay_enums_where_the_sdk_keeps_them(tmp_path: Path) -> None:
+    got = read_nested(tmp_path, constants=False)
+    assert "components.ClientActivityRole" in got and "components.InvoiceRole" in got
+    role = got["components.InvoiceRole"]
+    assert isinstance(role, EnumModel) and [v.value for v in role.values] == ["admin"]
+    assert fields(got["components.Invoice"])["role"].type == RefType(comps("InvoiceRole"))
+
+
+SHARED = """openapi: 3.1.0
+info: {title: t, version: '1'}
+paths:
+  /cards:
+    post:
+      operationId: addCard
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                network: {type: string, enum: [visa, amex]}
+      responses:
+        '204': {description: none}
+components:
+  schemas:
+    Account:
+      type: object
+      properties:
+        network: {type: string, enum: [visa, mastercard]}
+"""
+
+
+@pytest.mark.parametrize("naming", ["speakeasy-2023", "speakeasy-2025"])
+def test_one_package_tells_names_apart_across_namespaces(tmp_path: Path, naming: str) -> None:
+    path = tmp_path / "shared.yaml"
+    path.write_text(SHARED, encoding="utf-8")
+
+    def names(one_namespace: bool) -> list[str]:
+        collector = Collector()
+        read = read_openapi_spec(
+            path, "shared.yaml", collector, naming, one_namespace=one_namespace
+        )
+        assert collector.problems == []
+        return sorted(str(d.name) for d in read.definitions if d.name.name.endswith("Network"))
+
+    # one namespace each: both keep the short name
+    assert names(False) == ["components.Network", "operations.Network"]
+    flat = names(True)
+    assert len({name.split(".")[1].lower() for name in flat}) == 2  # no name twice
+    if naming == "speakeasy-2025":  # asked for by two: each takes its owner's name in front
+        assert flat == ["components.AccountNetwork", "operations.AddCardNetwork"]
+    else:  # first come keeps the short name
+        assert "components.Network" in flat

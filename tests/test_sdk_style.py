@@ -10,13 +10,18 @@ from generator.ir import (
     AliasModel,
     ArrayType,
     Definition,
+    EnumModel,
+    EnumValue,
     Field,
+    LiteralType,
     Location,
     ObjectModel,
     Primitive,
     PrimitiveKind,
     RefType,
     TypeName,
+    UnionModel,
+    UnionVariant,
 )
 
 HERE = Location("ours.md", 1)
@@ -139,3 +144,53 @@ def test_a_gen_yaml_that_is_no_mapping_is_ignored(tmp_path: Path) -> None:
     docs = tree(tmp_path, "- just\n- a list: [\n")
     style = infer_sdk_style([model("components", "Dog", ("name", True))], docs, tmp_path)
     assert style.naming == "speakeasy-2023"
+
+
+def one_value_enum(namespace: str, name: str) -> EnumModel:
+    return EnumModel(TypeName(namespace, name), (EnumValue("only", HERE),), HERE)
+
+
+def test_a_kind_suffixed_doc_beside_the_plain_name_tells_the_2025_naming(tmp_path: Path) -> None:
+    folder = tree(tmp_path, None)
+    plain = [model("components", "Document", ("id", True))]
+    union = UnionModel(
+        TypeName("components", "DocumentUnion"),
+        (UnionVariant(RefType(TypeName("components", "Document")), HERE),),
+        HERE,
+    )
+    assert infer_sdk_style(plain, folder, tmp_path).naming == "speakeasy-2023"
+    style = infer_sdk_style([*plain, union], folder, tmp_path)
+    assert style.naming == "speakeasy-2025"
+    assert any("DocumentUnion" in line for line in style.evidence)
+    # a union named ...Union with no model of the plain name beside it tells nothing
+    lone = UnionModel(TypeName("components", "ShapeUnion"), union.variants, HERE)
+    assert infer_sdk_style([*plain, lone], folder, tmp_path).naming == "speakeasy-2023"
+
+
+def test_one_value_enums_are_constants_only_where_doc_fields_show_constants(
+    tmp_path: Path,
+) -> None:
+    folder = tree(tmp_path, None)
+    enum_docs: list[Definition] = [
+        model("components", "Dog", ("name", True)),
+        one_value_enum("components", "DogKind"),
+    ]
+    assert not infer_sdk_style(enum_docs, folder, tmp_path).single_value_constants
+    constant = ObjectModel(
+        TypeName("components", "Cat"),
+        (Field("kind", LiteralType("cat"), True, False, HERE),),
+        HERE,
+    )
+    style = infer_sdk_style([*enum_docs, constant], folder, tmp_path)
+    assert style.single_value_constants
+    # a tree showing neither keeps the default (constants)
+    bare = [model("components", "Dog", ("name", True))]
+    assert infer_sdk_style(bare, folder, tmp_path).single_value_constants
+
+
+def test_a_flat_models_folder_tells_names_apart_across_namespaces(tmp_path: Path) -> None:
+    folder = tree(tmp_path, None)
+    flat = [model("models", "Dog", ("name", True)), model("models", "GetDogRequest", ("id", True))]
+    assert infer_sdk_style(flat, folder, tmp_path).one_namespace
+    nested = [model("components", "Dog", ("name", True)), model("operations", "GetDogRequest")]
+    assert not infer_sdk_style(nested, folder, tmp_path).one_namespace

@@ -9,7 +9,13 @@ where it states a fact; otherwise the docs themselves do:
 - naming: ``nameResolutionFeb2025: true`` gives ``speakeasy-2025``,
   ``nameResolutionDec2023: true`` ``speakeasy-2023``, ``false`` ``speakeasy-2022``;
   without the flags, docs models named by status and media type
-  (``Get200ApplicationJSON``) give ``speakeasy-2022``, else ``speakeasy-2023``;
+  (``Get200ApplicationJSON``) give ``speakeasy-2022``, a union or enum doc named
+  ``<Name>Union`` / ``<Name>Enum`` beside a doc ``<Name>`` of another kind (the
+  2025 naming's kind suffix) ``speakeasy-2025``, else ``speakeasy-2023``;
+- ``single_value_constants``: doc fields of a constant type (``"value"``), or no
+  one-value enum doc at all;
+- ``one_namespace``: all docs in one folder (a flat ``models/``: the SDK keeps its
+  models in one package, so its names are unique across namespaces);
 - ``copy_single_all_of``: ``allOfMergeStrategy`` is stated and not ``shallowMerge``;
 - wrappers and metadata: ``responseFormat`` (``envelope-http``: ``HTTPMeta``,
   ``envelope``: metadata fields, ``flat``: no wrappers); else ``*Response`` docs
@@ -43,8 +49,19 @@ from typing import Any
 import yaml  # type: ignore[import-untyped, unused-ignore]
 
 from generator.inputs.openapi.namings import NAMINGS
-from generator.ir import AliasModel, ArrayType, Definition, MapType, ObjectModel, Primitive
+from generator.ir import (
+    AliasModel,
+    ArrayType,
+    Definition,
+    EnumModel,
+    LiteralType,
+    MapType,
+    ObjectModel,
+    Primitive,
+    UnionModel,
+)
 from generator.ir.sdk_wrappers import WrapperStyle
+from generator.ir.types import walk_types
 
 CONFIG_LOCATIONS = (".speakeasy/gen.yaml", "gen.yaml")
 """Where an SDK root keeps its generation configuration."""
@@ -70,6 +87,10 @@ class SdkStyle:
     """Docs folder names (lower case) and the IR namespace each is (``apierrors`` -> ``errors``)."""
     evidence: tuple[str, ...]
     """One line per fact: what decided it."""
+    single_value_constants: bool = True
+    """Under ``speakeasy-2025``: an inline enum of one value is a constant, not an enum model."""
+    one_namespace: bool = False
+    """The SDK keeps all its models in one package: names are told apart across namespaces."""
 
     def describe(self) -> str:
         """``speakeasy-2023 + fields, raw required, ...`` (as the benchmark prints a style)."""
@@ -202,7 +223,14 @@ def infer_sdk_style(docs: list[Definition], tree: Path, within: Path | None = No
         ),
         status_media_names=naming == "speakeasy-2022",
     )
-    return SdkStyle(naming, copy, style, namespaces, tuple(evidence))
+    constants = _single_value_constants(docs, evidence)
+    folders = sorted({d.name.namespace.lower() for d in docs})
+    one_namespace = len(folders) == 1
+    evidence.append(
+        f"names told apart across namespaces: {one_namespace} "
+        f"(docs folders: {', '.join(folders) or 'none'})"
+    )
+    return SdkStyle(naming, copy, style, namespaces, tuple(evidence), constants, one_namespace)
 
 
 def _naming(docs: list[Definition], flag: Any, evidence: list[str]) -> str:
@@ -215,10 +243,58 @@ def _naming(docs: list[Definition], flag: Any, evidence: list[str]) -> str:
         evidence.append(f"naming {naming}: gen.yaml nameResolutionDec2023 {dec2023}")
     else:
         named = sum(1 for d in docs if STATUS_MEDIA_NAME.search(d.name.name))
-        naming = "speakeasy-2022" if named else "speakeasy-2023"
-        evidence.append(f"naming {naming}: {named} docs named by status and media type")
+        suffixed = _kind_suffixed(docs)
+        naming = "speakeasy-2022" if named else ("speakeasy-2025" if suffixed else "speakeasy-2023")
+        evidence.append(
+            f"naming {naming}: {named} docs named by status and media type, "
+            f"{len(suffixed)} named with their kind beside a model of the plain name"
+            + (f" ({', '.join(suffixed[:3])})" if suffixed else "")
+        )
     assert naming in NAMINGS
     return naming
+
+
+KIND_SUFFIXES = {"Union": UnionModel, "Enum": EnumModel}
+"""The suffix ``speakeasy-2025`` gives an inline union or enum whose name a named schema has."""
+
+
+def _kind_suffixed(docs: list[Definition]) -> list[str]:
+    """Doc models named ``<Name>Union`` / ``<Name>Enum``, a union / enum, beside a doc model
+    ``<Name>`` of another kind in the same folder: the 2025 naming's answer to an inline
+    definition asking for a named schema's name (``DocumentUnion`` beside ``Document``)."""
+    kinds = {(d.name.namespace, d.name.name): type(d) for d in docs}
+    found = []
+    for d in docs:
+        for suffix, kind in KIND_SUFFIXES.items():
+            plain = d.name.name.removesuffix(suffix)
+            if (
+                plain != d.name.name
+                and plain
+                and isinstance(d, kind)
+                and kinds.get((d.name.namespace, plain), kind) is not kind
+            ):
+                found.append(d.name.name)
+    return sorted(found)
+
+
+def _single_value_constants(docs: list[Definition], evidence: list[str]) -> bool:
+    """Inline enums of one value are constants when doc fields show constant types
+    (TypeScript's ``"value"``); SDKs that keep them as enums show one-value enum models and
+    no constant types."""
+    constants = sum(
+        1
+        for d in docs
+        if isinstance(d, ObjectModel)
+        for f in d.fields
+        if any(isinstance(node, LiteralType) for node in walk_types(f.type))
+    )
+    enums = sum(1 for d in docs if isinstance(d, EnumModel) and len(d.values) == 1)
+    result = constants > 0 or not enums
+    evidence.append(
+        f"one-value enums constants: {result} ({constants} constant fields, "
+        f"{enums} one-value enum docs)"
+    )
+    return result
 
 
 def _metadata(fmt: object, fields: Counter[str], evidence: list[str]) -> tuple[bool, str]:

@@ -55,6 +55,7 @@ class Context:
         dialect: Dialect = OPENAPI_30,
         path: Path | None = None,
         naming: str = "speakeasy-2023",
+        one_namespace: bool = False,
     ) -> None:
         self.document = document
         """The document being read."""
@@ -74,7 +75,12 @@ class Context:
         """An ``allOf`` of one ``$ref`` with keywords beside it is a copy of the referenced model
         named from its context (``AuditEvent.meta`` -> ``AuditEventMeta``), as Speakeasy's
         generators with ``allOfMergeStrategy`` make it, not the referenced model itself."""
-        self.names = NameRegistry(owner_first=naming == OWNER_FIRST_NAMING)
+        self.single_value_constants = True
+        """Under ``speakeasy-2025``: an inline enum of a single value is a constant
+        (``LiteralType``), not an enum model (``name_resolution``)."""
+        self.names = NameRegistry(
+            owner_first=naming == OWNER_FIRST_NAMING, one_namespace=one_namespace
+        )
         """Definition names taken so far."""
         self.definitions: list[Definition] = []
         """Definitions made so far, in the order they were made."""

@@ -16,20 +16,31 @@ reading, from what each inline definition asked for (``NameFact``):
 - the items of an array property are named in the singular
   (``messages`` -> ``Message``);
 - a name asked for by several inline definitions is given to none: each gets
-  its owner's name in front (``ChatCompletionRequestStop``,
-  ``FimCompletionRequestStop``);
+  the name of its top-level owner (the component or operation it is read in) in
+  front, however deep it is nested (``ChatCompletionRequestStop``,
+  ``FimCompletionRequestStop``; the ``type`` of ``ClientActivity.performed_by``
+  is ``ClientActivityType``, not ``ClientActivityPerformedByType``);
 - the variants of a union are named after it and their position
   (``ChatModerationRequestInputs1``);
 - a name that is a named schema's already (case aside) gets the kind of the
   definition after it (``DocumentUnion``, ``TypeEnum``);
-- an inline enum of a single value is a constant (``LiteralType``);
+- an inline enum of a single value is a constant (``LiteralType``), where the
+  SDK makes such enums constants (``Context.single_value_constants``; TypeScript
+  docs showing ``"value"`` types do, Go, PHP or Java docs showing one-value enum
+  models do not);
 - an object schema that lists no properties and says nothing of others
   (``type: object``) is a model without fields, not a map (``models``).
+
+Under every naming, an SDK that keeps all its models in one package (a flat
+``models/`` docs folder) tells names apart across namespaces
+(``NameRegistry.one_namespace``): an inline ``network`` of an operation and one of
+a component ask for the same name.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from generator.inputs.openapi.context import Context
 from generator.inputs.openapi.names import NameFact
@@ -52,11 +63,12 @@ def resolve_names_2025(ctx: Context) -> None:
     """Rename ``ctx.definitions`` by the ``speakeasy-2025`` rules (see the module docstring)."""
     index = {definition.name: definition for definition in ctx.definitions}
     facts = {name: fact for name, fact in ctx.names.facts.items() if name in index}
-    literals = _single_values(facts, index)
+    literals = _single_values(facts, index) if ctx.single_value_constants else {}
     facts = {name: fact for name, fact in facts.items() if name not in literals}
-    fixed = {(name.namespace, name.name.lower()) for name in index if name not in ctx.names.facts}
+    space = _space(ctx)
+    fixed = {(space(name), name.name.lower()) for name in index if name not in ctx.names.facts}
     wanted = {name: _wanted(fact) for name, fact in facts.items()}
-    asked = Counter((name.namespace, want.lower()) for name, want in wanted.items())
+    asked = Counter((space(name), want.lower()) for name, want in wanted.items())
     renamed: dict[TypeName, TypeName] = {}
     used = set(fixed)
     for name, fact in facts.items():
@@ -65,14 +77,14 @@ def resolve_names_2025(ctx: Context) -> None:
         want = wanted[name]
         if fact.variant:
             want = f"{parent}{fact.variant}"
-        elif asked[(name.namespace, want.lower())] > 1:
-            want = parent + want
-        if (name.namespace, want.lower()) in fixed:
+        elif asked[(space(name), want.lower())] > 1:
+            want = (fact.root or parent) + want
+        if (space(name), want.lower()) in fixed:
             want += _SUFFIXES.get(index[name].kind, "")
         final, number = want, 2
-        while (name.namespace, final.lower()) in used:
+        while (space(name), final.lower()) in used:
             final, number = f"{want}{number}", number + 1
-        used.add((name.namespace, final.lower()))
+        used.add((space(name), final.lower()))
         if final != name.name:
             renamed[name] = TypeName(name.namespace, final)
     if renamed or literals:
@@ -86,6 +98,13 @@ def resolve_names_2025(ctx: Context) -> None:
 
 
 _SUFFIXES = {"union": "Union", "enum": "Enum"}
+
+
+def _space(ctx: Context) -> Callable[[TypeName], str]:
+    """The namespace a name is told apart in: its own, or one for all (``one_namespace``)."""
+    if ctx.names.one_namespace:
+        return lambda name: ""
+    return lambda name: name.namespace
 
 
 def _wanted(fact: NameFact) -> str:

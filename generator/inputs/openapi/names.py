@@ -83,8 +83,8 @@ class NameFact:
     """It is the items of an array property (``wanted`` is that property's name)."""
     variant: int = 0
     """1-based position among the variants of the union ``parent``; 0 when it is none."""
-
-
+    root: str = ""
+    """Name of the top-level owner (operation or component) it was read in."""
 
 
 class NameRegistry:
@@ -93,50 +93,58 @@ class NameRegistry:
     ``owner_first``: a schema nested in a model and named from its context (no title or
     override, not a union variant) gets the owning model's name in front even when the short
     name is free (``Buffer`` of ``AppscopeTransport`` -> ``AppscopeTransportBuffer``).
+
+    ``one_namespace``: the names are taken across namespaces, as in an SDK keeping all its
+    models in one package (a flat ``models/`` folder): ``operations.Network`` is taken when
+    ``components.Network`` is.
     """
 
-    def __init__(self, owner_first: bool = False) -> None:
+    def __init__(self, owner_first: bool = False, one_namespace: bool = False) -> None:
         self.owner_first = owner_first
+        self.one_namespace = one_namespace
         self._taken: set[TypeName] = set()
         self._reserved: set[TypeName] = set()
         self.facts: dict[TypeName, NameFact] = {}
         """Inline definitions named from their context, in claiming order."""
 
+    def key(self, name: TypeName) -> TypeName:
+        """What ``name`` is told apart by: itself, or its name alone (``one_namespace``)."""
+        return TypeName("", name.name) if self.one_namespace else name
+
     def is_taken(self, name: TypeName) -> bool:
         """``name`` is reserved or used."""
-        return name in self._taken
+        return self.key(name) in self._taken
 
     def is_reserved(self, name: TypeName) -> bool:
         """``name`` is reserved for a schema and no definition has claimed it yet."""
-        return name in self._reserved
+        return self.key(name) in self._reserved
 
     def take(self, name: TypeName) -> None:
         """Mark the reserved (or free) ``name`` as used by a definition."""
-        self._reserved.discard(name)
-        self._taken.add(name)
+        self._reserved.discard(self.key(name))
+        self._taken.add(self.key(name))
 
     def unique(self, namespace: str, base: str) -> TypeName:
         """``base`` in ``namespace``, else ``base2``, ``base3``... (not reserved yet)."""
         name = TypeName(namespace, base)
         number = 2
-        while name in self._taken:
+        while self.is_taken(name):
             name = TypeName(namespace, f"{base}{number}")
             number += 1
         return name
 
     def reserve(self, name: TypeName) -> None:
         """Take ``name`` for a schema that will be read with it as ``Hint.exact``."""
-        self._taken.add(name)
-        self._reserved.add(name)
+        self._taken.add(self.key(name))
+        self._reserved.add(self.key(name))
 
     def claim(self, hint: Hint, preferred: str | None) -> TypeName:
         """A free name for a new inline definition, following the conventions above."""
         wanted = type_name_part(preferred or "")
         exact = hint.exact
-        usable = exact is not None and (exact in self._reserved or exact not in self._taken)
+        usable = exact is not None and (self.is_reserved(exact) or not self.is_taken(exact))
         if exact is not None and usable and (hint.exact_first or not wanted):
-            self._reserved.discard(exact)
-            self._taken.add(exact)
+            self.take(exact)
             return exact
         base = wanted or (type_name_part(hint.base) if hint.raw else hint.base)
         parent = hint.parent or hint.root
@@ -148,18 +156,18 @@ class NameRegistry:
         else:
             candidates = [base, hint.root + base, parent + base]
         name = self._first_free(hint.namespace, candidates, f"{parent}{base}")
-        self._taken.add(name)
+        self._taken.add(self.key(name))
         self.facts[name] = NameFact(
-            base, parent, hint.items and not wanted, 0 if wanted else hint.variant
+            base, parent, hint.items and not wanted, 0 if wanted else hint.variant, hint.root
         )
         return name
 
     def _first_free(self, namespace: str, candidates: list[str], numbered: str) -> TypeName:
         for candidate in candidates:
             name = TypeName(namespace, candidate)
-            if name not in self._taken:
+            if not self.is_taken(name):
                 return name
         number = 2
-        while TypeName(namespace, f"{numbered}{number}") in self._taken:
+        while self.is_taken(TypeName(namespace, f"{numbered}{number}")):
             number += 1
         return TypeName(namespace, f"{numbered}{number}")

@@ -59,6 +59,8 @@ def read_openapi_spec(
     rules: RulesSink | None = None,
     remotes: dict[str, Path] | None = None,
     copy_single_all_of: bool = False,
+    single_value_constants: bool = True,
+    one_namespace: bool = False,
 ) -> OpenAPIRead:
     """Definitions of ``path``: named schemas, operations' request and response models, security.
 
@@ -69,6 +71,10 @@ def read_openapi_spec(
     (``rules_reader``); ``remotes`` maps URI prefixes to folders that serve them.
     ``copy_single_all_of``: an ``allOf`` of one ``$ref`` with keywords beside it is a copy of the
     referenced model named from its context (``Context.copy_single_all_of``).
+    ``single_value_constants``: under ``speakeasy-2025`` an inline enum of one value is a
+    constant (``Context.single_value_constants``).
+    ``one_namespace``: names are told apart across namespaces, as in an SDK keeping all its
+    models in one package (``NameRegistry.one_namespace``).
     The definitions are sorted by namespace and name.
     """
     if naming not in NAMINGS:
@@ -90,8 +96,9 @@ def read_openapi_spec(
     dialect = _dialect(probe, root)
     if dialect is None:
         return OpenAPIRead([], [])
-    ctx = Context(document, display, collector, dialect, path, naming)
+    ctx = Context(document, display, collector, dialect, path, naming, one_namespace)
     ctx.copy_single_all_of = copy_single_all_of
+    ctx.single_value_constants = single_value_constants
     if "components" in root:
         kw.mapping(ctx, root, "", "components")
     try:
