@@ -174,10 +174,24 @@ def test_json_is_read_with_lines_and_surrogate_escapes() -> None:
     assert definitions[ops("Mode")].values[1].location.line == 14  # type: ignore[union-attr]
 
 
-def test_json_that_yaml_rejects_falls_back_without_lines(tmp_path: Path) -> None:
+def test_json_that_yaml_rejects_is_read_with_lines(tmp_path: Path) -> None:
     text = (
         '{"openapi": "3.1.0", "info": {"title": "raw \x7f DEL", "version": "1"}, "components": '
-        '{"schemas": {"A": {"type": "object", "properties": {"x": {"type": "string"}}}}}}'
+        '{"schemas": {"A": {"type": "object",\n"properties": {"x": {"type": "string"}}}}}}'
+    )
+    definitions, problems = read_text(tmp_path, text, "del.json")
+    assert problems == []
+    [model] = definitions
+    assert model.location == Location("del.json", 1, "/components/schemas/A")
+    assert model.fields[0].location == Location(  # type: ignore[attr-defined]
+        "del.json", 2, "/components/schemas/A/properties/x"
+    )
+
+
+def test_json_that_needs_yaml_and_yaml_rejects_falls_back_without_lines(tmp_path: Path) -> None:
+    text = (  # the duplicate title needs YAML's warning, and YAML refuses the DEL character
+        '{"openapi": "3.1.0", "info": {"title": "raw \x7f DEL", "title": "t", "version": "1"}, '
+        '"components": {"schemas": {"A": {"type": "object", "properties": {"x": {"type": "string"}}}}}}'
     )
     definitions, problems = read_text(tmp_path, text, "lone.json")
     assert problems == []

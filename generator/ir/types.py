@@ -12,6 +12,7 @@ from __future__ import annotations
 import enum
 import json
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TypeGuard, Union
 
 JsonScalar = Union[str, int, float, bool, None]  # noqa: UP007
@@ -122,9 +123,11 @@ class Constraints:
 
     def is_empty(self) -> bool:
         """True when no constraint is set."""
-        return all(getattr(self, name) is None for name in self.__slots__)
+        return _constraint_values(self) == _NO_VALUES
 
 
+_constraint_values = attrgetter(*Constraints.__slots__)
+_NO_VALUES = (None,) * len(Constraints.__slots__)
 NO_CONSTRAINTS = Constraints()
 """The shared empty ``Constraints``."""
 

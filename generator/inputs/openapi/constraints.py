@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from operator import attrgetter
 
 from generator.inputs.openapi import keywords as kw
 from generator.inputs.openapi.context import Context
@@ -42,6 +44,21 @@ _BY_KIND: dict[PrimitiveKind | str, tuple[str, ...]] = {
 }
 
 
+def _values_of(names: tuple[str, ...]) -> Callable[[Constraints], tuple[object, ...]]:
+    """A function giving the values of ``names`` of a ``Constraints``, as a tuple."""
+    if len(names) > 1:
+        return attrgetter(*names)
+    return lambda constraints: tuple(getattr(constraints, name) for name in names)
+
+
+_NOT_FOR_KIND = {
+    kind: (dropped, _values_of(dropped))
+    for kind, keep in _BY_KIND.items()
+    for dropped in [tuple(n for n in _STRING + _NUMBER + _ARRAY + _OBJECT if n not in keep)]
+}
+"""Per kind: the constraint names that cannot apply to it, and a getter of their values."""
+
+
 def read_constraints(ctx: Context, schema: dict[str, object], ptr: str) -> Constraints:
     """All constraint keywords of ``schema``; wrong types are reported and skipped."""
     if KEYWORDS.isdisjoint(schema):
@@ -76,14 +93,11 @@ def for_kind(constraints: Constraints, kind: PrimitiveKind | str) -> Constraints
     """``constraints`` without the keywords that cannot apply to ``kind`` (``"array"``, ``"object"``)."""
     if constraints is NO_CONSTRAINTS:
         return constraints
-    keep = _BY_KIND[kind]
-    dropped = {
-        name: None
-        for name in _STRING + _NUMBER + _ARRAY + _OBJECT
-        if name not in keep and getattr(constraints, name) is not None
-    }
-    if not dropped:
+    names, values_of = _NOT_FOR_KIND[kind]
+    values = values_of(constraints)
+    if values.count(None) == len(values):
         return constraints
+    dropped = {name: None for name, value in zip(names, values, strict=True) if value is not None}
     narrowed = replace(constraints, **dropped)
     return NO_CONSTRAINTS if narrowed.is_empty() else narrowed
 

@@ -92,5 +92,7 @@ def unescape(token: str) -> str:
 def join(pointer: str, *tokens: str | int) -> str:
     """``pointer`` extended by the escaped ``tokens``."""
     for token in tokens:
-        pointer = f"{pointer}/{escape(token) if isinstance(token, str) else token}"
+        if isinstance(token, str) and ("~" in token or "/" in token):
+            token = escape(token)
+        pointer = f"{pointer}/{token}"
     return pointer

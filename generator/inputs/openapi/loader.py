@@ -1,6 +1,8 @@
 """Load YAML or JSON text into a ``Document`` that remembers the line of every key and item.
 
-The text is parsed into events by PyYAML's C parser (``CSafeLoader``; the
+Strict JSON is read by the standard library's ``json`` with a line index
+(``json_lines``); other text (and JSON that needs YAML's warnings or errors)
+is parsed into events by PyYAML's C parser (``CSafeLoader``; the
 pure-Python ``SafeLoader`` when libyaml is missing) and plain ``dict``/``list``
 values are built straight from the events, recording lines in the document's
 side table.  Skipping PyYAML's node graph and tag resolver keeps the cost per
@@ -29,6 +31,7 @@ from yaml.events import (  # type: ignore[import-untyped, unused-ignore]
 from generator import limits
 from generator.diagnostics import Collector
 from generator.inputs.openapi.document import Document, LineTable
+from generator.inputs.openapi.json_lines import parse_json
 from generator.inputs.openapi.scalars import resolve_plain, resolve_tagged, scalar_is_integer
 from generator.inputs.values import SURROGATE, integer_problem, json_value_problem, value_problem
 from generator.ir import Location
@@ -103,6 +106,10 @@ def parse_text(text: str, display: str, collector: Collector, json_text: bool) -
                 "expected a surrogate pair or the character itself",
             )
             return None
+    if json_text:
+        parsed = parse_json(text, limits.current().max_depth)
+        if parsed is not None:  # strict JSON, read as the YAML parser would (``json_lines``)
+            return Document(*parsed)
     problems = Collector()
     try:
         root, lines = _build(_Loader(yaml_text), display, problems, json_text)

@@ -209,6 +209,12 @@ class RulesReader:
             )
             if names:
                 values["required"] = names
+        if "dependentRequired" in schema or "dependencies" in schema:
+            self._dependent_required(schema, values)
+        if "minContains" in schema or "maxContains" in schema:
+            self._contains_counts(schema, ptr, values)
+
+    def _dependent_required(self, schema: dict[str, object], values: dict[str, object]) -> None:
         dependent = schema.get("dependentRequired")
         pairs: list[tuple[str, tuple[str, ...]]] = []
         if isinstance(dependent, dict):
@@ -226,6 +232,11 @@ class RulesReader:
             ]
         if pairs:
             values["dependent_required"] = tuple(pairs)
+
+    def _contains_counts(
+        self, schema: dict[str, object], ptr: str, values: dict[str, object]
+    ) -> None:
+        ctx = self.ctx
         for keyword, attribute in (
             ("minContains", "min_contains"),
             ("maxContains", "max_contains"),
@@ -253,6 +264,8 @@ class RulesReader:
     def _applicators(
         self, schema: dict[str, object], ptr: str, base: str, values: dict[str, object]
     ) -> None:
+        if _APPLICATORS.isdisjoint(schema):
+            return
         read = self._read
         for keyword, attribute in (
             ("properties", "properties"),
@@ -260,8 +273,9 @@ class RulesReader:
         ):
             table = schema.get(keyword)
             if isinstance(table, dict):
+                at = join(ptr, keyword)
                 entries = tuple(
-                    (name, read(sub, join(ptr, keyword, name), base)) for name, sub in table.items()
+                    (name, read(sub, join(at, name), base)) for name, sub in table.items()
                 )
                 if entries:
                     values[attribute] = entries
@@ -305,8 +319,9 @@ class RulesReader:
             prefix, items = items, schema.get("additionalItems")
         if isinstance(prefix, list):
             key = "prefixItems" if "prefixItems" in schema else "items"
+            at = join(ptr, key)
             values["prefix_items"] = tuple(
-                read(sub, join(ptr, key, index), base) for index, sub in enumerate(prefix)
+                read(sub, f"{at}/{index}", base) for index, sub in enumerate(prefix)
             )
         if isinstance(items, dict | bool):
             key = "items" if not isinstance(schema.get("items"), list) else "additionalItems"
@@ -314,9 +329,9 @@ class RulesReader:
         for keyword, attribute in (("allOf", "all_of"), ("anyOf", "any_of"), ("oneOf", "one_of")):
             entries_list = schema.get(keyword)
             if isinstance(entries_list, list) and entries_list:
+                at = f"{ptr}/{keyword}"
                 values[attribute] = tuple(
-                    read(sub, join(ptr, keyword, index), base)
-                    for index, sub in enumerate(entries_list)
+                    read(sub, f"{at}/{index}", base) for index, sub in enumerate(entries_list)
                 )
 
     def _reference(
@@ -363,6 +378,29 @@ class RulesReader:
 
 
 _EMPTY = Rules()
+_APPLICATORS = frozenset(
+    (
+        "properties",
+        "dependentSchemas",
+        "dependencies",
+        "patternProperties",
+        "additionalProperties",
+        "propertyNames",
+        "contains",
+        "unevaluatedItems",
+        "unevaluatedProperties",
+        "not",
+        "if",
+        "then",
+        "else",
+        "items",
+        "prefixItems",
+        "allOf",
+        "anyOf",
+        "oneOf",
+    )
+)
+"""Every keyword ``RulesReader._applicators`` reads a subschema of."""
 
 
 def collect_rules(reader: SchemaReader, sink: RulesSink) -> None:
