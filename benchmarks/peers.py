@@ -21,7 +21,7 @@ children, from ``os.wait4``) and its time relative to specloom:
   --overwrite``), when installed, with their defaults.
 
 Then the regeneration loop, each figure against the load time or the cold run
-above (``--no-loop`` leaves it out):
+above (``--no-loop`` leaves it out, ``--loop warm|edit|custom`` picks parts):
 
 - ``warm check`` / ``warm generate``: nothing changed since the last
   ``generate`` into the same out folder (the cache's fast path);
@@ -67,6 +67,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -224,16 +225,13 @@ def run_once(
     started = time.perf_counter()
     with tempfile.TemporaryFile() as output:
         process = subprocess.Popen(argv, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT, env=env)
-        deadline = started + timeout
-        while True:
-            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.perf_counter() > deadline:
-                process.kill()
-                pid, status, usage = os.wait4(process.pid, 0)
-                break
-            time.sleep(0.005)
+        # a blocking wait (no polling interval in the figure), the timer kills a run past its time
+        timer = threading.Timer(timeout, process.kill)
+        timer.start()
+        try:
+            _pid, status, usage = os.wait4(process.pid, 0)
+        finally:
+            timer.cancel()
         elapsed = time.perf_counter() - started
         process.returncode = os.waitstatus_to_exitcode(status)
         output.seek(0)
@@ -289,16 +287,34 @@ def description_offset(text: str, json_text: bool) -> int:
     return found.end()
 
 
-def measure_loop(spec: Path, runs: int, timeout: float, scratch: Path) -> dict[str, Result]:
+LOOP_PARTS = ("warm", "edit", "custom")
+"""The loop's parts (``--loop``): warm runs, a one-description change, a custom template."""
+
+
+def measure_loop(
+    spec: Path, runs: int, timeout: float, scratch: Path, parts: tuple[str, ...] = LOOP_PARTS
+) -> dict[str, Result]:
     """The regeneration loop on ``spec``: warm runs, a one-description change, a custom template."""
     env = tool_environment(scratch)
     folder = Path(tempfile.mkdtemp(prefix="loop-", dir=scratch))
     found: dict[str, Result] = {}
-    warm = folder / "warm"
-    run_once(specloom_command(spec, warm), timeout, env)
-    found["warm check"] = _timed(specloom_command(spec, warm, command="check"), runs, timeout, env)
-    found["warm generate"] = _timed(specloom_command(spec, warm), runs, timeout, env)
+    if "warm" in parts:
+        warm = folder / "warm"
+        run_once(specloom_command(spec, warm), timeout, env)
+        check = specloom_command(spec, warm, command="check")
+        found["warm check"] = _timed(check, runs, timeout, env)
+        found["warm generate"] = _timed(specloom_command(spec, warm), runs, timeout, env)
+    if "edit" in parts:
+        found.update(_measure_edit(spec, runs, timeout, env, folder))
+    if "custom" in parts:
+        found.update(_measure_custom(spec, runs, timeout, env, folder, scratch))
+    return found
 
+
+def _measure_edit(
+    spec: Path, runs: int, timeout: float, env: dict[str, str], folder: Path
+) -> dict[str, Result]:
+    """A copy of ``spec`` whose first field description changes before every run."""
     text = spec.read_text(encoding="utf-8")
     offset = description_offset(text, spec.suffix == ".json")
     copy = folder / f"edited{spec.suffix}"
@@ -309,10 +325,14 @@ def measure_loop(spec: Path, runs: int, timeout: float, scratch: Path) -> dict[s
     def change(number: int) -> None:
         copy.write_text(f"{text[:offset]}Changed {number}. {text[offset:]}", encoding="utf-8")
 
-    found["one description changed"] = _timed(
-        specloom_command(copy, edited), runs, timeout, env, before=change
-    )
+    edit = specloom_command(copy, edited)
+    return {"one description changed": _timed(edit, runs, timeout, env, before=change)}
 
+
+def _measure_custom(
+    spec: Path, runs: int, timeout: float, env: dict[str, str], folder: Path, scratch: Path
+) -> dict[str, Result]:
+    """``python/model.py.jinja`` ejected unchanged, formatted with black, into a fresh folder each run."""
     house = folder / "house"
     run_once(
         [
@@ -335,8 +355,7 @@ def measure_loop(spec: Path, runs: int, timeout: float, scratch: Path) -> dict[s
         argv[argv.index("--out") + 1] = str(fresh[-1] / "out")
 
     argv = specloom_command(spec, folder / "unused", "--no-cache", "--templates", str(house))
-    found["custom template (black)"] = _timed(argv, runs, timeout, env, before=new_folder)
-    return found
+    return {"custom template (black)": _timed(argv, runs, timeout, env, before=new_folder)}
 
 
 def report_loop(spec: Path, loop: dict[str, Result], results: dict[str, Result]) -> None:
@@ -414,6 +433,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-loop", action="store_true", help="leave out the regeneration loop's figures"
     )
+    parser.add_argument(
+        "--loop",
+        action="append",
+        choices=LOOP_PARTS,
+        help="measure only these parts of the loop (repeatable; default: all)",
+    )
     args = parser.parse_args(argv)
     specs = args.specs or sorted(BIG.glob("*"))
     if not specs:
@@ -441,7 +466,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  ({spec.name}: {tool.name} done)", file=sys.stderr, flush=True)
             report(spec, results, notes)
             if not args.no_loop:
-                loop = measure_loop(spec.resolve(), args.runs, args.timeout, Path(scratch))
+                parts = tuple(args.loop or LOOP_PARTS)
+                loop = measure_loop(spec.resolve(), args.runs, args.timeout, Path(scratch), parts)
                 report_loop(spec, loop, results)
             sys.stdout.flush()
     return 0

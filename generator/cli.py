@@ -10,20 +10,25 @@ exit code unless ``--strict`` is given.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
 from importlib import import_module
+from typing import TYPE_CHECKING
 
 from generator import __version__
 from generator.commands.common import EXIT_BAD_INPUT, EXIT_DRIFT, EXIT_OK
 from generator.diagnostics import SpecloomError
 from generator.terminal import escape
 
+if TYPE_CHECKING:
+    import argparse
+
 COMMANDS = ("generate", "check", "diff", "templates", "ir")
 """The commands, each a module of ``generator.commands`` with ``add_parser``."""
+FRONT_DOOR = ("check", "generate")
+"""Commands an unchanged run of answers before argparse is built (``generator.commands.unchanged``)."""
 EXIT_BROKEN_PIPE = 141
 """Standard output was closed early (128 + SIGPIPE, as the shell reports it)."""
 EXIT_INTERNAL_ERROR = 70
@@ -38,6 +43,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     A command line that names its command needs only that one: the others
     are neither imported nor built (their options never apply).
     """
+    import argparse  # here: an unchanged run is answered without it
+
     parser = argparse.ArgumentParser(
         prog="specloom",
         description="Generate request classes, validators and docs from OpenAPI specs and model docs.",
@@ -53,10 +60,16 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     arguments = sys.argv[1:] if argv is None else list(argv)
-    named = arguments[0] if arguments and arguments[0] in COMMANDS else None
-    args = build_parser(named).parse_args(arguments)
-    command: Callable[[argparse.Namespace], int] = args.run
     try:
+        if arguments and arguments[0] in FRONT_DOOR:
+            from generator.commands.unchanged import answer
+
+            code = answer(arguments)
+            if code is not None:
+                return code
+        named = arguments[0] if arguments and arguments[0] in COMMANDS else None
+        args = build_parser(named).parse_args(arguments)
+        command: Callable[[argparse.Namespace], int] = args.run
         return command(args)
     except BrokenPipeError:  # the reader went away (``specloom diff ... | head``): stop quietly
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from generator.diagnostics import Problem, SpecloomError
 from generator.ir import Location
@@ -64,20 +64,17 @@ def _strings(value: object, key: str, where: Location) -> tuple[str, ...]:
     )
 
 
-def load_settings(pyproject: Path) -> Settings:
-    """Settings from ``pyproject``'s ``[tool.specloom]`` (defaults when absent); paths resolved from its folder."""
+def load_settings(pyproject: Path, memo: Path | None = None) -> Settings:
+    """Settings from ``pyproject``'s ``[tool.specloom]`` (defaults when absent); paths resolved from its folder.
+
+    With ``memo`` (a folder: the cache's), the table parsed last time from the
+    same bytes is taken from there instead of parsing the TOML again (see
+    ``specloom_table``).
+    """
     if not pyproject.is_file():
         return Settings()
-    import tomllib  # here: a run without a pyproject (an unchanged run's fast path) never parses TOML
-
     where = Location(pyproject.as_posix())
-    try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise SpecloomError([Problem(where, f"invalid TOML: {error}")]) from None
-    table = data.get("tool", {}).get("specloom", {})
-    if not isinstance(table, dict):
-        raise SpecloomError([Problem(where, "[tool.specloom] must be a table")])
+    table = specloom_table(pyproject, where, memo)
     known = {
         "spec",
         "targets",
@@ -135,6 +132,76 @@ def load_settings(pyproject: Path) -> Settings:
         else None,
         formats=_strings(table["formats"], "formats", where)[0] if "formats" in table else "assert",
     )
+
+
+TABLE_MEMO = "config-table.json"
+"""The file of ``load_settings``'s memo in its folder."""
+
+
+def specloom_table(pyproject: Path, where: Location, memo: Path | None = None) -> dict[str, Any]:
+    """``[tool.specloom]`` of ``pyproject`` (empty when absent); ``SpecloomError`` on invalid TOML.
+
+    With ``memo``, ``memo/config-table.json`` holds the table with the
+    SHA-256 of the bytes it was parsed from: the same bytes give the table
+    without importing or running the TOML parser (an unchanged run's start).
+    Other bytes are parsed, and the memo is rewritten when its folder exists.
+    """
+    data = pyproject.read_bytes()
+    digest = ""
+    if memo is not None:
+        import hashlib
+
+        digest = hashlib.sha256(data).hexdigest()
+        remembered = _read_memo(memo / TABLE_MEMO)
+        if isinstance(remembered, dict) and remembered.get("digest") == digest:
+            table = remembered.get("table")
+            if isinstance(table, dict):
+                return table
+    import tomllib  # here: an unchanged run's start never parses TOML
+
+    try:
+        parsed = tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise SpecloomError([Problem(where, f"invalid TOML: not UTF-8 ({error})")]) from None
+    except tomllib.TOMLDecodeError as error:
+        raise SpecloomError([Problem(where, f"invalid TOML: {error}")]) from None
+    tool = parsed.get("tool", {})
+    table = tool.get("specloom", {}) if isinstance(tool, dict) else {}
+    if not isinstance(table, dict):
+        raise SpecloomError([Problem(where, "[tool.specloom] must be a table")])
+    if memo is not None:
+        _write_memo(memo / TABLE_MEMO, {"digest": digest, "table": table})
+    return table
+
+
+def _read_memo(path: Path) -> object:
+    """The JSON of ``path`` when it is a regular file in a real folder, else ``None``."""
+    import json
+
+    try:
+        if path.is_symlink() or path.parent.is_symlink():
+            return None
+        return json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+
+
+def _write_memo(path: Path, content: dict[str, Any]) -> None:
+    """Write ``content`` to ``path`` when it comes back the same from JSON (best effort; no folder, no memo)."""
+    import contextlib
+    import json
+    import os
+
+    try:
+        text = json.dumps(content, separators=(",", ":"), allow_nan=False)
+    except (TypeError, ValueError):  # a TOML date or time, a non-finite float: no memo
+        return
+    if json.loads(text) != content or not path.parent.is_dir() or path.parent.is_symlink():
+        return
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with contextlib.suppress(OSError):
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
 
 
 def _limits(table: dict[str, object], base: Path, where: Location) -> Limits:

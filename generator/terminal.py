@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass
@@ -56,14 +57,18 @@ class Style:
         return line
 
 
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb"
-    "\ud800-\udfff]"
+_UNSAFE_CLASS = (
+    "\x00-\x08{}\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff"
+    "\ufff9-\ufffb\ud800-\udfff"
 )
-_UNSAFE_KEEPING_NEWLINES = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb"
-    "\ud800-\udfff]"
-)
+
+
+@functools.cache
+def _unsafe(keep_newlines: bool) -> re.Pattern[str]:
+    """The characters ``escape`` shows as escapes (compiled on first use: most text is printable)."""
+    return re.compile(f"[{_UNSAFE_CLASS.format('' if keep_newlines else chr(10))}]")
+
+
 _NAMED = {"\n": "\\n", "\r": "\\r", "\x1b": "\\e"}
 
 
@@ -84,13 +89,17 @@ def escape(text: str) -> str:
     and lone surrogates are shown as ``\\n``, ``\\e``, ``\\x85``, ``\\u202e``;
     tabs and every other character are kept.
     """
-    if text.isprintable() or _UNSAFE.search(text) is None:
+    if text.isprintable():
         return text
-    return _UNSAFE.sub(_escaped, text)
+    unsafe = _unsafe(False)
+    if unsafe.search(text) is None:
+        return text
+    return unsafe.sub(_escaped, text)
 
 
 def escape_lines(text: str) -> str:
     """``escape`` that keeps line feeds (a diff or a multi-line report)."""
-    if _UNSAFE_KEEPING_NEWLINES.search(text) is None:
+    unsafe = _unsafe(True)
+    if unsafe.search(text) is None:
         return text
-    return _UNSAFE_KEEPING_NEWLINES.sub(_escaped, text)
+    return unsafe.sub(_escaped, text)

@@ -108,28 +108,30 @@ def stamp(out: Path, paths: Iterable[str]) -> str | None:
     symbolic link (the out folder is then left to the full run to judge).
     """
     root = os.fspath(out)
+    lstat, is_regular, is_folder = os.lstat, stat.S_ISREG, stat.S_ISDIR
     try:
-        if stat.S_ISLNK(os.lstat(root).st_mode):
+        if stat.S_ISLNK(lstat(root).st_mode):
             return None
-        digest = hashlib.sha256()
+        lines = []
         folders: set[str] = set()
+        prefix = os.path.join(root, "")
         for path in (MANIFEST_NAME, *paths):
-            info = os.lstat(os.path.join(root, path))
-            if not stat.S_ISREG(info.st_mode):
+            info = lstat(prefix + path)
+            if not is_regular(info.st_mode):
                 return None
-            digest.update(
-                f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}\0{info.st_ino}\n".encode()
+            lines.append(
+                f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}\0{info.st_ino}\n"
             )
             folder = path.rpartition("/")[0]
             while folder and folder not in folders:
                 folders.add(folder)
                 folder = folder.rpartition("/")[0]
         for folder in folders:
-            if not stat.S_ISDIR(os.lstat(os.path.join(root, folder)).st_mode):
+            if not is_folder(lstat(prefix + folder).st_mode):
                 return None
     except OSError:
         return None
-    return digest.hexdigest()
+    return hashlib.sha256("".join(lines).encode()).hexdigest()
 
 
 _LISTING_START = b'{\n  "generator": "specloom",\n  "files": {'

@@ -51,20 +51,35 @@ def code_fingerprint() -> str:
     """
     from generator.render.builtin import builtin_templates
 
-    digest = hashlib.sha256(__version__.encode())
+    lines = [__version__]
     for folder in (_PACKAGE, builtin_templates()):
-        for root, folders, names in os.walk(folder):
-            folders[:] = sorted(f for f in folders if not f.startswith(".") and f != "__pycache__")
-            for name in sorted(names):
-                if name.startswith(".") or name.endswith(".pyc"):
-                    continue
-                path = os.path.join(root, name)
-                try:
-                    info = os.stat(path)
-                except OSError:
-                    continue
-                digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
+        _stamp_tree(os.fspath(folder), lines)
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
+def _stamp_tree(folder: str, lines: list[str]) -> None:
+    """``path\0size\0mtime`` of each file below ``folder`` (sorted; hidden files, bytecode skipped)."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return
+    folders = []
+    for entry in entries:
+        name = entry.name
+        if name.startswith(".") or name == "__pycache__":
+            continue
+        try:
+            if entry.is_dir():
+                folders.append(entry.path)
+                continue
+            if name.endswith(".pyc"):
+                continue
+            info = entry.stat()
+        except OSError:
+            continue
+        lines.append(f"{entry.path}\0{info.st_size}\0{info.st_mtime_ns}")
+    for path in folders:
+        _stamp_tree(path, lines)
 
 
 def file_digest(path: Path | str) -> str:

@@ -25,6 +25,7 @@ from generator.commands.common import (
     report_warnings,
     settings_from,
 )
+from generator.commands.unchanged import report_hit
 from generator.display import display_path
 from generator.output.manifest import MANIFEST_NAME
 from generator.progress import Progress, wanted
@@ -64,8 +65,10 @@ def _run(args: argparse.Namespace) -> int:
 
         hit = lookup(settings)
         if hit is not None:
+            if args.format != "json":
+                return report_hit("check", settings, hit, args.strict)
             report_warnings(hit.warnings, args.strict)
-            return _up_to_date(args, display_path(settings.out))
+            return _up_to_date_json(display_path(settings.out))
     check_settings(settings)
     from generator.cache.session import Session, read_manifest_bytes
     from generator.output.drift import find_drift
@@ -107,18 +110,15 @@ def _run(args: argparse.Namespace) -> int:
     return code
 
 
-def _up_to_date(args: argparse.Namespace, out: str) -> int:
-    """Report an out folder that is up to date."""
-    if args.format == "json":
-        from generator.diff.report import json_report
-        from generator.output.drift import Drift
+def _up_to_date_json(out: str) -> int:
+    """Report an out folder that is up to date, in JSON."""
+    from generator.diff.report import json_report
+    from generator.output.drift import Drift
 
-        report = _json(out, Drift(), [], [], EXIT_OK)
-        report["semantic"] = json_report([])
-        json.dump(report, sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
-    else:
-        print(f"specloom check: {out}/ is up to date")
+    report = _json(out, Drift(), [], [], EXIT_OK)
+    report["semantic"] = json_report([])
+    json.dump(report, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
     return EXIT_OK
 
 

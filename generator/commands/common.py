@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
-import shutil
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,16 +14,19 @@ from generator.config import FORMATS, Settings, load_settings
 from generator.diagnostics import Problem, SpecloomError
 from generator.display import display_path
 from generator.ir import Location
-from generator.progress import Progress
 from generator.render.formatter_names import FORMATTERS
 from generator.render.target_names import BUILTIN_TARGET_NAMES
 from generator.terminal import COLOR_CHOICES, escape
 
 if TYPE_CHECKING:
+    import argparse
+    from types import SimpleNamespace
+
     from generator.cache.session import Session
     from generator.inputs.handwritten.config import HandwrittenConfig
     from generator.ir import Schema
     from generator.output.snapshot import EncodedSnapshot
+    from generator.progress import Progress
 
 EXIT_OK = 0
 """Success."""
@@ -143,12 +144,21 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
     add_config_options(parser)
 
 
-def settings_from(args: argparse.Namespace, validate: bool = True) -> Settings:
+def settings_from(
+    args: argparse.Namespace | SimpleNamespace, validate: bool = True, memo: bool = False
+) -> Settings:
     """``[tool.specloom]`` overridden by the command line; raises ``SpecloomError`` when invalid.
 
+    ``args`` is argparse's namespace, or ``generator.commands.unchanged``'s reading of the same.
     ``validate=False`` skips ``check_settings`` (a cached run's settings were valid when cached).
+    ``memo`` takes the config's table from the cache folder when its bytes did not change.
     """
-    settings = load_settings(args.config)
+    folder = None
+    if memo:
+        from generator.cache.store import CACHE_DIR
+
+        folder = args.config.parent / CACHE_DIR
+    settings = load_settings(args.config, folder)
     settings = dataclasses.replace(
         settings,
         spec=tuple(args.spec) if getattr(args, "spec", None) else settings.spec,
@@ -173,6 +183,8 @@ def settings_from(args: argparse.Namespace, validate: bool = True) -> Settings:
 
 def check_settings(settings: Settings) -> None:
     """Raise ``SpecloomError`` when the settings name an unknown target, formatter, package..."""
+    import shutil
+
     from generator.render.targets import TARGETS
 
     problems = []

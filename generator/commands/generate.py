@@ -20,6 +20,7 @@ from generator.commands.common import (
     report_warnings,
     settings_from,
 )
+from generator.commands.unchanged import report_hit
 from generator.config import Settings
 from generator.diagnostics import Problem
 from generator.display import display_path
@@ -59,9 +60,7 @@ def _run(args: argparse.Namespace) -> int:
 
         hit = lookup(settings)
         if hit is not None:
-            report_warnings(hit.warnings, args.strict)
-            print(f"specloom: {hit.files} files in {escape(out)}/, 0 changed")
-            return EXIT_OK
+            return report_hit("generate", settings, hit, args.strict)
     check_settings(settings)
     result, changed = generate(settings, args.strict, not args.no_cache)
     print(f"specloom: {len(result.files)} files in {escape(out)}/, {len(changed)} changed")

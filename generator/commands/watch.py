@@ -54,6 +54,10 @@ def _relevant(settings: Settings, extra: set[Path]) -> object:
     return accept
 
 
+READY_AFTER_MS = 100
+"""The watch says it is watching after this long a quiet interval (its folders are watched by then)."""
+
+
 def watch(args: argparse.Namespace, stop_event: object = None) -> int:
     """Generate, then regenerate on every relevant change until Ctrl-C (or ``stop_event``)."""
     import watchfiles
@@ -71,14 +75,21 @@ def watch(args: argparse.Namespace, stop_event: object = None) -> int:
 
             extra = {p.resolve() for p in FILES_READ}
             paths = watched_paths(settings, extra)
-            _say(f"specloom: watching {len(paths)} folders for changes (Ctrl-C stops)")
-            for _changes in watchfiles.watch(
+            announced = False
+            for changes in watchfiles.watch(
                 *paths,
                 watch_filter=_relevant(settings, extra),  # type: ignore[arg-type]
                 stop_event=stop_event,  # type: ignore[arg-type]
                 debounce=200,
                 step=50,
+                rust_timeout=READY_AFTER_MS,
+                yield_on_timeout=True,
             ):
+                if not announced:  # the folders are watched from here on: say so
+                    _say(f"specloom: watching {len(paths)} folders for changes (Ctrl-C stops)")
+                    announced = True
+                if not changes:  # a quiet interval
+                    continue
                 previous = _cycle(args, previous)
                 settings = _settings_or_none(args) or settings
                 extra = {p.resolve() for p in FILES_READ}
