@@ -11,11 +11,15 @@ bytes.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
+
+from jinja2 import Undefined
+from jinja2.utils import missing
 
 from generator.cache.fast import read_regular
 from generator.cache.key import file_digest
@@ -104,6 +108,9 @@ class Fingerprints:
         # The numbers given to clashing names (the plan made them): a name's file, link or
         # import depends on every other name when one is numbered.
         self._global = f"{options}\1{tables_digest()}\0{other_files}"
+        # Fragments render through Jinja alone: the files they load are hashed one by one, and
+        # which file serves which name is in the options (not the custom files no render loaded).
+        self._stable = self._global.partition("\0")[0]
         self._formatter = formatter
         self._definitions: dict[int, str] = {}
         self._located: dict[int, str] = {}
@@ -117,7 +124,8 @@ class Fingerprints:
     def with_other_files(self, other_files: str) -> Fingerprints:
         """The same fingerprints over another set of custom files read outside Jinja (hashes shared)."""
         copy = Fingerprints(self._schema, "", self._formatter, "")
-        copy._global = self._global.partition("\0")[0] + "\0" + other_files
+        copy._global = self._stable + "\0" + other_files
+        copy._stable = self._stable
         copy._definitions = self._definitions
         copy._located = self._located
         copy._names = self._names
@@ -205,6 +213,56 @@ class Fingerprints:
         if isinstance(value, Schema):
             return "schema"  # what is read from it is recorded name by name
         return repr(value)
+
+    def _fragment_value(self, value: object) -> str | None:
+        """Hash text of a value handed to a fragment; ``None`` when it has none to trust."""
+        if value is None or isinstance(value, str | int | float):
+            return repr(value)
+        if isinstance(value, ObjectModel | EnumModel | UnionModel):
+            return self.definition(value)
+        if isinstance(value, Schema):
+            return "schema"  # what is read from it is recorded name by name
+        if isinstance(value, list | tuple):
+            items = [self._fragment_value(item) for item in value]
+            if None in items:
+                return None
+            return f"{type(value).__name__}[" + ",".join(items) + "]"  # type: ignore[arg-type]
+        if isinstance(value, dict):
+            pairs = [(self._fragment_value(k), self._fragment_value(v)) for k, v in value.items()]
+            if any(k is None or v is None for k, v in pairs):
+                return None
+            return "{" + ",".join(f"{k}:{v}" for k, v in pairs) + "}"
+        if value is missing or isinstance(value, Undefined):
+            return "undefined"
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return repr(value)  # the IR's nodes, the options: their fields, line numbers too
+        return None
+
+    def fragment(
+        self, values: Mapping[str, object], templates: Iterable[str], names: Iterable[str]
+    ) -> str | None:
+        """The hash of a template fragment's inputs (see ``generator.render.fragments``).
+
+        ``values`` are the variables it was handed and read, ``templates`` the
+        files loaded, ``names`` what it looked up in the schema; ``None`` when a
+        value cannot be fingerprinted.
+        """
+        templates = tuple(templates)
+        for template in templates:
+            self.template(template)
+        self.lines = any(template in self._mentions_location for template in templates)
+        digest = hashlib.sha256(self._stable.encode())
+        digest.update(f"\0fragment\0{self.lines}\0".encode())
+        for key in sorted(values):
+            text = self._fragment_value(values[key])
+            if text is None:
+                return None
+            digest.update(f"{key}={text}\0".encode())
+        for template in templates:
+            digest.update(f"t {template} {self.template(template)}\0".encode())
+        for name in names:
+            digest.update(f"n {name} {self.name(name)}\0".encode())
+        return digest.hexdigest()
 
     def file(
         self, job: Job, templates: tuple[str, ...], names: tuple[str, ...], formatted: bool

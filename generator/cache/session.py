@@ -16,6 +16,7 @@ from generator.cache.store import (
     Record,
     cache_base,
     forget,
+    load_fragments,
     load_record,
     save_record,
 )
@@ -24,6 +25,7 @@ from generator.diagnostics import Problem
 from generator.ir import Schema
 from generator.progress import Progress
 from generator.render.formatting import Formatter
+from generator.render.fragments import FileFragments, Fragments
 from generator.render.renderer import Rendering, SideResult, plan_jobs, render_files
 from generator.render.targets import Options
 
@@ -50,6 +52,9 @@ class Session:
         self._pending: Callable[[], dict[str, FileEntry]] | None = None
         self.reused = 0
         """How many files were taken from the out folder instead of being rendered."""
+        self.fragments: Fragments | None = None
+        """The memoised template fragments of the last ``render`` (its counts tell what was done)."""
+        self._fragments: dict[str, FileFragments] = {}
 
     def render(
         self,
@@ -95,6 +100,10 @@ class Session:
 
             listing = read_manifest(settings.out)
         reuse = reuse_from(self.previous, settings.out, listing, fingerprints, reused)
+        previous_fragments = (
+            load_fragments(settings.out, self.base) if self.previous is not None else {}
+        )
+        self.fragments = Fragments(fingerprints, previous_fragments)
         rendering = render_files(
             schema,
             settings.targets,
@@ -105,8 +114,13 @@ class Session:
             jobs,
             progress,
             side,
+            self.fragments,
         )
         self.reused = len(reused)
+        self._fragments = dict(rendering.fragments)
+        for path in reused:
+            if path in previous_fragments:
+                self._fragments[path] = previous_fragments[path]
         loaded = {t for r in rendering.records.values() for t in r.templates}
         loaded.update(t for entry in reused.values() for t in entry.templates)
         if loaded != before:
@@ -206,7 +220,7 @@ class Session:
             ),
             files=self._entries,
         )
-        save_record(self.settings.out, self.base, record)
+        save_record(self.settings.out, self.base, record, self._fragments)
 
 
 def read_manifest_bytes(out: Path) -> bytes | None:

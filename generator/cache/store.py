@@ -15,11 +15,15 @@ import contextlib
 import hashlib
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator import __version__
+
+if TYPE_CHECKING:
+    from generator.render.fragments import FileFragments
 
 CACHE_DIR = ".specloom-cache"
 """Folder of the cache, beside the config file."""
@@ -29,6 +33,8 @@ RECORD_NAME = "run.json"
 """The record's file name in ``CACHE_DIR`` (what an unchanged run reads)."""
 ENTRIES_NAME = "files.json"
 """The file entries' file name in ``CACHE_DIR`` (read by a changed run only)."""
+FRAGMENTS_NAME = "fragments.json"
+"""The memoised template fragments' file name in ``CACHE_DIR`` (read by a changed run only)."""
 RECORD_FORMAT = 1
 """Layout version of the record; another version is ignored."""
 
@@ -126,8 +132,33 @@ def load_record(out: Path, base: Path, with_files: bool = False) -> Record | Non
         return None
 
 
-def save_record(out: Path, base: Path, record: Record) -> None:
-    """Write the record (best effort: a cache that cannot be written is no error)."""
+def load_fragments(out: Path, base: Path) -> dict[str, FileFragments]:
+    """The template fragments the last run into ``out`` rendered, by file; empty when unusable."""
+    from generator.render.fragments import FragmentEntry
+
+    try:
+        data = _read_json(record_folder(out, base) / FRAGMENTS_NAME)
+        return {
+            str(path): {
+                str(identity): FragmentEntry(
+                    str(fp), tuple(templates), tuple(names), tuple(reads), str(text)
+                )
+                for identity, (fp, templates, names, reads, text) in found.items()
+            }
+            for path, found in data["files"].items()
+        }
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def save_record(
+    out: Path,
+    base: Path,
+    record: Record,
+    fragments: Mapping[str, FileFragments] | None = None,
+) -> None:
+    """Write the record and the ``fragments`` (best effort: a cache that cannot be written is
+    no error)."""
     folder = record_folder(out, base)
     head = {"format": RECORD_FORMAT, "specloom": __version__, "key": record.key}
     data: dict[str, Any] = {
@@ -146,6 +177,16 @@ def save_record(out: Path, base: Path, record: Record) -> None:
             for path, entry in sorted(record.files.items())
         },
     }
+    memos: dict[str, Any] = {
+        **head,
+        "files": {
+            path: {
+                identity: [e.fingerprint, list(e.templates), list(e.names), list(e.reads), e.text]
+                for identity, e in found.items()
+            }
+            for path, found in sorted((fragments or {}).items())
+        },
+    }
     with contextlib.suppress(OSError):
         if base.is_symlink() or folder.is_symlink():
             return
@@ -156,7 +197,11 @@ def save_record(out: Path, base: Path, record: Record) -> None:
         if not folder.is_dir():
             _prune(base)
             folder.mkdir()
-        for name, content in ((ENTRIES_NAME, entries), (RECORD_NAME, data)):
+        for name, content in (
+            (FRAGMENTS_NAME, memos),
+            (ENTRIES_NAME, entries),
+            (RECORD_NAME, data),
+        ):
             temporary = folder / f".{name}.{os.getpid()}.tmp"
             temporary.write_text(json.dumps(content, separators=(",", ":")), encoding="utf-8")
             os.replace(temporary, folder / name)

@@ -28,6 +28,7 @@ def page_text() -> str:
     parts = [
         _intro(),
         _every_template(),
+        _fragments_section(),
         _targets(),
         _ir_section(),
         _docs_facts_section(),
@@ -104,6 +105,37 @@ def _every_template() -> str:
             _class_section(class_doc(Options)),
         ]
     )
+
+
+def _fragments_section() -> str:
+    return """## Memoised fragments: `{% fragment %}`
+
+A module that holds many definitions renders each one inside a fragment block,
+so that a later run re-renders only the definitions that changed and splices
+them into the rest (`python/module.py.jinja` does this for every enum, union,
+alias and model):
+
+```jinja
+{% for model in models %}
+{% fragment model, _ %}
+{% include "python/model.py.jinja" %}
+{% endfragment %}
+{% endfor %}
+```
+
+The block's output is exactly its body's. A run with the cache remembers it by
+what it read: the variables the body names, those listed in the tag (the
+variables the templates it includes read: `model`, and `_`, which
+`{% set _ = ... %}` lines read), the context variables its filters and
+included templates read, the definitions it looked up in the schema and the
+template files loaded. When all of these hash as in the last run, its text is
+taken from there; the bytes are those of a full render. A block whose inputs
+cannot be told again (it reads `loop`, a macro, or a local variable the tag
+does not list, through an included template) is rendered every time, so a
+wrong list costs speed, never correctness. Filters that take the context
+(`pass_context`) read it by name (`context["namespace"]`). Fragment blocks
+inside a fragment are rendered with it.
+"""
 
 
 def _type_of(value: Any) -> str:

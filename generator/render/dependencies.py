@@ -10,6 +10,7 @@ of these per file, so a later run can tell which files a spec change touches
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -80,6 +81,23 @@ class RecordingSchema(Schema):
         """The names looked up since the last ``take``, sorted; the record starts afresh."""
         names = tuple(sorted(self._looked_up))
         self._looked_up.clear()
+        return names
+
+    def note(self, names: Iterable[str]) -> None:
+        """Note ``names`` as looked up (what a memoised part of the file read)."""
+        self._looked_up.update(names)
+
+    def part(self) -> set[str]:
+        """Start noting a part of the file on its own; give the names noted so far."""
+        noted = self._looked_up
+        object.__setattr__(self, "_looked_up", set())
+        return noted
+
+    def end_part(self, noted: set[str]) -> tuple[str, ...]:
+        """The names the part begun by ``part`` looked up, sorted; ``noted`` gets them too."""
+        names = tuple(sorted(self._looked_up))
+        noted.update(self._looked_up)
+        object.__setattr__(self, "_looked_up", noted)
         return names
 
     def __reduce__(self) -> Any:  # pickled (a worker's result) as the plain schema

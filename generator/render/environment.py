@@ -10,6 +10,12 @@ import jinja2
 
 from generator.render.builtin import builtin_templates
 from generator.render.filters import FILTERS
+from generator.render.fragments import (
+    FragmentExtension,
+    Fragments,
+    RecordingContext,
+    RecordingTemplate,
+)
 
 __all__ = [
     "RecordingLoader",
@@ -51,6 +57,10 @@ class TrackingEnvironment(jinja2.Environment):
 
     used: set[str]
     """Files (``Template.filename``) of the templates loaded since ``used`` was last cleared."""
+    fragments: Fragments | None
+    """The run's memoised fragments (``{% fragment %}``); ``None``: every fragment is rendered."""
+    context_class = RecordingContext
+    template_class = RecordingTemplate
 
     def _load_template(
         self, name: str, globals: MutableMapping[str, Any] | None
@@ -86,7 +96,9 @@ def make_environment(custom: Sequence[Path] = ()) -> TrackingEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,
+        extensions=[FragmentExtension],
     )
     env.used = set()
+    env.fragments = None
     env.filters.update(FILTERS)
     return env

@@ -17,12 +17,17 @@ from typing import Any
 import jinja2
 
 from generator.ir import Location
+from generator.render.fragments import inline_fragments
 
 
 def output_line_origin(
     env: jinja2.Environment, name: str, context: Mapping[str, Any], line: int
 ) -> Location | None:
-    """``template-file:line`` of the template that produced output line ``line`` (1-based)."""
+    """``template-file:line`` of the template that produced output line ``line`` (1-based).
+
+    Fragment blocks render inline here, so each piece of text comes from its own line.
+    """
+    env = inline_fragments(env)
     template = env.get_template(name)
     pending: list[tuple[jinja2.Template, int] | None] = [None]
 

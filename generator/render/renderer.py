@@ -25,6 +25,7 @@ from generator.render.environment import (
     make_environment,
 )
 from generator.render.formatting import FormatFailure, Formatter
+from generator.render.fragments import FileFragments, Fragments
 from generator.render.origins import output_line_origin
 from generator.render.targets import TARGETS, Options, Target
 from generator.render.workers import run_jobs, will_fork
@@ -57,6 +58,8 @@ class Rendering(Generic[SideResult]):
     """What each file was rendered from (files taken from ``reuse`` have none)."""
     side: list[SideResult] = field(default_factory=list)
     """The results of the ``side`` tasks given to ``render_files``, in their order."""
+    fragments: dict[str, FileFragments] = field(default_factory=dict)
+    """The memoised fragments of each rendered file (with ``fragments`` given to ``render_files``)."""
 
 
 Reuse = Callable[[Job], "str | None"]
@@ -134,6 +137,7 @@ def render_files(
     jobs: list[Job] | None = None,
     progress: Progress | None = None,
     side: Sequence[Callable[[], SideResult]] = (),
+    fragments: Fragments | None = None,
 ) -> Rendering[SideResult]:
     """Render ``targets`` (registered names or ``Target`` objects) and check the custom folders.
 
@@ -143,9 +147,11 @@ def render_files(
     cores when there are many (see ``workers``); ``progress`` is told of
     each file done in this process.  ``side`` tasks (picklable results, no
     output of their own) are queued after the files, so whichever core is
-    free first runs them; their results are in ``Rendering.side``.
+    free first runs them; their results are in ``Rendering.side``.  ``fragments``
+    memoises the templates' ``{% fragment %}`` blocks (see ``generator.render.fragments``).
     """
     env = make_environment(template_dirs)
+    env.fragments = fragments
     if jobs is None:
         jobs = plan_jobs(schema, targets, options)
     loaders = custom_loaders(env)
@@ -191,6 +197,7 @@ def render_files(
     results = dict(zip(todo, texts, strict=True))
     files: dict[str, str] = {}
     records: dict[str, FileRecord] = {}
+    memos: dict[str, FileFragments] = {}
     for index, job in enumerate(jobs):
         if index in reused:
             files[job.path] = reused[index]
@@ -202,9 +209,11 @@ def render_files(
             raise AssertionError(f"a side result came back as file {job.path}")
         files[job.path] = outcome.text
         records[job.path] = outcome.record
+        if outcome.fragments:
+            memos[job.path] = outcome.fragments
     served = set().union(*(loader.served for loader in loaders))
     warnings = unused_custom_templates(env, template_dirs, served)
-    return Rendering(dict(sorted(files.items())), warnings, records, side_results)
+    return Rendering(dict(sorted(files.items())), warnings, records, side_results, memos)
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +222,7 @@ class _Rendered:
 
     text: str
     record: FileRecord
+    fragments: FileFragments
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,13 +253,17 @@ def _render_job(
     job: Job,
     loaders: Sequence[RecordingLoader],
     formatter: Formatter | None,
-) -> tuple[str, FileRecord]:
-    """Render one file (formatted when it is Python from a custom template) and its record."""
+) -> tuple[str, FileRecord, FileFragments]:
+    """Render one file (formatted when it is Python from a custom template), its record and
+    its memoised fragments."""
     schema = job.context["schema"]
     if isinstance(schema, RecordingSchema):
         schema.take()
     env.used.clear()
+    if env.fragments is not None:
+        env.fragments.begin(job.path)
     text = _render_one(env, job.template, job.context)
+    fragments = env.fragments.finish() if env.fragments is not None else {}
     used = tuple(sorted(env.used))
     custom = any(name in loader.files for loader in loaders for name in used)
     formatted = bool(
@@ -261,7 +275,7 @@ def _render_job(
         except FormatFailure as failure:
             raise SpecloomError([_format_problem(env, job, failure)]) from None
     names = schema.take() if isinstance(schema, RecordingSchema) else (WHOLE,)
-    return text, FileRecord(used, names, formatted)
+    return text, FileRecord(used, names, formatted), fragments
 
 
 def _format_problem(env: TrackingEnvironment, job: Job, failure: FormatFailure) -> Problem:
