@@ -340,3 +340,26 @@ def test_without_a_memo_a_fragment_is_its_body(tmp_path: Path) -> None:
     plain = "{% for x in xs %}\n  {{ x }}\n{% endfor %}\n"
     assert _fresh(tmp_path, xs=[1, 2]) == make_environment().from_string(plain).render(xs=[1, 2])
     assert fragments_module.FragmentExtension.tags == {"fragment"}
+
+
+def test_the_snapshot_encodes_only_the_definitions_that_changed(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.output import snapshot
+
+    assert main(["generate", *_args(project, "out")]) == 0
+    encoded: list[str] = []
+    real = snapshot._encode
+
+    def spy(item: object) -> str:
+        encoded.append(
+            type(item).__name__ + " " + str(getattr(getattr(item, "name", ""), "name", ""))
+        )
+        return real(item)
+
+    monkeypatch.setattr(snapshot, "_encode", spy)
+    spec = project / "spec" / "openapi.yaml"
+    spec.write_text(SPEC.replace("A tag.", "A tag on a link."), encoding="utf-8")
+    assert main(["generate", *_args(project, "out")]) == 0
+    assert [item for item in encoded if not item.startswith("Operation")] == ["ObjectModel Tag"]
+    _same_as_a_cold_run(project)  # the manifest (and its snapshot) too

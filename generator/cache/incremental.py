@@ -142,6 +142,11 @@ class Fingerprints:
             if found is None:
                 found = self._located[key] = hashlib.sha256(repr(definition).encode()).hexdigest()
             return found
+        return self.line_free(definition)
+
+    def line_free(self, definition: Definition) -> str:
+        """Hash of one definition without its line numbers (what a line added above leaves)."""
+        key = id(definition)
         found = self._definitions.get(key)
         if found is None:
             data = repr(_without_lines(definition)).encode()

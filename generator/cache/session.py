@@ -7,7 +7,7 @@ import hashlib
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from generator.cache.incremental import Fingerprints, entries, reuse_from
 from generator.cache.key import custom_files, file_digest, options_key, run_key
@@ -18,16 +18,20 @@ from generator.cache.store import (
     forget,
     load_fragments,
     load_record,
+    load_snapshot_lines,
     save_record,
 )
 from generator.config import Settings
 from generator.diagnostics import Problem
-from generator.ir import Schema
+from generator.ir import Definition, Schema
 from generator.progress import Progress
 from generator.render.formatting import Formatter
 from generator.render.fragments import FileFragments, Fragments
 from generator.render.renderer import Rendering, SideResult, plan_jobs, render_files
 from generator.render.targets import Options
+
+if TYPE_CHECKING:
+    from generator.output.snapshot import EncodedSnapshot
 
 Written = TypeVar("Written")
 
@@ -55,6 +59,34 @@ class Session:
         self.fragments: Fragments | None = None
         """The memoised template fragments of the last ``render`` (its counts tell what was done)."""
         self._fragments: dict[str, FileFragments] = {}
+        self._fingerprints: Fingerprints | None = None
+        self._snapshot_lines: dict[str, str] = {}
+        self._snapshot: tuple[Schema, EncodedSnapshot] | None = None
+
+    def snapshot_tasks(
+        self, schema: Schema
+    ) -> tuple[list[Callable[[], list[str]]], Callable[[list[list[str]]], EncodedSnapshot]]:
+        """``output.snapshot.snapshot_tasks`` of ``schema``, taking the lines of definitions the
+        last run encoded (found by hash once ``render`` began) and noting this run's."""
+        from generator.output.snapshot import snapshot_tasks
+
+        if not self.enabled:
+            return snapshot_tasks(schema)
+        if self.previous is not None:
+            self._snapshot_lines = load_snapshot_lines(self.settings.out, self.base)
+        tasks, assemble = snapshot_tasks(schema, self._known_line if self._snapshot_lines else None)
+
+        def noted(results: list[list[str]]) -> EncodedSnapshot:
+            encoded = assemble(results)
+            self._snapshot = (schema, encoded)
+            return encoded
+
+        return tasks, noted
+
+    def _known_line(self, definition: Definition) -> str | None:
+        if self._fingerprints is None:
+            return None
+        return self._snapshot_lines.get(self._fingerprints.line_free(definition))
 
     def render(
         self,
@@ -93,6 +125,7 @@ class Session:
             formatter.fingerprint() if settings.templates else "",
             self._other_files(before),
         )
+        self._fingerprints = fingerprints
         reused: dict[str, FileEntry] = {}
         listing: dict[str, str] = {}
         if self.previous is not None:
@@ -132,6 +165,17 @@ class Session:
     def _compute_entries(self) -> None:
         if self._pending is not None:
             self._entries, self._pending = self._pending(), None
+
+    def _lines_by_hash(self) -> dict[str, str] | None:
+        """This run's snapshot lines of its definitions by hash (``None``: no snapshot made)."""
+        if self._snapshot is None or self._fingerprints is None:
+            return None
+        schema, encoded = self._snapshot
+        line_free = self._fingerprints.line_free
+        return {
+            line_free(definition): line
+            for definition, line in zip(schema.definitions, encoded.definitions, strict=True)
+        }
 
     def save_while(self, write: Callable[[], Written], warnings: Sequence[Problem]) -> Written:
         """``write()`` (the out folder's update) while a forked worker fingerprints the files; then record.
@@ -220,7 +264,9 @@ class Session:
             ),
             files=self._entries,
         )
-        save_record(self.settings.out, self.base, record, self._fragments)
+        save_record(
+            self.settings.out, self.base, record, self._fragments, self._lines_by_hash()
+        )
 
 
 def read_manifest_bytes(out: Path) -> bytes | None:

@@ -35,6 +35,8 @@ ENTRIES_NAME = "files.json"
 """The file entries' file name in ``CACHE_DIR`` (read by a changed run only)."""
 FRAGMENTS_NAME = "fragments.json"
 """The memoised template fragments' file name in ``CACHE_DIR`` (read by a changed run only)."""
+SNAPSHOT_LINES_NAME = "snapshot.json"
+"""The definitions' snapshot lines by definition hash, in ``CACHE_DIR`` (read by a changed run)."""
 RECORD_FORMAT = 1
 """Layout version of the record; another version is ignored."""
 
@@ -151,14 +153,24 @@ def load_fragments(out: Path, base: Path) -> dict[str, FileFragments]:
         return {}
 
 
+def load_snapshot_lines(out: Path, base: Path) -> dict[str, str]:
+    """The last run's IR snapshot lines of its definitions, by line-free definition hash."""
+    try:
+        lines = _read_json(record_folder(out, base) / SNAPSHOT_LINES_NAME)["lines"]
+        return {str(key): str(line) for key, line in lines.items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
 def save_record(
     out: Path,
     base: Path,
     record: Record,
     fragments: Mapping[str, FileFragments] | None = None,
+    snapshot_lines: Mapping[str, str] | None = None,
 ) -> None:
-    """Write the record and the ``fragments`` (best effort: a cache that cannot be written is
-    no error)."""
+    """Write the record, the ``fragments`` and the ``snapshot_lines`` (kept as they are when
+    ``None``; best effort: a cache that cannot be written is no error)."""
     folder = record_folder(out, base)
     head = {"format": RECORD_FORMAT, "specloom": __version__, "key": record.key}
     data: dict[str, Any] = {
@@ -197,11 +209,14 @@ def save_record(
         if not folder.is_dir():
             _prune(base)
             folder.mkdir()
-        for name, content in (
+        contents: list[tuple[str, dict[str, Any]]] = [
             (FRAGMENTS_NAME, memos),
             (ENTRIES_NAME, entries),
             (RECORD_NAME, data),
-        ):
+        ]
+        if snapshot_lines is not None:
+            contents.insert(0, (SNAPSHOT_LINES_NAME, {**head, "lines": dict(snapshot_lines)}))
+        for name, content in contents:
             temporary = folder / f".{name}.{os.getpid()}.tmp"
             temporary.write_text(json.dumps(content, separators=(",", ":")), encoding="utf-8")
             os.replace(temporary, folder / name)

@@ -319,7 +319,9 @@ def read_and_render(
         if snapshot:
             from generator.output.snapshot import snapshot_tasks
 
-            tasks, assemble = snapshot_tasks(schema)
+            tasks, assemble = (
+                snapshot_tasks(schema) if session is None else session.snapshot_tasks(schema)
+            )
             side += tasks
         if session is None:
             rendering = render_files(

@@ -54,9 +54,20 @@ class EncodedSnapshot:
     """Each operation likewise; ``None`` when the schema has no operations list."""
 
 
-def encode_items(items: tuple[Any, ...] | list[Any]) -> list[str]:
-    """``items`` (definitions or operations) as the manifest writes them: compact JSON, one each."""
-    return [json.dumps(_compact(item), ensure_ascii=False, separators=(",", ":")) for item in items]
+def encode_items(
+    items: tuple[Any, ...] | list[Any], known: Callable[[Any], str | None] | None = None
+) -> list[str]:
+    """``items`` (definitions or operations) as the manifest writes them: compact JSON, one each.
+
+    ``known`` may give an item's line as an earlier run encoded it (``None``: encode it).
+    """
+    if known is None:
+        return [_encode(item) for item in items]
+    return [line if (line := known(item)) is not None else _encode(item) for item in items]
+
+
+def _encode(item: Any) -> str:
+    return json.dumps(_compact(item), ensure_ascii=False, separators=(",", ":"))
 
 
 SNAPSHOT_CHUNK = 256
@@ -64,20 +75,21 @@ SNAPSHOT_CHUNK = 256
 
 
 def snapshot_tasks(
-    schema: Schema,
+    schema: Schema, known: Callable[[Definition], str | None] | None = None
 ) -> tuple[list[Callable[[], list[str]]], Callable[[list[list[str]]], EncodedSnapshot]]:
     """The snapshot of ``schema`` split into tasks that can run on either core, and their assembly.
 
     Each task encodes a slice of the definitions or operations (see
-    ``encode_items``); ``assemble`` takes the tasks' results in task order.
-    The outcome is the one ``schema_snapshot`` gives, already encoded.
+    ``encode_items``; ``known`` as there, for definitions); ``assemble`` takes
+    the tasks' results in task order.  The outcome is the one
+    ``schema_snapshot`` gives, already encoded.
     """
     definitions = schema.definitions
     operations = schema.operations
     tasks: list[Callable[[], list[str]]] = []
     for start in range(0, len(definitions), SNAPSHOT_CHUNK):
         part = definitions[start : start + SNAPSHOT_CHUNK]
-        tasks.append(lambda part=part: encode_items(part))  # type: ignore[misc]
+        tasks.append(lambda part=part: encode_items(part, known))  # type: ignore[misc]
     split = len(tasks)
     if operations is not None:
         for start in range(0, len(operations), SNAPSHOT_CHUNK):
