@@ -34,7 +34,11 @@ components:
         buffer: {type: object, properties: {size: {type: integer}}}
         tags: {type: array, items: {type: object, properties: {k: {type: string}}}}
         mode: {type: string, enum: [a, b]}
-        titled: {title: Named Thing, type: object, properties: {x: {type: string}}}
+        titled:
+          title: Named Thing
+          type: object
+          properties:
+            level: {title: Log level, type: string, enum: [debug, info]}
 """
 
 
@@ -53,13 +57,17 @@ def test_nested_schemas_always_have_their_owner_in_front(tmp_path: Path) -> None
         "components.TransportBuffer",
         "components.TransportTags",
         "components.TransportMode",
-        "components.NamedThing",  # a title names the schema as it is
+        # a title names the schema after its owner too, at each level
+        "components.TransportNamedThing",
+        "components.TransportNamedThingLogLevel",
     } <= early
+    assert "components.NamedThing" not in early
     assert "operations.ListJobs200ApplicationJSON" in early or (
         "operations.ListJobs200ApplicationJson" in early
     )
     later = names(tmp_path, "speakeasy-2023")
     assert {"components.Buffer", "components.Tags", "components.Mode"} <= later
+    assert {"components.NamedThing", "components.LogLevel"} <= later  # free: as titled
     assert "operations.ListJobsResponseBody" in later
 
 

@@ -6,9 +6,10 @@ met keeps the short name, later ones get their owner's name in front (see
 ``names``).  Names are given while reading.
 
 ``speakeasy-2022`` (as in SDK docs generated before Speakeasy's ``nameResolutionDec2023``
-fix): as ``speakeasy-2023``, except that a schema nested in a model and named from its
-context always has the model's name in front (``AppscopeTransportBuffer``, ``ConfigTags``),
-free short name or not (``names.NameRegistry``).
+fix): as ``speakeasy-2023``, except that a schema nested in a model, named from its
+context or its title, always has the model's name in front (``AppscopeTransportBuffer``,
+``ConfigTags``, ``OutputAzureEventhubAcknowledgments`` for a property titled
+``Acknowledgments``), free short name or not (``names.NameRegistry``).
 
 ``speakeasy-2025`` (as in SDK docs generated since February 2025), applied after
 reading, from what each inline definition asked for (``NameFact``):

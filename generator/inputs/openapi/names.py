@@ -90,9 +90,12 @@ class NameFact:
 class NameRegistry:
     """The definition names taken so far, per namespace.
 
-    ``owner_first``: a schema nested in a model and named from its context (no title or
-    override, not a union variant) gets the owning model's name in front even when the short
-    name is free (``Buffer`` of ``AppscopeTransport`` -> ``AppscopeTransportBuffer``).
+    ``owner_first``: a schema nested in a model (not a union variant), named from its context
+    or its title, gets the owning model's name in front even when the short name is free
+    (``Buffer`` of ``AppscopeTransport`` -> ``AppscopeTransportBuffer``; ``ack`` titled
+    ``Acknowledgments`` -> ``OutputAzureEventhubAcknowledgments``; the ``mechanism`` titled
+    ``SASL mechanism`` of that model's ``sasl`` titled ``Authentication`` ->
+    ``OutputAzureEventhubAuthenticationSASLMechanism``).
 
     ``one_namespace``: the names are taken across namespaces, as in an SDK keeping all its
     models in one package (a flat ``models/`` folder): ``operations.Network`` is taken when
@@ -148,7 +151,7 @@ class NameRegistry:
             return exact
         base = wanted or (type_name_part(hint.base) if hint.raw else hint.base)
         parent = hint.parent or hint.root
-        nested = self.owner_first and not wanted and hint.parent is not None and not hint.variant
+        nested = self.owner_first and hint.parent is not None and not hint.variant
         if not base or base[0].isdigit() or nested:
             base = parent + base
         if hint.prefix:
