@@ -9,6 +9,7 @@ import pytest
 from generator.diagnostics import Collector
 from generator.inputs.openapi import NAMINGS, read_openapi
 from generator.inputs.openapi.name_resolution import singular
+from generator.inputs.openapi.names import number_words
 from generator.inputs.openapi.reader import read_openapi_spec
 from generator.ir import (
     ArrayType,
@@ -248,3 +249,56 @@ def test_one_package_tells_names_apart_across_namespaces(tmp_path: Path, naming:
         assert flat == ["components.AccountNetwork", "operations.AddCardNetwork"]
     else:  # first come keeps the short name
         assert "components.Network" in flat
+
+
+ANCHORED = """openapi: 3.1.0
+info: {title: t, version: '1'}
+paths: {}
+components:
+  schemas:
+    54a6b2:
+      type: object
+      properties: {id: {type: string}}
+    12 open items:
+      type: object
+      properties: {id: {type: string}}
+    BulkItem:
+      type: object
+      properties:
+        status: {type: string, $anchor: StatusBulkItem, enum: [open, done]}
+        ref: {$ref: '#/components/schemas/54a6b2'}
+"""
+
+
+@pytest.mark.parametrize("naming", NAMINGS)
+def test_anchor_names_the_schema_and_leading_digits_are_spelled(
+    tmp_path: Path, naming: str
+) -> None:
+    path = tmp_path / "anchored.yaml"
+    path.write_text(ANCHORED, encoding="utf-8")
+    collector = Collector()
+    got = {str(d.name): d for d in read_openapi(path, "anchored.yaml", collector, naming)}
+    assert collector.problems == []
+    assert "components.StatusBulkItem" in got  # its $anchor, free short name "Status" or not
+    assert "components.FiftyFoura6b2" in got  # the number in words, the rest as written
+    assert "components.TwelveOpenItems" in got
+    item = fields(got["components.BulkItem"])
+    assert item["ref"].type == RefType(comps("FiftyFoura6b2"))
+
+
+@pytest.mark.parametrize(
+    ("number", "words"),
+    [
+        (8, "Eight"),
+        (14, "Fourteen"),
+        (54, "FiftyFour"),
+        (110, "OneHundredAndTen"),
+        (757, "SevenHundredAndFiftySeven"),
+        (4091, "FourThousandAndNinetyOne"),
+        (7996, "SevenThousandNineHundredAndNinetySix"),
+        (865969, "EightHundredAndSixtyFiveThousandNineHundredAndSixtyNine"),
+        (64846136, "SixtyFourMillionEightHundredAndFortySixThousandOneHundredAndThirtySix"),
+    ],
+)
+def test_number_words(number: int, words: str) -> None:
+    assert number_words(number) == words

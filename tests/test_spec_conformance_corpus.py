@@ -74,6 +74,24 @@ SLICE = [
         94.3,
         "speakeasy-2025 + fields, raw required",
     ),
+    # $anchor names a schema (StatusBulkInvoiceBatch); leading digits spelled (FiftyFoura6b2...)
+    (
+        "zoo/speakeasy-sdks-wingspan-ts-typescript/docs/models",
+        "zoo/speakeasy-sdks-wingspan-ts-typescript/openapi.yaml",
+        95.7,
+        64.3,
+        86.8,
+        "speakeasy-2023 + fields, raw optional, errors",
+    ),
+    # 2022: a titled nested schema has its owner in front (OutputAzureEventhubAcknowledgments)
+    (
+        "zoo/speakeasy-sdks-cribl-python-python/docs/models",
+        "zoo/speakeasy-sdks-cribl-python-python/openapi.yaml",
+        90.9,
+        67.1,
+        95.8,
+        "speakeasy-2022 + fields, raw optional",
+    ),
     (
         "zoo/speakeasy-sdks-moov-go-go/docs/pkg/models",
         "zoo/speakeasy-sdks-moov-go-go/openapi.yaml",

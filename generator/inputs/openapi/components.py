@@ -8,6 +8,7 @@ from generator.inputs.openapi import keywords as kw
 from generator.inputs.openapi.context import Context
 from generator.inputs.openapi.document import join, unescape
 from generator.inputs.openapi.metadata import NAME_OVERRIDE
+from generator.inputs.openapi.names import spelled_leading_digits
 from generator.ir import TypeName
 from generator.naming import pascal_case
 
@@ -68,8 +69,8 @@ class ComponentIndex:
         if isinstance(schema, dict) and isinstance(schema.get(NAME_OVERRIDE), str):
             wanted = str(schema[NAME_OVERRIDE])
         base = pascal_case(wanted) or pascal_case(key) or "Schema"
-        if base[0].isdigit():
-            base = "Schema" + base
+        if base[0].isdigit():  # Speakeasy spells the leading number: 54ab -> FiftyFourab
+            base = spelled_leading_digits(wanted.strip()) or "Schema" + base
         name = ctx.names.unique(namespace, base)
         ctx.names.reserve(name)
         return name

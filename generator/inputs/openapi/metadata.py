@@ -48,13 +48,22 @@ def flag(ctx: Context, schema: dict[str, object], ptr: str, key: str) -> bool:
 
 
 def preferred_name(ctx: Context, schema: dict[str, object], ptr: str) -> str | None:
-    """The name the schema asks for: ``x-speakeasy-name-override``, else ``title``."""
-    for key in (NAME_OVERRIDE, "title"):
+    """The name the schema asks for: ``x-speakeasy-name-override``, else its ``$anchor`` (a
+    plain-name identifier of the schema, which Speakeasy names it by), else ``title``."""
+    for key in (NAME_OVERRIDE, "$anchor", "title"):
         if key in schema:
             name = kw.string(ctx, schema, ptr, key)
             if name:
                 return name
     return None
+
+
+def names_itself(schema: dict[str, object]) -> bool:
+    """The schema carries an identifier as its name (``x-speakeasy-name-override`` or
+    ``$anchor``), not a descriptive ``title``: the name is used as it is, never prefixed."""
+    return any(
+        isinstance(schema.get(key), str) and bool(schema[key]) for key in (NAME_OVERRIDE, "$anchor")
+    )
 
 
 def name_override(ctx: Context, schema: dict[str, object], ptr: str) -> str | None:

@@ -139,7 +139,8 @@ def _referenced_description(reader: SchemaReader, schema: object) -> str | None:
 
 def claim_name(ctx: Context, hint: Hint, schema: dict[str, object], ptr: str) -> TypeName:
     """The name of the definition made from ``schema`` (its title or override, else ``hint``)."""
-    return ctx.names.claim(hint, metadata.preferred_name(ctx, schema, ptr))
+    preferred = metadata.preferred_name(ctx, schema, ptr)
+    return ctx.names.claim(hint, preferred, metadata.names_itself(schema))
 
 
 def make_field(

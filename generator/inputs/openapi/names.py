@@ -10,6 +10,7 @@ then a number is added: the first schema met keeps the short name.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from generator.ir import TypeName
@@ -91,7 +92,7 @@ class NameRegistry:
     """The definition names taken so far, per namespace.
 
     ``owner_first``: a schema nested in a model (not a union variant), named from its context
-    or its title, gets the owning model's name in front even when the short name is free
+    or its title (not an override or ``$anchor``), gets the owning model's name in front even when the short name is free
     (``Buffer`` of ``AppscopeTransport`` -> ``AppscopeTransportBuffer``; ``ack`` titled
     ``Acknowledgments`` -> ``OutputAzureEventhubAcknowledgments``; the ``mechanism`` titled
     ``SASL mechanism`` of that model's ``sasl`` titled ``Authentication`` ->
@@ -141,8 +142,11 @@ class NameRegistry:
         self._taken.add(self.key(name))
         self._reserved.add(self.key(name))
 
-    def claim(self, hint: Hint, preferred: str | None) -> TypeName:
-        """A free name for a new inline definition, following the conventions above."""
+    def claim(self, hint: Hint, preferred: str | None, identifier: bool = False) -> TypeName:
+        """A free name for a new inline definition, following the conventions above.
+
+        ``preferred`` is the schema's own name (override, ``$anchor`` or title);
+        ``identifier``: it is an override or ``$anchor``, never given the owner in front."""
         wanted = type_name_part(preferred or "")
         exact = hint.exact
         usable = exact is not None and (self.is_reserved(exact) or not self.is_taken(exact))
@@ -152,6 +156,7 @@ class NameRegistry:
         base = wanted or (type_name_part(hint.base) if hint.raw else hint.base)
         parent = hint.parent or hint.root
         nested = self.owner_first and hint.parent is not None and not hint.variant
+        nested = nested and not (wanted and identifier)
         if not base or base[0].isdigit() or nested:
             base = parent + base
         if hint.prefix:
@@ -174,3 +179,68 @@ class NameRegistry:
         while self.is_taken(TypeName(namespace, f"{numbered}{number}")):
             number += 1
         return TypeName(namespace, f"{numbered}{number}")
+
+
+_UNITS = [
+    "Zero",
+    "One",
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "Six",
+    "Seven",
+    "Eight",
+    "Nine",
+    "Ten",
+    "Eleven",
+    "Twelve",
+    "Thirteen",
+    "Fourteen",
+    "Fifteen",
+    "Sixteen",
+    "Seventeen",
+    "Eighteen",
+    "Nineteen",
+]
+_TENS = ["_", "_", "Twenty", "Thirty", "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety"]
+_SCALES = ((10**12, "Trillion"), (10**9, "Billion"), (10**6, "Million"), (1000, "Thousand"))
+
+
+def number_words(number: int) -> str:
+    """``number`` in English words, PascalCase, as Speakeasy spells a name's leading digits
+    (British style: ``And`` before the last tens and units that follow a hundred or a scale):
+    ``54`` -> ``FiftyFour``, ``4091`` -> ``FourThousandAndNinetyOne``, ``7996`` ->
+    ``SevenThousandNineHundredAndNinetySix``."""
+    if number < 20:
+        return _UNITS[number]
+    if number < 100:
+        tens, units = divmod(number, 10)
+        return _TENS[tens] + (_UNITS[units] if units else "")
+    if number < 1000:
+        hundreds, rest = divmod(number, 100)
+        return _UNITS[hundreds] + "Hundred" + ("And" + number_words(rest) if rest else "")
+    for scale, word in _SCALES:
+        if number >= scale:
+            count, rest = divmod(number, scale)
+            head = number_words(count) + word
+            if not rest:
+                return head
+            return head + ("And" if rest < 100 else "") + number_words(rest)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+_LEADING_DIGITS = re.compile(r"([0-9]+)(.*)", re.DOTALL)
+
+
+def spelled_leading_digits(key: str) -> str | None:
+    """A component key that begins with digits, named as Speakeasy names it: the number in
+    words, the rest as written when it is letters and digits only, else in PascalCase
+    (``54a6b2`` -> ``FiftyFoura6b2``); ``None`` when ``key`` does not begin with a digit or
+    the number is too long to spell (more than 15 digits)."""
+    match = _LEADING_DIGITS.fullmatch(key)
+    if match is None or len(match.group(1)) > 15:
+        return None
+    rest = match.group(2)
+    tail = rest if rest.isalnum() or not rest else type_name_part(rest)
+    return number_words(int(match.group(1))) + tail

@@ -144,7 +144,8 @@ class SchemaReader:
             assert isinstance(raw, dict)  # makes_definition
             with self.ctx.inside(target.document, target.display, target.path):
                 preferred = metadata.preferred_name(self.ctx, raw, target.pointer)
-            name = self.ctx.names.claim(replace(hint, exact=None), preferred)
+            identifier = metadata.names_itself(raw)
+            name = self.ctx.names.claim(replace(hint, exact=None), preferred, identifier)
             self.ctx.names.reserve(name)  # read below with it as the exact name
         else:
             name = self.ctx.names.unique(NAMESPACE, _target_base(target))
