@@ -10,7 +10,9 @@ flavor it detected (or was forced to with ``--flavor``), the number of
 (``parsed``), the problems (``errors``, each listed as ``path:line:
 message``), the warnings (pages that are not models, cells read as an unknown
 type...), how many files the docs target of that flavor renders back byte
-for byte from the IR (``identical``), each file that differs with the reason
+for byte from the IR (``identical``), the evidence of each style fact
+(``facts: name shown/otherwise``, ``(no)`` after one that does not hold; see
+``reader.fact_holds``), each file that differs with the reason
 when one is known, and the time taken.  The last line is
 ``TOTAL files=N parsed=N errors=N identical=N``.
 
@@ -203,6 +205,15 @@ def format_result(result: TreeResult, show: int) -> list[str]:
         f"errors={len(result.problems)} warnings={len(result.warnings)} "
         f"identical={result.identical} time={seconds:.2f}s (read {result.read_seconds:.2f}s, write {result.write_seconds:.2f}s)"
     ]
+    if result.tree is not None and result.tree.evidence:
+        lines.append(
+            "  facts: "
+            + ", ".join(
+                f"{fact}{'' if fact in facts else ' (no)'} {yes}/{no}"
+                for fact, (yes, no) in sorted(result.tree.evidence.items())
+                for facts in [result.tree.flavor.facts if result.tree.flavor else ()]
+            )
+        )
     lines += [f"  {problem}" for problem in result.problems[:show]]
     if len(result.problems) > show:
         lines.append(f"  ... {len(result.problems) - show} more problems")

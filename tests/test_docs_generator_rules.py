@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.diagnostics import Collector
 from generator.inputs.collect import read_inputs
+from generator.inputs.markdown import DocFile, read_tree
+from generator.inputs.markdown.reader import fact_holds
 from generator.ir import (
     DocsFlavor,
     EnumModel,
@@ -227,3 +230,70 @@ def test_a_description_holding_a_code_block_comes_back(tmp_path: Path) -> None:
     (token,) = schema.definitions
     assert token.description == description
     assert render(schema, ["docs-go"], Options())["docs-go/models/shared/token.md"] == doc
+
+
+# --- style facts follow one evidence rule, and the evidence is kept ---------------------------
+
+
+def test_the_evidence_rule_of_style_facts() -> None:
+    assert fact_holds("examples-compact", 2, 2) and not fact_holds("examples-compact", 1, 2)
+    assert not fact_holds("examples-compact", 0, 0)
+    assert fact_holds("no-example-usage", 5, 0) and not fact_holds("no-example-usage", 5, 1)
+
+
+def _go_tree(root: Path, rows: list[list[str]]) -> list[DocFile]:
+    text = "# Pet\n\n\n## Fields\n\n" + md_table([*HEADER, "Example"], rows)
+    path = root / "docs" / "models" / "components" / "pet.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return [DocFile(path, "pet.md", "components")]
+
+
+WRAPPED = [
+    "`Tag`",
+    "optionalnullable.OptionalNullable[`string`]",
+    ":heavy_minus_sign:",
+    "N/A",
+    "",
+]
+
+
+def test_one_wrapped_cell_with_nothing_against_it_holds(tmp_path: Path) -> None:
+    plain = ["`Name`", "`*string`", ":heavy_minus_sign:", "N/A", "Rex"]
+    read = read_tree(_go_tree(tmp_path, [WRAPPED, plain]), Collector(), flavor="go")
+    assert read.evidence["optional-nullable-wrapper"] == (1, 0)
+    assert read.flavor is not None and "optional-nullable-wrapper" in read.flavor.facts
+
+
+def test_optional_pointers_with_null_examples_outvote_one_wrapped_cell(tmp_path: Path) -> None:
+    """A null example shows the field nullable; shown as a plain pointer, it is not wrapped."""
+    rows = [
+        WRAPPED,
+        ["`Name`", "`*string`", ":heavy_minus_sign:", "N/A", "<nil>"],
+        ["`Age`", "`*int64`", ":heavy_minus_sign:", "N/A", "<nil>"],
+        ["`Id`", "`string`", ":heavy_check_mark:", "N/A", "<nil>"],
+    ]
+    read = read_tree(_go_tree(tmp_path, rows), Collector(), flavor="go")
+    assert read.evidence["optional-nullable-wrapper"] == (1, 2)
+    assert read.flavor is not None and "optional-nullable-wrapper" not in read.flavor.facts
+
+
+# --- a description's leading spaces are its own text, the padding the writer's ----------------
+
+
+def test_leading_spaces_of_a_description_are_the_specs_own_text(corpus: Path) -> None:
+    """``|  A list of collaborators |``: one space is the table's padding (``md_table`` writes
+    it), the other the description's own, as the spec beside the tree has it."""
+    tree = corpus / "zoo/speakeasy-sdks-wingspan-ts-typescript"
+    docs = read_inputs([tree / "docs/models/operations/listcollaboratorsresponse.md"])
+    (response,) = docs.definitions
+    assert isinstance(response, ObjectModel)
+    by_name = {field.name: field for field in response.fields}
+    description = by_name["collaboratorSchemas"].description
+    spec = read_inputs([tree / "openapi.yaml"])
+    (operation,) = [op for op in spec.operations or () if op.operation_id == "listCollaborators"]
+    (ok,) = [r for r in operation.responses if r.status == "200"]
+    assert description == ok.description == " A list of collaborators"
+    files = render(docs, ["docs-typescript"], Options())
+    written = files["docs-typescript/models/operations/listcollaboratorsresponse.md"]
+    assert "|  A list of collaborators " in written

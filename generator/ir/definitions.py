@@ -62,8 +62,11 @@ class DocsFlavor:
     names that end in a ``_`` their wire name lacks; the Python target adds Python's keywords
     (a fact of the language, since a module cannot be named so)."""
     facts: tuple[str, ...] = ()
-    """Named facts of how the tree lays its docs out, read from the tree (most of its docs
-    decide) and followed by the docs targets; sorted names from ``DOCS_FACTS``."""
+    """Named facts of how the tree lays its docs out, read from the tree and followed by the
+    docs targets; sorted names from ``DOCS_FACTS``.  One evidence rule decides each: it holds
+    when some cells (or docs) show it and at least as many show it as show otherwise; a fact of
+    whole docs (``no-example-usage``) only when none shows otherwise.  The reader keeps the
+    counts (``TreeRead.evidence``; the conformance report prints them)."""
 
 
 DOCS_FACTS: dict[str, str] = {
@@ -84,7 +87,7 @@ DOCS_FACTS: dict[str, str] = {
     "optional-nullable-wrapper": (
         "Go writes a field that is optional and nullable "
         "`optionalnullable.OptionalNullable[T]` (gen.yaml `nullableOptionalWrapper`), "
-        "not a pointer"
+        "not a pointer (against: an optional pointer with a null example)"
     ),
     "library-links-unwrapped": (
         "Python links to standard-library types (`[date](...)`) show no `Optional[...]` on "

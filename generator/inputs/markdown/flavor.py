@@ -250,6 +250,12 @@ class Flavor(Protocol):
         """The JSON name of a field written ``source_name`` in the ``Field`` column."""
         ...
 
+    def unshown_null_fact(self) -> str | None:
+        """The style fact (a ``DOCS_FACTS`` name) an optional field shown with no sign of null
+        yet with a null example is evidence against (Go: ``optional-nullable-wrapper``, which
+        would have wrapped it); ``None`` where every cell shows whether null is allowed."""
+        ...
+
     def nullable(self, cell: CellType, required: bool) -> bool | None:
         """Whether ``null`` is allowed, from what the doc shows; ``None`` when it cannot say.
 

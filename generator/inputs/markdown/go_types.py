@@ -166,6 +166,10 @@ class GoFlavor:
             )
         return wire_name_from_go(source_name)
 
+    def unshown_null_fact(self) -> str | None:
+        """An optional pointer with a null example is nullable, shown without the wrapper."""
+        return "optional-nullable-wrapper"
+
     def nullable(self, cell: CellType, required: bool) -> bool | None:
         """A pointer means optional or nullable, so only a required field tells.
 

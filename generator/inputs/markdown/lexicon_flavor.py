@@ -133,6 +133,10 @@ class LexiconFlavor:
             )
         return self.lexicon.wire_name(source_name)
 
+    def unshown_null_fact(self) -> str | None:
+        """Every cell shows whether null is allowed, or none tells a style fact by it."""
+        return None
+
     def nullable(self, cell: CellType, required: bool) -> bool | None:
         """A nullable mark says so (on a required field only, where the lexicon says);
         nothing else tells."""

@@ -359,6 +359,9 @@ class ModelBuilder:
                     for null in _NULL_EXAMPLE.findall(example_cell):
                         vote = "null-example-json" if null == "null" else "not-null-example-json"
                         self.votes[vote] += 1
+                unshown = self._flavor.unshown_null_fact()
+                if unshown and not required and nullable is None and None in examples:
+                    self.votes["not-" + unshown] += 1
         return Field(
             name=wire_name,
             type=cell_type.node,

@@ -146,6 +146,10 @@ class PythonFlavor:
             )
         return camel_case(source_name)
 
+    def unshown_null_fact(self) -> str | None:
+        """Every cell shows whether null is allowed, or none tells a style fact by it."""
+        return None
+
     def nullable(self, cell: CellType, required: bool) -> bool | None:
         """From the wrapper; it must agree with the Required column."""
         if isinstance(cell.node, ArrayType | MapType):

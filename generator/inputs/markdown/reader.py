@@ -74,6 +74,9 @@ class TreeRead:
     """The flavor the docs were read in; ``None`` when it could not be told."""
     skipped: list[tuple[Location, str]] = field(default_factory=list)
     """SDK pages that are not models (Go's call options), with what they are."""
+    evidence: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """For each style fact (``DOCS_FACTS``) some cell or doc told: how many showed it and how
+    many showed otherwise; ``flavor.facts`` holds those ``fact_holds`` decides for."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +193,7 @@ def _read_models(
     if not packages:
         packages = [p for _, document in loaded[:50] if (p := flavor.package(document))]
     layout, folders = _layout([file for file, _ in loaded])
+    evidence = _evidence(votes)
     result.flavor = DocsFlavor(
         flavor.language,
         flavor.style,
@@ -205,16 +209,10 @@ def _read_models(
             sorted(key[len(RESERVED) :] for key in votes if key.startswith(RESERVED))
         ),
         facts=tuple(
-            sorted(
-                {
-                    fact
-                    for fact in DOCS_FACTS
-                    if votes[fact] > 0 and votes[fact] >= votes["not-" + fact]
-                }
-                | _no_usage(votes)
-            )
+            sorted(fact for fact, (yes, no) in evidence.items() if fact_holds(fact, yes, no))
         ),
     )
+    result.evidence = evidence
     result.definitions = [
         dataclasses.replace(definition, docs_flavor=result.flavor) for definition in definitions
     ]
@@ -301,11 +299,33 @@ def _as_union(definition: Definition, unions: dict[TypeName, tuple[TypeNode, ...
     )
 
 
-def _no_usage(votes: Counter[str]) -> frozenset[str]:
-    """``no-example-usage`` when docs were built and none had an ``## Example Usage``."""
-    if votes["no-example-usage-seen"] and not votes["not-no-example-usage"]:
-        return frozenset({"no-example-usage"})
-    return frozenset()
+WHOLE_DOC_FACTS = frozenset({"no-example-usage"})
+"""Facts told by whole docs, not cells: a generator writes such a section for every doc of a
+tree or for none, so one doc showing otherwise is enough against (consistent evidence)."""
+
+
+def fact_holds(fact: str, showing: int, against: int) -> bool:
+    """The evidence rule of the style facts read from a tree's cells and docs: a fact holds
+    when some show it and at least as many show it as show otherwise (what most of those that
+    can tell show); one of ``WHOLE_DOC_FACTS`` only when none shows otherwise.  A cell that
+    cannot tell either way (a Go pointer on an optional field, whose nullability it does not
+    show) is no evidence."""
+    if fact in WHOLE_DOC_FACTS:
+        return showing > 0 and against == 0
+    return showing > 0 and showing >= against
+
+
+def _evidence(votes: Counter[str]) -> dict[str, tuple[int, int]]:
+    """``TreeRead.evidence``: for each fact, the cells (or docs) showing it and otherwise
+    (``no-example-usage``: the docs without an ``## Example Usage`` and those with one)."""
+    found: dict[str, tuple[int, int]] = {}
+    for fact in DOCS_FACTS:
+        counts = (votes[fact], votes["not-" + fact])
+        if fact == "no-example-usage":
+            counts = (votes["no-example-usage-seen"], votes["not-no-example-usage"])
+        if any(counts):
+            found[fact] = counts
+    return found
 
 
 def _layout(files: Sequence[DocFile]) -> tuple[str, str | None]:

@@ -126,6 +126,10 @@ class TypeScriptFlavor:
         """TypeScript shows the property name the SDK uses: kept as the wire name."""
         return source_name
 
+    def unshown_null_fact(self) -> str | None:
+        """Every cell shows whether null is allowed, or none tells a style fact by it."""
+        return None
+
     def nullable(self, cell: CellType, required: bool) -> bool | None:
         """The type column never shows nullability."""
         return None
