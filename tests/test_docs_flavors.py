@@ -153,13 +153,14 @@ def test_a_tree_never_seen_before(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert out[0].startswith(
         f"{display}: flavor=php files=2 parsed=2 errors=0 warnings=1 identical=1 time="
     )
-    assert out[1] == (
+    assert out[1] == "  facts: enum-table 1/0, no-example-usage 2/0"
+    assert out[2] == (
         f"  warning: {display}/Models/Components/Pet.md:10: type cell '*person*' of "
         "field 'owner' cannot be read (unknown type syntax '*person*'; expected a "
         "PHP type such as *string*, *?int*, array<*string*>, array<string, *mixed*> or "
         "[?Ns\\Name](link)); the field is kept with an unknown type (any)"
     )
-    assert out[2].startswith(f"  differs: {display}/Models/Components/Pet.md: line 6 differs")
+    assert out[3].startswith(f"  differs: {display}/Models/Components/Pet.md: line 6 differs")
     assert out[-1] == "TOTAL files=2 parsed=2 errors=0 warnings=1 identical=1"
 
 
