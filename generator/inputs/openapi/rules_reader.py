@@ -65,6 +65,9 @@ class RulesReader:
         self._building: set[str] = set()
         self._vocabulary: dict[str, bool] = {}
         self._asserting = True
+        self._read_before: dict[tuple[int, str, str, bool], tuple[object, Rules]] = {}
+        """Rules of each schema read, by (document, pointer, base, asserting): a schema that is
+        both inside another entry and an entry of its own (an inline model) is read once."""
 
     def entry(self, found: Found) -> str:
         """Key of the entry for the schema ``found`` (read once; recursion is a cycle of keys)."""
@@ -107,6 +110,21 @@ class RulesReader:
             return _ACCEPT if schema else _REJECT
         if not isinstance(schema, dict):
             return _ACCEPT  # reported by the type reader
+        if "$id" in schema:  # read as a resource of its own, or not, by ``root``
+            return self._read_schema(schema, ptr, base, root)
+        # The same schema, pointer, base URI and vocabulary give the same rules; its problems
+        # were reported the first time (at the same locations, so a second read adds none).
+        key = (id(self.ctx.document), ptr, base, self._asserting)
+        known = self._read_before.get(key)
+        if known is not None and known[0] is schema:
+            return known[1]
+        rules = self._read_schema(schema, ptr, base, root)
+        self._read_before[key] = (schema, rules)
+        return rules
+
+    def _read_schema(
+        self, schema: dict[str, object], ptr: str, base: str, root: bool = False
+    ) -> Rules:
         ctx = self.ctx
         identifier = schema.get("$id")
         if isinstance(identifier, str) and not root:
