@@ -32,7 +32,13 @@ from generator import limits
 from generator.diagnostics import Collector
 from generator.inputs.openapi.document import Document, LineTable
 from generator.inputs.openapi.json_lines import parse_json
-from generator.inputs.openapi.scalars import resolve_plain, resolve_tagged, scalar_is_integer
+from generator.inputs.openapi.scalars import (
+    NUMBER_START,
+    SPECIAL_PLAIN,
+    resolve_plain,
+    resolve_tagged,
+    scalar_is_integer,
+)
 from generator.inputs.values import SURROGATE, integer_problem, json_value_problem, value_problem
 from generator.ir import Location
 
@@ -301,18 +307,23 @@ def _build(
             if cls is ScalarEvent:
                 line = event.start_mark.line + 1
                 text = event.value
-                if stack and stack[-1][2] is _NO_KEY and type(stack[-1][0]) is dict:
-                    frame = stack[-1]
+                frame = stack[-1] if stack else None
+                if frame is not None and frame[2] is _NO_KEY and type(frame[0]) is dict:
                     if text == "<<" and not event.style and event.tag is None:
                         frame[2] = _MERGE
-                    else:
-                        if not text.isascii() and SURROGATE.search(text):
-                            problem(
-                                line,
-                                "a lone UTF-16 surrogate is not a character; "
-                                "expected valid Unicode text",
-                            )
-                        _add_key(frame, text, line)
+                        continue
+                    if not text.isascii() and SURROGATE.search(text):
+                        problem(
+                            line,
+                            "a lone UTF-16 surrogate is not a character; expected valid Unicode text",
+                        )
+                    keys = frame[1]
+                    if text in keys:
+                        problem(
+                            line, f"duplicate key {text!r}; expected each key once in a mapping"
+                        )
+                    keys[text] = line
+                    frame[2] = text
                     continue
                 tag = event.tag
                 if tag is None:
@@ -324,22 +335,38 @@ def _build(
                             f"{text} is not a JSON value; expected a finite number or a string",
                         )
                         value = None
+                    elif text and text[0] not in NUMBER_START and text not in SPECIAL_PLAIN:
+                        value = text  # a plain string (what ``_plain`` would say, sooner)
                     else:
                         value = _plain(text, line, problem)
                 elif tag == "!":
                     value = text
                 else:
                     value = resolve_tagged(text, tag)
-                bad = value_problem(value) if type(value) is not bool else None
-                if bad is not None:
-                    problem(line, bad)
-                    value = None
+                kind = type(value)
+                if (kind is str and not value.isascii()) or kind is float:  # type: ignore[attr-defined]
+                    bad = value_problem(value)
+                    if bad is not None:
+                        problem(line, bad)
+                        value = None
                 if event.anchor is not None:
                     anchors[event.anchor] = value
                     sizes[event.anchor] = 1
                 if open_sizes:
                     open_sizes[-1] += 1
-                add(value, line)
+                if frame is None:
+                    root = value
+                elif type(frame[0]) is list:
+                    frame[0].append(value)
+                    frame[1].append(line)
+                elif frame[2] is _MERGE:
+                    frame[2] = _NO_KEY
+                    if frame[4] is None:
+                        frame[4] = []
+                    frame[4].append((value, line))
+                else:
+                    frame[0][frame[2]] = value
+                    frame[2] = _NO_KEY
             elif cls is MappingStartEvent or cls is SequenceStartEvent:
                 line = event.start_mark.line + 1
                 container: dict[str, object] | list[object]

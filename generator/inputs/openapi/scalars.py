@@ -44,6 +44,13 @@ _CONSTANTS: dict[str, object] = {
 _TAG_PREFIX = "tag:yaml.org,2002:"
 
 
+NUMBER_START = _NUMBER_START
+"""The first characters of plain scalars that may be numbers."""
+SPECIAL_PLAIN = frozenset(_CONSTANTS)
+"""The plain scalars that are null, booleans or special floats (every other one not starting
+with a ``NUMBER_START`` character is the string itself)."""
+
+
 def resolve_plain(text: str) -> object:
     """The value of an untagged plain scalar: null, bool, int, float or the string itself."""
     if text in _CONSTANTS:
