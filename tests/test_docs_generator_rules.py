@@ -297,3 +297,25 @@ def test_leading_spaces_of_a_description_are_the_specs_own_text(corpus: Path) ->
     files = render(docs, ["docs-typescript"], Options())
     written = files["docs-typescript/models/operations/listcollaboratorsresponse.md"]
     assert "|  A list of collaborators " in written
+
+
+# --- Go never points to binary content ------------------------------------------------------
+
+
+def test_go_shows_binary_content_without_a_pointer(tmp_path: Path) -> None:
+    """``io.ReadCloser`` is an interface and ``[]byte`` a slice: optional, neither is a pointer."""
+    doc = _object(
+        "AvatarResponse",
+        [
+            ["`StatusCode`", "*int*", ":heavy_check_mark:", "N/A"],
+            ["`Stream`", "*io.ReadCloser*", ":heavy_minus_sign:", "The image"],
+            ["`Size`", "**int64*", ":heavy_minus_sign:", "N/A"],
+        ],
+    )
+    schema = read_inputs([_write(tmp_path, {"operations/avatarresponse.md": doc})], flavor="go")
+    files = render(schema, ["docs-go"], Options())
+    assert files["docs-go/models/operations/avatarresponse.md"] == doc
+    new = render(schema, ["docs-go"], Options(go_style="new"))[
+        "docs-go/models/operations/avatarresponse.md"
+    ]
+    assert "| `io.ReadCloser` " in new and "`*int64`" in new

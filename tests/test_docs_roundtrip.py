@@ -108,9 +108,8 @@ CORPUS_TREES = {
     "zoo/speakeasy-sdks-moov-go-go/docs/pkg": (
         "go/old",
         410,
-        406,
+        407,
         {
-            "models/operations/getavatarresponse.md": STREAM_UNWRAPPED,
             "models/operations/option.md": OPTIONS_PAGE,
             "models/shared/fileuploadrequestfile.md": BINARY_BYTES,
             "models/shared/schemeoauth2credentials.md": NO_EXAMPLE_COLUMN,

@@ -301,9 +301,10 @@ def _shown(cell: CellType) -> bool | None:
 
 
 def _pointer_allowed(node: TypeNode) -> bool:
-    """Go shows pointers on scalars and named types, never on slices, maps or ``any``."""
+    """Go shows pointers on scalars and named types, never on slices, maps, ``any`` or binary
+    content (``io.ReadCloser``, ``[]byte``)."""
     if isinstance(node, Primitive):
-        return node.kind is not PrimitiveKind.ANY
+        return node.kind is not PrimitiveKind.ANY and node.format != "binary"
     return isinstance(node, RefType)
 
 

@@ -175,7 +175,11 @@ _HTTP = frozenset({"http-response", "http-request"})
 
 
 def _pointer_allowed(node: TypeNode) -> bool:
+    """Go points to scalars and named types; never to a slice, a map, ``any`` or binary content
+    (``io.ReadCloser`` is an interface, ``[]byte`` a slice)."""
     if isinstance(node, Primitive):
+        if node.kind is PrimitiveKind.STRING and node.format == "binary":
+            return False
         return node.kind is not PrimitiveKind.ANY or node.format in _HTTP
     return isinstance(node, RefType | LiteralType)
 
