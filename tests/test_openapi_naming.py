@@ -302,3 +302,59 @@ def test_anchor_names_the_schema_and_leading_digits_are_spelled(
 )
 def test_number_words(number: int, words: str) -> None:
     assert number_words(number) == words
+
+
+PARAMETERS = """openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /articles:
+    get:
+      operationId: listArticles
+      parameters:
+        - $ref: '#/components/parameters/articleAttributes'
+        - $ref: '#/components/parameters/HookTypeParam'
+      responses:
+        '204': {description: none}
+  /articles/{id}:
+    get:
+      operationId: getArticle
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+        - $ref: '#/components/parameters/articleAttributes'
+        - {name: sort, in: query, schema: {type: string, enum: [name, date]}}
+      responses:
+        '204': {description: none}
+components:
+  parameters:
+    articleAttributes:
+      name: attributes
+      in: query
+      schema:
+        type: array
+        items: {type: string, enum: [content, rating]}
+    HookTypeParam:
+      name: type
+      in: query
+      schema: {type: string, enum: [pre, post]}
+"""
+
+
+@pytest.mark.parametrize("naming", NAMINGS)
+def test_a_component_parameter_is_named_once_after_its_key(tmp_path: Path, naming: str) -> None:
+    path = tmp_path / "parameters.yaml"
+    path.write_text(PARAMETERS, encoding="utf-8")
+    collector = Collector()
+    got = {str(d.name): d for d in read_openapi(path, "parameters.yaml", collector, naming)}
+    assert collector.problems == []
+    enums = sorted(name for name, d in got.items() if isinstance(d, EnumModel))
+    # the key as it is (no singular for the items), in components; an operation's own
+    # parameter is named in operations as before
+    assert "components.ArticleAttributes" in enums and "components.HookTypeParam" in enums
+    assert [name for name in enums if name.startswith("components.")] == [
+        "components.ArticleAttributes",
+        "components.HookTypeParam",
+    ]
+    assert any(name.startswith("operations.") and "Sort" in name for name in enums)
+    for request in ("operations.ListArticlesRequest", "operations.GetArticleRequest"):
+        attributes = fields(got[request])["attributes"].type
+        assert attributes == ArrayType(RefType(comps("ArticleAttributes")))

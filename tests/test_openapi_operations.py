@@ -56,6 +56,7 @@ def test_every_model_and_its_namespace(spec: dict[TypeName, Definition]) -> None
     assert sorted(map(str, spec)) == [
         "components.SchemeBasicAuth",
         "components.Security",
+        "components.Sort",
         "components.User",
         "components.UserInput",
         "errors.ErrorBody",
@@ -69,7 +70,6 @@ def test_every_model_and_its_namespace(spec: dict[TypeName, Definition]) -> None
         "operations.ListLinksRequest",
         "operations.ListLinksResponse",
         "operations.ListLinksResponseBody",
-        "operations.QueryParamSort",
         "operations.ResponseBody",
         "operations.Sort",
         "operations.UpdateLinkRequest",
@@ -91,8 +91,9 @@ def test_parameters_make_the_request_model(spec: dict[TypeName, Definition]) -> 
     assert trace.location == Location(
         "operations.yaml", 23, "/paths/~1links~1{linkId}/get/parameters/1"
     )
-    # a $ref parameter; its inline enum is named after it, QueryParam in front on a collision
-    assert got["sort"].type == RefType(ops("QueryParamSort"))
+    # a parameter of components/parameters: its inline enum is named once, in components,
+    # after the parameter's key (operations.Sort of a body is another namespace's)
+    assert got["sort"].type == RefType(TypeName("components", "Sort"))
     assert got["sort"].location.pointer == "/components/parameters/Sort"
     # a parameter given by content: its JSON schema
     assert got["filter"].type == RefType(ops("Filter"))
@@ -102,7 +103,7 @@ def test_request_bodies_are_named_before_parameters(spec: dict[TypeName, Definit
     # updateLink's body comes after getLink's parameter in the file, yet gets the short name
     body = fields(spec[ops("UpdateLinkRequestBody")])
     assert body["sort"].type == RefType(ops("Sort"))
-    sort = spec[ops("QueryParamSort")]
+    sort = spec[TypeName("components", "Sort")]
     assert isinstance(sort, EnumModel) and [v.value for v in sort.values] == ["asc", "desc"]
 
 

@@ -23,12 +23,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from generator.inputs.openapi import keywords as kw
 from generator.inputs.openapi import metadata
 from generator.inputs.openapi.components import NAMESPACE as COMPONENTS
-from generator.inputs.openapi.document import join
+from generator.inputs.openapi.document import join, unescape
 from generator.inputs.openapi.media import body_media_type, content_schema
 from generator.inputs.openapi.models import make_field
 from generator.inputs.openapi.names import Hint, type_name_part
@@ -223,6 +224,12 @@ def _parameter_field(
     hint = Hint(
         NAMESPACE, operation.name, type_name_part(param.name), prefix=_PREFIXES.get(param.where, "")
     )
+    shared_name = _component_parameter_name(param.pointer)
+    keyed = TypeName(COMPONENTS, shared_name) if shared_name is not None else None
+    if keyed is not None and not ctx.names.is_taken(keyed):
+        # named once, in components, after the parameter's key (a schema's name already: as
+        # an operation's own parameter)
+        hint = Hint(COMPONENTS, keyed.name, keyed.name, exact=keyed)
     schema, schema_ptr, schema_line = _parameter_schema(reader, param)
     shared = ctx.read_types.get(schema_ptr) if not param.pointer.startswith("/paths/") else None
     if shared is not None:  # a parameter of components/parameters: its schema's one definition
@@ -247,6 +254,19 @@ def _parameter_field(
     if "example" in param.node and schema is not param.node:
         field = replace(field, examples=metadata.examples(ctx, param.node, param.pointer))
     return field
+
+
+_COMPONENT_PARAMETER = re.compile(r"/components/parameters/([^/]+)")
+
+
+def _component_parameter_name(pointer: str) -> str | None:
+    """The name of the definition an inline schema of the parameter at ``pointer`` makes when
+    the parameter is one of ``components/parameters``: its key in PascalCase, shared by every
+    operation using it (``articleAdditionalAttributes`` -> ``ArticleAdditionalAttributes``)."""
+    match = _COMPONENT_PARAMETER.fullmatch(pointer)
+    if match is None:
+        return None
+    return type_name_part(unescape(match.group(1))) or None
 
 
 def _parameter_schema(reader: SchemaReader, param: _Param) -> tuple[object | None, str, int | None]:
