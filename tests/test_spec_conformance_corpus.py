@@ -74,6 +74,15 @@ SLICE = [
         94.3,
         "speakeasy-2025 + fields, raw required",
     ),
+    # Java; inline schemas of components/parameters named once after the parameter's key
+    (
+        "zoo/egain-egain-api-java-java/docs/models",
+        "zoo/egain-egain-api-java-java/openapi.yaml",
+        95.7,
+        95.3,
+        92.5,
+        "speakeasy-2025 + fields, raw required, successes only, body field body",
+    ),
     # $anchor names a schema (StatusBulkInvoiceBatch); leading digits spelled (FiftyFoura6b2...)
     (
         "zoo/speakeasy-sdks-wingspan-ts-typescript/docs/models",
