@@ -27,3 +27,23 @@ def test_generated_matches_spec(project: Path) -> None:
         for p in settings.out.rglob("*")
         if p.is_file() and p.name != ".specloom-manifest.json"
     )
+
+
+def test_the_ir_tables_hold_every_ir_class_whatever_was_imported_first() -> None:
+    # the IR package imports its classes on first use: the snapshot (and the cache's hashes)
+    # must not depend on what a command happened to import before
+    import subprocess
+    import sys
+
+    code = (
+        "import generator.cli, generator.commands.generate\n"
+        "from generator.ir.serialize import IR_FIELDS\n"
+        "import dataclasses, generator.ir as ir\n"
+        "every = [getattr(ir, n) for n in ir.__all__]\n"
+        "print(sorted(c.__name__ for c in every if isinstance(c, type)"
+        " and dataclasses.is_dataclass(c) and c not in IR_FIELDS))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

@@ -12,8 +12,10 @@ bytes.
 from __future__ import annotations
 
 import dataclasses
+import enum
 import hashlib
 import os
+import typing
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -21,6 +23,7 @@ from typing import Any
 from jinja2 import Undefined
 from jinja2.utils import missing
 
+from generator import ir
 from generator.cache.fast import read_regular
 from generator.cache.key import file_digest
 from generator.cache.store import FileEntry, Record
@@ -45,8 +48,44 @@ from generator.render.dependencies import (
 from generator.render.distinct import tables_digest
 from generator.render.renderer import Job, Reuse
 
-_FIELDS = {cls: tuple(name for name, _ in table) for cls, table in IR_FIELDS.items()}
+
+def _hint_holds_location(hint: Any, seen: frozenset[object]) -> bool:
+    """Whether a value of type ``hint`` may hold a ``Location`` (when in doubt, it may)."""
+    if hint is Location:
+        return True
+    if isinstance(hint, typing.ForwardRef | str):  # a recursive alias of the IR (JSON values)
+        name = hint.__forward_arg__ if isinstance(hint, typing.ForwardRef) else hint
+        if name in seen:
+            return False
+        target = getattr(ir, name, None)
+        return target is None or _hint_holds_location(target, seen | {name})
+    if isinstance(hint, type):
+        if hint in IR_FIELDS:
+            return _holds_location(hint, seen)
+        return not (hint in _SCALARS or issubclass(hint, enum.Enum))
+    args = typing.get_args(hint)
+    if not args:
+        return True
+    return any(_hint_holds_location(arg, seen) for arg in args if arg is not Ellipsis)
+
+
+def _holds_location(cls: type, seen: frozenset[object] = frozenset()) -> bool:
+    """Whether an instance of the IR class ``cls`` may hold a ``Location`` somewhere inside."""
+    if cls in seen:
+        return False
+    hints = typing.get_type_hints(cls)
+    inner = seen | {cls}
+    return any(_hint_holds_location(hints[name], inner) for name, _ in IR_FIELDS[cls])
+
+
 _SCALARS = frozenset({str, int, float, bool, type(None)})
+_FIELDS = {
+    cls: tuple(name for name, _ in table)
+    for cls, table in IR_FIELDS.items()
+    if _holds_location(cls)
+}
+"""The IR classes whose values may hold a location, with their attributes: the ones
+``_without_lines`` walks (any other is written as its ``repr``, which has no line in it)."""
 
 
 def _without_lines(value: Any) -> Any:

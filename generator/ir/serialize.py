@@ -32,10 +32,14 @@ def node_fields(cls: type) -> FieldTable:
 
 IR_FIELDS: dict[type, FieldTable] = {
     cls: node_fields(cls)
-    for cls in vars(ir).values()
+    for cls in (getattr(ir, name) for name in ir.__all__)  # each imported (the IR is lazy)
     if isinstance(cls, type) and dataclasses.is_dataclass(cls)
 }
-"""``node_fields`` of every IR class, worked out once at import (the IR classes never change)."""
+"""``node_fields`` of every IR class, worked out once at import (the IR classes never change).
+
+Every public IR class, whatever was imported before: the IR package imports its
+classes on first use, so ``vars(ir)`` would hold only those used so far (and the
+snapshot and the cache's hashes would depend on what ran first)."""
 
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
