@@ -375,16 +375,21 @@ def entries(
     records: Mapping[str, FileRecord],
     reused: Mapping[str, FileEntry],
     fingerprints: Fingerprints,
+    checked: bool = False,
 ) -> dict[str, FileEntry]:
     """The cache entry of every file of the run: rendered ones anew (their ``records``, as
     ``Rendering.records`` has them), reused ones as they were.
 
-    Reused entries are fingerprinted again when ``fingerprints`` are not the ones they were checked with.
+    Reused entries are fingerprinted again unless ``checked`` (``fingerprints`` are the ones
+    they were checked with, so their fingerprints are these).
     """
     found: dict[str, FileEntry] = {}
     for job in jobs:
         if job.path in reused:
             old = reused[job.path]
+            if checked:
+                found[job.path] = old
+                continue
             found[job.path] = fingerprints.entry(
                 job, FileRecord(old.templates, old.names, old.formatted)
             )

@@ -156,10 +156,11 @@ class Session:
                 self._fragments[path] = previous_fragments[path]
         loaded = {t for r in rendering.records.values() for t in r.templates}
         loaded.update(t for entry in reused.values() for t in entry.templates)
-        if loaded != before:
+        checked = loaded == before  # the reused entries' fingerprints hold as they are
+        if not checked:
             fingerprints = fingerprints.with_other_files(self._other_files(loaded))
         records = rendering.records
-        self._pending = lambda: entries(jobs, records, reused, fingerprints)
+        self._pending = lambda: entries(jobs, records, reused, fingerprints, checked)
         return rendering
 
     def _compute_entries(self) -> None:
