@@ -21,7 +21,7 @@ children, from ``os.wait4``) and its time relative to specloom:
   --overwrite``), when installed, with their defaults.
 
 Then the regeneration loop, each figure against the load time or the cold run
-above (``--no-loop`` leaves it out, ``--loop warm|edit|custom`` picks parts):
+above (``--no-loop`` leaves it out, ``--loop warm|edit|custom|custom-edit`` picks parts):
 
 - ``warm check`` / ``warm generate``: nothing changed since the last
   ``generate`` into the same out folder (the cache's fast path);
@@ -31,7 +31,10 @@ above (``--no-loop`` leaves it out, ``--loop warm|edit|custom`` picks parts):
 - ``custom template (black)``: ``python/model.py.jinja`` ejected unchanged into
   a custom folder, so every Python module is rendered from a custom template
   and formatted with black (``--no-cache``, a fresh folder each run), against
-  the built-in run (``specloom(no-cache)``).
+  the built-in run (``specloom(no-cache)``);
+- ``custom, one changed``: the same template, with the cache, one description
+  changed before every run (black formats only the pieces that changed), also
+  against ``specloom(no-cache)``.
 
 The peers are not dependencies of specloom; install them apart, e.g.::
 
@@ -287,8 +290,9 @@ def description_offset(text: str, json_text: bool) -> int:
     return found.end()
 
 
-LOOP_PARTS = ("warm", "edit", "custom")
-"""The loop's parts (``--loop``): warm runs, a one-description change, a custom template."""
+LOOP_PARTS = ("warm", "edit", "custom", "custom-edit")
+"""The loop's parts (``--loop``): warm runs, a one-description change, a custom template (cold,
+then with one description changed)."""
 
 
 def measure_loop(
@@ -308,46 +312,51 @@ def measure_loop(
         found.update(_measure_edit(spec, runs, timeout, env, folder))
     if "custom" in parts:
         found.update(_measure_custom(spec, runs, timeout, env, folder, scratch))
+    if "custom-edit" in parts:
+        found.update(_measure_edit(spec, runs, timeout, env, folder, _eject(folder, timeout, env)))
     return found
 
 
+def _eject(folder: Path, timeout: float, env: dict[str, str]) -> Path:
+    """A custom template folder holding ``python/model.py.jinja`` as the built-in has it."""
+    house = folder / "house"
+    if not house.is_dir():
+        eject = ["templates", "eject", "python/model.py.jinja", "--to", str(house)]
+        run_once([sys.executable, "-m", "generator", *eject], timeout, env)
+    return house
+
+
 def _measure_edit(
-    spec: Path, runs: int, timeout: float, env: dict[str, str], folder: Path
+    spec: Path,
+    runs: int,
+    timeout: float,
+    env: dict[str, str],
+    folder: Path,
+    templates: Path | None = None,
 ) -> dict[str, Result]:
-    """A copy of ``spec`` whose first field description changes before every run."""
+    """A copy of ``spec`` whose first field description changes before every run (with ``templates``)."""
     text = spec.read_text(encoding="utf-8")
     offset = description_offset(text, spec.suffix == ".json")
-    copy = folder / f"edited{spec.suffix}"
+    name = "edited" if templates is None else "custom-edited"
+    copy = folder / f"{name}{spec.suffix}"
     copy.write_text(text, encoding="utf-8")
-    edited = folder / "edited-out"
-    run_once(specloom_command(copy, edited), timeout, env)
+    edited = folder / f"{name}-out"
+    extra = () if templates is None else ("--templates", str(templates))
+    run_once(specloom_command(copy, edited, *extra), timeout, env)
 
     def change(number: int) -> None:
         copy.write_text(f"{text[:offset]}Changed {number}. {text[offset:]}", encoding="utf-8")
 
-    edit = specloom_command(copy, edited)
-    return {"one description changed": _timed(edit, runs, timeout, env, before=change)}
+    edit = specloom_command(copy, edited, *extra)
+    label = "one description changed" if templates is None else "custom, one changed"
+    return {label: _timed(edit, runs, timeout, env, before=change)}
 
 
 def _measure_custom(
     spec: Path, runs: int, timeout: float, env: dict[str, str], folder: Path, scratch: Path
 ) -> dict[str, Result]:
     """``python/model.py.jinja`` ejected unchanged, formatted with black, into a fresh folder each run."""
-    house = folder / "house"
-    run_once(
-        [
-            sys.executable,
-            "-m",
-            "generator",
-            "templates",
-            "eject",
-            "python/model.py.jinja",
-            "--to",
-            str(house),
-        ],
-        timeout,
-        env,
-    )
+    house = _eject(folder, timeout, env)
     fresh: list[Path] = []
 
     def new_folder(_number: int) -> None:
@@ -368,6 +377,7 @@ def report_loop(spec: Path, loop: dict[str, Result], results: dict[str, Result])
         "warm generate": ("load", load),
         "one description changed": ("specloom", cold),
         "custom template (black)": ("specloom(no-cache)", builtin),
+        "custom, one changed": ("specloom(no-cache)", builtin),
     }
     print(f"  {'regeneration loop':<24} {'median s':>9} {'peak MiB':>9}  ratio")
     for name, result in loop.items():

@@ -313,7 +313,10 @@ def read_and_render(
         )
         from generator.render.formatting import Formatter
 
-        formatter = Formatter(settings.formatter, settings.config)
+        memo = None
+        if session is not None and session.enabled:  # black remembers pieces in the cache folder
+            memo = session.base
+        formatter = Formatter(settings.formatter, settings.config, memo)
         side: list[Callable[[], list[str]]] = []
         assemble = None
         if snapshot:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,12 @@ class Formatter:
     """``black``, ``ruff`` or ``none``."""
     config: Path | None = None
     """The ``pyproject.toml`` of the run (``[tool.black]`` options), when there is one."""
+    memo: Path | None = field(default=None, compare=False)
+    """The cache folder, where black's output is remembered piece by piece (``None``: not at all).
+
+    See ``generator.render.black_pieces``: a re-run formats only the pieces of
+    a long module that changed, to the same bytes as formatting it whole.
+    """
 
     @property
     def active(self) -> bool:
@@ -48,6 +54,10 @@ class Formatter:
 
     def fingerprint(self) -> str:
         """What the output depends on: the formatter, its version and its options."""
+        return self._fingerprint
+
+    @cached_property
+    def _fingerprint(self) -> str:
         if self.name == "black":
             from importlib.metadata import version
 
@@ -59,7 +69,12 @@ class Formatter:
     def format(self, text: str, path: str) -> str:
         """``text`` (Python source to be written at ``path``) formatted; ``FormatFailure`` when it is not Python."""
         if self.name == "black":
-            return self._black(text)
+            from generator.render.black_pieces import format_in_pieces
+
+            remembered = format_in_pieces(
+                text, self._black_mode, self._fingerprint, self.memo, path
+            )
+            return self._black(text) if remembered is None else remembered
         if self.name == "ruff":
             formatted: str = self._ruff(text, path)
             return formatted
