@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
 from generator import limits
 from generator.diagnostics import Collector
 from generator.inputs.openapi.document import LineTable
 from generator.inputs.openapi.json_lines import parse_json
-from generator.inputs.openapi.loader import _build, _json_for_yaml, _Loader, parse_text
+from generator.inputs.openapi.loader import (
+    _build,
+    _json_for_yaml,
+    _Loader,
+    _lone_surrogate,
+    parse_text,
+)
 
 
 def typed(value: object, lines: LineTable) -> object:
@@ -162,3 +171,24 @@ def test_reports_keep_their_lines() -> None:
         )
     ]
     assert problems('{\n"a": 1\n"b": 2}') == [(3, "invalid JSON: Expecting ',' delimiter")]
+
+
+_OLD_PAIR = re.compile(
+    r"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})"
+)
+_OLD_LONE = re.compile(r"(?<!\\)((?:\\\\)*)\\u([dD][89a-fA-F][0-9a-fA-F]{2})")
+
+
+def old_lone_surrogate(text: str) -> tuple[int, str] | None:
+    """The two-regex way: pairs substituted (same length), then the first lone escape."""
+    paired = _OLD_PAIR.sub(lambda m: m.group(1) + "\\U0001f44d" + "x" * 2, text)
+    found = _OLD_LONE.search(paired)
+    return None if found is None else (found.start(2) - 2, found.group(2))
+
+
+def test_lone_surrogates_are_found_as_the_substitution_finds_them() -> None:
+    pieces = ["\\", "\\\\", "u", "\\uD83D", "\\udc4d", "\\ud800", "\\uDBFF", "\\uE000", "x", "\n"]
+    chooser = random.Random(14)
+    for _ in range(3000):
+        text = "".join(chooser.choice(pieces) for _ in range(chooser.randint(1, 12)))
+        assert _lone_surrogate(text) == old_lone_surrogate(text), text

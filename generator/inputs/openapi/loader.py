@@ -51,7 +51,9 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 _SURROGATE_PAIR = re.compile(
     r"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})"
 )
-_LONE_SURROGATE = re.compile(r"(?<!\\)((?:\\\\)*)\\u([dD][89a-fA-F][0-9a-fA-F]{2})")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE_DIGITS = re.compile(r"\\u([dD][89a-fA-F][0-9a-fA-F]{2})")
+_LOW_SURROGATE = re.compile(r"\\u[dD][c-fC-F][0-9a-fA-F]{2}")
 _JSON_START = re.compile(r"\s*[{\[]")
 _LEADING_TABS = re.compile(r"^[ \t]+", re.MULTILINE)
 
@@ -101,21 +103,21 @@ def load_document(path: Path, display: str, collector: Collector) -> Document | 
 
 def parse_text(text: str, display: str, collector: Collector, json_text: bool) -> Document | None:
     """Parse YAML (or JSON, when ``json_text``) text; ``None`` when it is not well-formed."""
-    yaml_text = _json_for_yaml(text) if json_text else text
-    if json_text and "\\u" in yaml_text:
-        lone = _LONE_SURROGATE.search(yaml_text)
+    yaml_text = text
+    if json_text:
+        lone = _lone_surrogate(text) if _has_surrogate_escapes(text) else None
         if lone is not None:
-            line = yaml_text.count("\n", 0, lone.start()) + 1
+            line = text.count("\n", 0, lone[0]) + 1
             collector.add(
                 Location(display, line),
-                f"invalid JSON: lone UTF-16 surrogate \\u{lone.group(2)} is not a character; "
+                f"invalid JSON: lone UTF-16 surrogate \\u{lone[1]} is not a character; "
                 "expected a surrogate pair or the character itself",
             )
             return None
-    if json_text:
         parsed = parse_json(text, limits.current().max_depth)
         if parsed is not None:  # strict JSON, read as the YAML parser would (``json_lines``)
             return Document(*parsed)
+        yaml_text = _json_for_yaml(text)
     problems = Collector()
     try:
         root, lines = _build(_Loader(yaml_text), display, problems, json_text)
@@ -185,11 +187,41 @@ def _looks_like_json(path: Path, text: str) -> bool:
 
 def _json_for_yaml(text: str) -> str:
     """Rewrite the two JSON spellings YAML rejects: UTF-16 surrogate escapes and tab indentation."""
-    if "\\u" in text:
+    if _has_surrogate_escapes(text):
         text = _SURROGATE_PAIR.sub(_combine_surrogates, text)
     if "\t" in text:
         text = _LEADING_TABS.sub(lambda match: match.group(0).replace("\t", " "), text)
     return text
+
+
+def _has_surrogate_escapes(text: str) -> bool:
+    """``text`` may hold a ``\\uD800``-``\\uDFFF`` escape (the slower, exact patterns look then)."""
+    return "\\u" in text and _SURROGATE_ESCAPE.search(text) is not None
+
+
+def _lone_surrogate(text: str) -> tuple[int, str] | None:
+    """(offset, hex digits) of the first ``\\uD800``-``\\uDFFF`` escape not in a high-low pair.
+
+    Pairs are taken from the left, as ``_SURROGATE_PAIR`` substitutes them; an escape
+    after an odd number of backslashes is text (``\\\\ud800``), not an escape.
+    """
+    paired_until = 0
+    for match in _SURROGATE_DIGITS.finditer(text):
+        start = match.start()
+        if start < paired_until:
+            continue
+        before = start
+        while before and text[before - 1] == "\\":
+            before -= 1
+        if (start - before) % 2:
+            continue
+        digits = match.group(1)
+        low = text[start + 6 : start + 12]
+        if digits[1] in "89abAB" and _LOW_SURROGATE.fullmatch(low):
+            paired_until = start + 12
+            continue
+        return start, digits
+    return None
 
 
 def _combine_surrogates(match: re.Match[str]) -> str:
