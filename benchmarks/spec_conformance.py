@@ -17,7 +17,9 @@ read into the IR; then:
   ``allOf`` copy, the models an SDK derives from operations (a ``WrapperStyle``,
   ``generator.ir.sdk_wrappers``) and the IR namespace of each docs folder
   (``apierrors`` -> ``errors``) are inferred from the tree
-  (``generator.inputs.markdown.sdk_style``: its gen.yaml, else its docs); these
+  (``generator.inputs.markdown.sdk_style``: its gen.yaml, else its docs; the spread
+  of an ``allOf`` over an inline union into merged variants, from the docs against
+  the spec read both ways, ``sdk_style.with_spread``); these
   are the figures reported.  ``--all`` also searches every naming and style for
   the one finding most doc models, then agreeing on most fields: an upper bound
   only, reported in its own column (``--no-upper-bound`` skips it);
@@ -52,10 +54,14 @@ if str(ROOT) not in sys.path:
 
 from generator.diagnostics import Collector  # noqa: E402
 from generator.inputs.markdown import DocFile, read_docs  # noqa: E402
-from generator.inputs.markdown.sdk_style import SdkStyle, infer_sdk_style  # noqa: E402
+from generator.inputs.markdown.sdk_style import (  # noqa: E402
+    SdkStyle,
+    infer_sdk_style,
+    with_spread,
+)
 from generator.inputs.openapi import NAMINGS  # noqa: E402
 from generator.inputs.openapi.namings import SPEAKEASY_2025  # noqa: E402
-from generator.inputs.openapi.reader import read_openapi_spec  # noqa: E402
+from generator.inputs.openapi.reader import OpenAPIRead, read_openapi_spec  # noqa: E402
 from generator.ir import (  # noqa: E402
     ArrayType,
     Definition,
@@ -504,21 +510,35 @@ def best_style(
     return best, style, spec
 
 
-def read_inferred(spec_path: Path, style: SdkStyle) -> tuple[Collector, list[Definition], str]:
+def read_inferred(
+    spec_path: Path, style: SdkStyle, docs: list[Definition] | None = None
+) -> tuple[Collector, list[Definition], str, SdkStyle]:
     """The spec's IR under the naming and wrapper style inferred from the docs tree
-    (``generator.inputs.markdown.sdk_style``), and that style described."""
-    problems = Collector()
-    read = read_openapi_spec(
-        spec_path.resolve(),
-        spec_path.as_posix(),
-        problems,
-        style.naming,
-        copy_single_all_of=style.copy_single_all_of,
-        single_value_constants=style.single_value_constants,
-        one_namespace=style.one_namespace,
-    )
-    spec = derive_wrappers(read.definitions, read.operations, style.wrappers)
-    return problems, spec, style.describe()
+    (``generator.inputs.markdown.sdk_style``), that style described, and the style.  With
+    ``docs``, the spread of an ``allOf`` over a union is decided by them too
+    (``sdk_style.with_spread``; the spec is then read both ways)."""
+
+    def read(spread: bool) -> tuple[Collector, OpenAPIRead]:
+        problems = Collector()
+        return problems, read_openapi_spec(
+            spec_path.resolve(),
+            spec_path.as_posix(),
+            problems,
+            style.naming,
+            copy_single_all_of=style.copy_single_all_of,
+            single_value_constants=style.single_value_constants,
+            one_namespace=style.one_namespace,
+            spread_union_all_of=spread,
+        )
+
+    problems, plain = read(False)
+    if docs is not None:
+        spread_problems, spread = read(True)
+        style = with_spread(style, docs, plain.definitions, spread.definitions)
+        if style.spread_union_all_of:
+            problems, plain = spread_problems, spread
+    spec = derive_wrappers(plain.definitions, plain.operations, style.wrappers)
+    return problems, spec, style.describe(), style
 
 
 def read_spec_as_docs_name(
@@ -566,7 +586,7 @@ def run(spec_path: Path, tree: Path, show: int) -> int:
     docs = read_docs(doc_files(models), doc_problems)
     style = infer_sdk_style(docs, models.parent, spec_path.parent)
     docs = in_ir_namespaces(docs, style.namespaces)
-    spec_problems, spec, naming = read_inferred(spec_path, style)
+    spec_problems, spec, naming, style = read_inferred(spec_path, style, docs)
     elapsed = time.perf_counter() - started
     print(
         f"spec {spec_path}: {len(spec)} definitions, {len(spec_problems.problems)} errors, "
@@ -640,7 +660,7 @@ def measure(spec_path: Path, models: Path, upper_bound: bool = True) -> TreeFigu
     docs = read_docs(doc_files(models), Collector())
     style = infer_sdk_style(docs, models.parent, spec_path.parent)
     docs = in_ir_namespaces(docs, style.namespaces)
-    _, spec, naming = read_inferred(spec_path, style)
+    _, spec, naming, style = read_inferred(spec_path, style, docs)
     report = Report()
     compare_models(docs, spec, report)
     figures = TreeFigures(spec_path, models, naming, report, report.causes, style.evidence)

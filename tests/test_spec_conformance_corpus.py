@@ -117,6 +117,14 @@ SLICE = [
         81.4,
         "speakeasy-2023 + fields, raw required, successes only",
     ),
+    (  # allOf over inline unions spread into merged variants (sdk_style.with_spread)
+        "zoo/criblio-cribl-control-plane-sdk-go-go/docs/models",
+        "zoo/criblio-cribl-control-plane-sdk-go-go/openapi.yaml",
+        46.3,
+        70.4,
+        85.8,
+        "speakeasy-2025 (allOf over unions spread)",
+    ),
     (
         "zoo/speakeasy-sdks-netevia-csharp-sdk-csharp/docs/models",
         "zoo/speakeasy-sdks-netevia-csharp-sdk-csharp/openapi.yaml",

@@ -30,7 +30,10 @@ where it states a fact; otherwise the docs themselves do:
   every error doc named ``...Error``;
 - ``aliases_inlined``: no doc is an alias of an array, a map or a scalar;
 - ``status_media_names``: the naming is ``speakeasy-2022``;
-- ``unused_schemas``: nothing in a tree tells, so the default (kept).
+- ``unused_schemas``: nothing in a tree tells, so the default (kept);
+- ``spread_union_all_of`` (``with_spread``, given the spec's IR read both ways): the variant
+  docs of an ``allOf`` over an inline union carry the fields beside the union (the merged
+  models) more often than they do not.
 
 The roles of namespace folders (``errors: models/apierrors``) come from
 gen.yaml's ``imports``; without them the folder ``errors``, ``sdkerrors`` or
@@ -42,7 +45,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -91,12 +94,17 @@ class SdkStyle:
     """Under ``speakeasy-2025``: an inline enum of one value is a constant, not an enum model."""
     one_namespace: bool = False
     """The SDK keeps all its models in one package: names are told apart across namespaces."""
+    spread_union_all_of: bool = False
+    """An ``allOf`` over an inline union is one merged model per variant
+    (``generator.inputs.openapi.spread``)."""
 
     def describe(self) -> str:
         """``speakeasy-2023 + fields, raw required, ...`` (as the benchmark prints a style)."""
         reading = (
             f"{self.naming} (single-ref allOf copied)" if self.copy_single_all_of else self.naming
         )
+        if self.spread_union_all_of:
+            reading += " (allOf over unions spread)"
         return f"{reading} + {self.wrappers.describe()}"
 
 
@@ -231,6 +239,39 @@ def infer_sdk_style(docs: list[Definition], tree: Path, within: Path | None = No
         f"(docs folders: {', '.join(folders) or 'none'})"
     )
     return SdkStyle(naming, copy, style, namespaces, tuple(evidence), constants, one_namespace)
+
+
+def with_spread(
+    style: SdkStyle, docs: list[Definition], plain: list[Definition], spread: list[Definition]
+) -> SdkStyle:
+    """``style`` with ``spread_union_all_of`` decided by the docs: ``plain`` and ``spread`` are
+    the spec's IR read without and with the spread; each object model whose fields differ
+    between them and that the docs show votes for the reading whose field names are closer
+    to the doc's (fewer names in one and not the other)."""
+    shown = {
+        (d.name.namespace, d.name.name.lower()): {_plain(f.name) for f in d.fields}
+        for d in docs
+        if isinstance(d, ObjectModel)
+    }
+    before = {
+        (d.name.namespace, d.name.name.lower()): {_plain(f.name) for f in d.fields}
+        for d in plain
+        if isinstance(d, ObjectModel)
+    }
+    votes = Counter[bool]()
+    for d in spread:
+        key = (d.name.namespace, d.name.name.lower())
+        if not isinstance(d, ObjectModel) or key not in before or key not in shown:
+            continue
+        merged = {_plain(f.name) for f in d.fields}
+        if merged != before[key]:
+            votes[len(merged ^ shown[key]) < len(before[key] ^ shown[key])] += 1
+    result = votes[True] > votes[False]
+    line = (
+        f"allOf over a union spread into merged variants: {result} ({votes[True]} variant "
+        f"docs show the merged fields, {votes[False]} do not)"
+    )
+    return replace(style, spread_union_all_of=result, evidence=(*style.evidence, line))
 
 
 def _naming(docs: list[Definition], flag: Any, evidence: list[str]) -> str:

@@ -75,6 +75,9 @@ class Context:
         """An ``allOf`` of one ``$ref`` with keywords beside it is a copy of the referenced model
         named from its context (``AuditEvent.meta`` -> ``AuditEventMeta``), as Speakeasy's
         generators with ``allOfMergeStrategy`` make it, not the referenced model itself."""
+        self.spread_union_all_of = False
+        """An ``allOf`` with one union among object schemas is a union of merged models, one
+        per variant (``spread.spread_union``), as Speakeasy's generators make it."""
         self.single_value_constants = True
         """Under ``speakeasy-2025``: an inline enum of a single value is a constant
         (``LiteralType``), not an enum model (``name_resolution``)."""

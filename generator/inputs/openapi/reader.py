@@ -61,6 +61,7 @@ def read_openapi_spec(
     copy_single_all_of: bool = False,
     single_value_constants: bool = True,
     one_namespace: bool = False,
+    spread_union_all_of: bool = False,
 ) -> OpenAPIRead:
     """Definitions of ``path``: named schemas, operations' request and response models, security.
 
@@ -75,6 +76,8 @@ def read_openapi_spec(
     constant (``Context.single_value_constants``).
     ``one_namespace``: names are told apart across namespaces, as in an SDK keeping all its
     models in one package (``NameRegistry.one_namespace``).
+    ``spread_union_all_of``: an ``allOf`` of one union and object schemas is a union of
+    merged models, one per variant (``Context.spread_union_all_of``).
     The definitions are sorted by namespace and name.
     """
     if naming not in NAMINGS:
@@ -99,6 +102,7 @@ def read_openapi_spec(
     ctx = Context(document, display, collector, dialect, path, naming, one_namespace)
     ctx.copy_single_all_of = copy_single_all_of
     ctx.single_value_constants = single_value_constants
+    ctx.spread_union_all_of = spread_union_all_of
     if "components" in root:
         kw.mapping(ctx, root, "", "components")
     try:

@@ -31,6 +31,7 @@ from generator.inputs.openapi.shapes import (
     single_ref_parts,
     union_key,
 )
+from generator.inputs.openapi.spread import in_place, merged_in_place, spread_union
 from generator.inputs.openapi.typed import ANY, Typed
 from generator.ir import (
     NO_CONSTRAINTS,
@@ -80,6 +81,10 @@ class SchemaReader:
         self._reading: dict[tuple[str, str], int] = {}
         self._aliases: dict[tuple[str, str], TypeName] = {}
         self._alias_names: set[TypeName] = set()
+        self.spread_in_place = (
+            in_place(ctx.main.root, self.raw_target) if ctx.spread_union_all_of else {}
+        )
+        """``$ref`` variants of spread unions merged in place (``spread.in_place``)."""
 
     # -- components and other reference targets -------------------------------------
 
@@ -193,7 +198,11 @@ class SchemaReader:
         self._reading[key] = self.ctx.building
         try:
             with self.ctx.inside(target.document, target.display, target.path):
-                typed = self.read(target.value, target.pointer, target.line, hint)
+                value = target.value
+                merged = self.spread_in_place.get("#" + target.pointer)
+                if merged is not None and target.document is self.ctx.main:
+                    value = merged_in_place(value, merged)  # a variant of a spread union
+                typed = self.read(value, target.pointer, target.line, hint)
                 typed = self._as_alias(target, typed)
         finally:
             del self._reading[key]
@@ -353,6 +362,10 @@ class SchemaReader:
 
     def _all_of(self, schema: dict[str, object], ptr: str, line: int | None, hint: Hint) -> Typed:
         """``allOf``: one schema that matters, or object schemas merged into one model."""
+        if self.ctx.spread_union_all_of:
+            spread = spread_union(schema, self.raw_target, self.spread_in_place)
+            if spread is not None:  # one merged model per variant of the union
+                return self._plain(spread, ptr, line, hint)
         plan = plan_all_of(schema, ptr, self.raw_target)
         entries = schema["allOf"]
         if plan.kind == "single" and isinstance(entries, list) and self.ctx.copy_single_all_of:
