@@ -255,7 +255,7 @@ def _render(folder: Path, fragments: Fragments, **context: object) -> str:
     env.fragments = fragments
     fragments.begin("file")
     text = env.get_template("main.jinja").render(**context)
-    fragments.previous = {"file": fragments.finish()}
+    fragments.previous = {"file": fragments.completed(fragments.finish())}
     return text
 
 

@@ -289,14 +289,21 @@ class Fingerprints:
 
         ``values`` are the variables it was handed and read, ``templates`` the
         files loaded, ``names`` what it looked up in the schema; ``None`` when a
-        value cannot be fingerprinted.
+        value cannot be fingerprinted.  The same as ``complete`` of ``partial``.
         """
+        templates = tuple(templates)
+        partial = self.partial(values, templates)
+        return None if partial is None else self.complete(partial, templates, names)
+
+    def partial(self, values: Mapping[str, object], templates: Iterable[str]) -> str | None:
+        """The hash of a fragment's values and templates (``complete`` adds the schema parts)."""
         templates = tuple(templates)
         for template in templates:
             self.template(template)
-        self.lines = any(template in self._mentions_location for template in templates)
+        lines = any(template in self._mentions_location for template in templates)
+        self.lines = lines
         digest = hashlib.sha256(self._stable.encode())
-        digest.update(f"\0fragment\0{self.lines}\0".encode())
+        digest.update(f"\0fragment\0{lines}\0".encode())
         for key in sorted(values):
             text = self._fragment_value(values[key])
             if text is None:
@@ -304,6 +311,16 @@ class Fingerprints:
             digest.update(f"{key}={text}\0".encode())
         for template in templates:
             digest.update(f"t {template} {self.template(template)}\0".encode())
+        return digest.hexdigest()
+
+    def complete(self, partial: str, templates: Iterable[str], names: Iterable[str]) -> str:
+        """A fragment's fingerprint: its ``partial`` hash and the schema parts it read.
+
+        Kept apart so that a run that records fragments hashes the schema's
+        parts (the rules: megabytes) after the render, while the files are written.
+        """
+        self.lines = any(template in self._mentions_location for template in templates)
+        digest = hashlib.sha256(partial.encode())
         for name in names:
             digest.update(f"n {name} {self.name(name)}\0".encode())
         return digest.hexdigest()

@@ -166,6 +166,11 @@ class Session:
     def _compute_entries(self) -> None:
         if self._pending is not None:
             self._entries, self._pending = self._pending(), None
+            if self.fragments is not None:
+                completed = self.fragments.completed
+                self._fragments = {
+                    path: completed(found) for path, found in self._fragments.items()
+                }
 
     def _lines_by_hash(self) -> dict[str, str] | None:
         """This run's snapshot lines of its definitions by hash (``None``: no snapshot made)."""
@@ -265,9 +270,7 @@ class Session:
             ),
             files=self._entries,
         )
-        save_record(
-            self.settings.out, self.base, record, self._fragments, self._lines_by_hash()
-        )
+        save_record(self.settings.out, self.base, record, self._fragments, self._lines_by_hash())
 
 
 def read_manifest_bytes(out: Path) -> bytes | None:

@@ -22,6 +22,7 @@ seen.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -50,6 +51,8 @@ class FragmentEntry:
     """Context variables its filters and included templates read, beyond the ones it was handed."""
     text: str
     """What it rendered."""
+    pending: bool = False
+    """``fingerprint`` is only ``Fingerprinter.partial`` yet (see ``Fragments.completed``)."""
 
 
 class Fingerprinter(Protocol):
@@ -59,6 +62,12 @@ class Fingerprinter(Protocol):
         self, values: Mapping[str, object], templates: Iterable[str], names: Iterable[str]
     ) -> str | None:
         """The hash of a fragment's inputs; ``None`` when a value has no fingerprint."""
+
+    def partial(self, values: Mapping[str, object], templates: Iterable[str]) -> str | None:
+        """``fragment`` without the schema parts read (``complete`` adds them)."""
+
+    def complete(self, partial: str, templates: Iterable[str], names: Iterable[str]) -> str:
+        """``fragment`` from ``partial``."""
 
 
 FileFragments = dict[str, FragmentEntry]
@@ -153,7 +162,7 @@ class Fragments:
 
     def _identity(self, template: str, line: int, values: Mapping[str, object]) -> str | None:
         """Where a fragment is (file, template line) and the hash of the values it was handed."""
-        digest = self.fingerprints.fragment(values, (), ())
+        digest = self.fingerprints.partial(values, ())
         return None if digest is None else f"{template}:{line}:{digest}"
 
     def _unchanged(
@@ -195,11 +204,25 @@ class Fragments:
                 return None
             every[name] = value
         found = tuple(sorted(templates))
-        fingerprint = self.fingerprints.fragment(every, found, names)
-        if fingerprint is None:
+        partial = self.fingerprints.partial(every, found)
+        if partial is None:
             return None
         reads_kept = tuple(sorted(set(every) - set(values)))
-        return FragmentEntry(fingerprint, found, names, reads_kept, text)
+        return FragmentEntry(partial, found, names, reads_kept, text, pending=True)
+
+    def completed(self, found: FileFragments) -> FileFragments:
+        """``found`` with every fingerprint whole (a fragment rendered this run has a partial one)."""
+        complete = self.fingerprints.complete
+        return {
+            identity: dataclasses.replace(
+                entry,
+                fingerprint=complete(entry.fingerprint, entry.templates, entry.names),
+                pending=False,
+            )
+            if entry.pending
+            else entry
+            for identity, entry in found.items()
+        }
 
 
 class RecordingContext(Context):
