@@ -239,18 +239,26 @@ def read_schema(
     naming: str | None = None,
     handwritten: HandwrittenConfig | None = None,
     collected: list[Problem] | None = None,
+    progress: Progress | None = None,
 ) -> Schema:
     """Read inputs into one schema (``SpecloomError`` on bad input); print the read's warnings.
 
-    The warnings are also appended to ``collected`` when given.
+    The warnings are also appended to ``collected`` when given.  ``progress``
+    shows the read as a phase (``reading NAME``), then ``preparing``.
     """
     from generator.inputs.collect import read_inputs
 
     warnings: list[Problem] = []
+    if progress is not None:
+        progress.phase("reading " + ", ".join(path.name or str(path) for path in paths))
     schema = read_inputs(
         paths, flavor=flavor, warnings=warnings, naming=naming, handwritten=handwritten
     )
+    if progress is not None and warnings:
+        progress.interrupt()  # the warnings are printed where the bar was
     report_warnings(warnings, strict)
+    if progress is not None:
+        progress.phase("preparing")
     if collected is not None:
         collected.extend(warnings)
     limit = limits.current().max_models
@@ -307,6 +315,7 @@ def read_and_render(
             settings.naming,
             settings.handwritten,
             collected=warnings,
+            progress=progress,
         )
         options = Options(
             package=settings.package, go_style=settings.go_style, formats=settings.formats
@@ -338,6 +347,8 @@ def read_and_render(
             )
         else:
             rendering = session.render(schema, options, formatter, progress, side)
+    if progress is not None and rendering.warnings:
+        progress.interrupt()  # the warnings are printed where the bar was
     report_warnings(rendering.warnings, strict)
     encoded = None if assemble is None else assemble(rendering.side)
     return Run(schema, rendering.files, warnings + rendering.warnings, encoded)

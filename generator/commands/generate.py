@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from generator import limits
 from generator.commands.common import (
@@ -27,6 +28,9 @@ from generator.display import display_path
 from generator.ir import Location
 from generator.progress import Progress, wanted
 from generator.terminal import escape
+
+if TYPE_CHECKING:
+    from generator.cache.session import Session
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -72,22 +76,32 @@ def _run(args: argparse.Namespace) -> int:
 def generate(settings: Settings, strict: bool, cache: bool = True) -> tuple[Run, list[str]]:
     """Read, render (what changed), write; record the run in the cache. Returns the run and the paths changed."""
     from generator.cache.session import Session
-    from generator.output.manifest import hand_edits
-    from generator.output.snapshot import schema_snapshot
-    from generator.output.writer import write_output
 
     session = Session(settings, enabled=cache)
     progress = Progress(wanted(sys.stderr), "specloom generate")
     try:
         result = read_and_render(settings, strict, session, progress, snapshot=True)
+        return _write(settings, strict, session, result, progress)
     finally:
         progress.close()
+
+
+def _write(
+    settings: Settings, strict: bool, session: Session, result: Run, progress: Progress
+) -> tuple[Run, list[str]]:
+    """Warn of hand edits, write the out folder (shown as the run's last phase), record the run."""
+    from generator.output.manifest import hand_edits
+    from generator.output.snapshot import schema_snapshot
+    from generator.output.writer import write_output
+
     out = display_path(settings.out)
     replaced = [
         path
         for path, data in hand_edits(settings.out).items()
         if path in result.files and data != result.files[path].encode("utf-8")
     ]
+    if replaced:
+        progress.interrupt()  # the warnings are printed where the bar was
     report_warnings(
         [
             Problem(
@@ -99,6 +113,8 @@ def generate(settings: Settings, strict: bool, cache: bool = True) -> tuple[Run,
         ],
         strict,
     )
+
+    progress.writing(len(result.files))
 
     def write() -> list[str]:
         with limits.using(settings.limits):  # the manifest's IR holds the numbers read under them

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -14,7 +13,7 @@ import jinja2
 from generator.diagnostics import Problem, SpecloomError
 from generator.ir import Location, Schema
 from generator.ir.aliases import inline_aliases
-from generator.progress import Progress
+from generator.progress import Progress, SharedCount
 from generator.render.catalog import unused_custom_templates
 from generator.render.dependencies import WHOLE, FileRecord, RecordingSchema
 from generator.render.distinct import prepare
@@ -28,7 +27,7 @@ from generator.render.formatting import FormatFailure, Formatter
 from generator.render.fragments import FileFragments, Fragments
 from generator.render.origins import output_line_origin
 from generator.render.targets import TARGETS, Options, Target
-from generator.render.workers import run_jobs, will_fork
+from generator.render.workers import run_jobs
 
 SideResult = TypeVar("SideResult")
 """What the ``side`` tasks of one ``render_files`` call give."""
@@ -145,7 +144,7 @@ def render_files(
     (``None``: none).  ``reuse`` may hand over the text of files that need
     no render (their record is then left out).  The files are rendered on two
     cores when there are many (see ``workers``); ``progress`` is told of
-    each file done in this process.  ``side`` tasks (picklable results, no
+    each file done on either core.  ``side`` tasks (picklable results, no
     output of their own) are queued after the files, so whichever core is
     free first runs them; their results are in ``Rendering.side``.  ``fragments``
     memoises the templates' ``{% fragment %}`` blocks (see ``generator.render.fragments``).
@@ -161,15 +160,15 @@ def render_files(
         else {i: t for i, job in enumerate(jobs) if (t := reuse(job)) is not None}
     )
     todo = [index for index in range(len(jobs)) if index not in reused]
-    parent = os.getpid()
     # A few files can be worth a worker when they hold many models (a changed module).
     heavy = sum(_weight(jobs[index]) for index in todo) >= HEAVY
     min_jobs = 2 if heavy else None
-    # the worker's files are not seen here: count ours twice
-    step = 2 if will_fork(len(todo) + len(side), min_jobs) else 1
+    counted = None
     if progress is not None:
         progress.start(len(jobs))
         progress.advance(len(reused))
+        if progress.enabled:  # files done on either core, as the worker renders them
+            counted = SharedCount()
 
     def render_job(position: int) -> _Rendered | _Failed | _Side[SideResult]:
         if position >= len(todo):
@@ -180,8 +179,9 @@ def render_files(
             outcome = _Rendered(*_render_job(env, job, loaders, formatter))
         except SpecloomError as error:
             outcome = _Failed(error.problems)  # raised below, in the order of the files
-        if progress is not None and os.getpid() == parent:
-            progress.advance(step)
+        if counted is not None and progress is not None:  # either core draws (tqdm locks the writes)
+            counted.add()
+            progress.advance_to(len(reused) + counted.value)
         return outcome
 
     texts, served_by_worker = run_jobs(
