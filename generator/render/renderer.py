@@ -179,7 +179,7 @@ def render_files(
             outcome = _Rendered(*_render_job(env, job, loaders, formatter))
         except SpecloomError as error:
             outcome = _Failed(error.problems)  # raised below, in the order of the files
-        if counted is not None and progress is not None:  # either core draws (tqdm locks the writes)
+        if counted is not None and progress is not None:  # either core draws (tqdm locks writes)
             counted.add()
             progress.advance_to(len(reused) + counted.value)
         return outcome
