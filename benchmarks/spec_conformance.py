@@ -542,13 +542,17 @@ def read_inferred(
 
 
 def read_spec_as_docs_name(
-    spec_path: Path, docs: list[Definition], one_namespace: bool = False
+    spec_path: Path,
+    docs: list[Definition],
+    one_namespace: bool = False,
+    spread_union_all_of: bool = False,
 ) -> tuple[Collector, list[Definition], str]:
     """Upper bound: the spec's IR under the naming (Speakeasy generation) and the wrapper style
     that agree most with the docs (``best_style``), a best-of fit, not an inference.
 
     The naming returned names both: ``speakeasy-2025 + fields, raw required, errors``.
-    ``one_namespace`` is the tree's layout (a flat models folder), not searched.
+    ``one_namespace`` is the tree's layout (a flat models folder), not searched; nor is
+    ``spread_union_all_of``, the inferred spread (``sdk_style.with_spread``).
     """
     best: tuple[tuple[int, int, int], Collector, list[Definition], str] | None = None
     for naming, copy, constants in READINGS:
@@ -561,12 +565,15 @@ def read_spec_as_docs_name(
             copy_single_all_of=copy,
             single_value_constants=constants,
             one_namespace=one_namespace,
+            spread_union_all_of=spread_union_all_of,
         )
         score, style, spec = best_style(read.definitions, read.operations, docs)
         if best is None or score > best[0]:
             reading = f"{naming} (single-ref allOf copied)" if copy else naming
             if not constants:
                 reading += " (one-value enums kept)"
+            if spread_union_all_of:
+                reading += " (allOf over unions spread)"
             best = (score, problems, spec, f"{reading} + {style.describe()}")
     assert best is not None
     return best[1], best[2], best[3]
@@ -666,7 +673,7 @@ def measure(spec_path: Path, models: Path, upper_bound: bool = True) -> TreeFigu
     figures = TreeFigures(spec_path, models, naming, report, report.causes, style.evidence)
     if upper_bound:
         _, best_spec, figures.best_naming = read_spec_as_docs_name(
-            spec_path, docs, style.one_namespace
+            spec_path, docs, style.one_namespace, style.spread_union_all_of
         )
         figures.best = Report()
         compare_models(docs, best_spec, figures.best)
