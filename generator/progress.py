@@ -202,6 +202,10 @@ class Progress:
                 miniters=1,  # the time alone spaces the redraws (steps differ: two cores count)
                 bar_format=None if counted else "{desc} [{elapsed}]",
             )
+            shape = self._bar.dynamic_ncols
+            if shape:  # a terminal reporting 0 rows or columns (``script``) would hide the bar
+                self._bar.dynamic_ncols = lambda stream: _known(*shape(stream))
+                self._bar.ncols, self._bar.nrows = self._bar.dynamic_ncols(self._bar.fp)
             self._bar.start_t -= self._clock() - self._started  # the run's time, not the bar's
             self._bar.refresh()
             return
@@ -210,3 +214,8 @@ class Progress:
         bar.set_description_str(self._description(), refresh=False)
         if force:
             bar.refresh()
+
+
+def _known(columns: int | None, rows: int | None) -> tuple[int | None, int | None]:
+    """A terminal's size as tqdm takes it, with a size of 0 (or less) as unknown."""
+    return (columns if columns and columns > 0 else None, rows if rows and rows > 0 else None)
