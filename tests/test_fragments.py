@@ -98,7 +98,7 @@ class _Counted:
         self.reused: list[str] = []
         real = Fragments.render
 
-        def spy(self_: Fragments, env, template, line, values, context, caller):  # type: ignore[no-untyped-def]
+        def spy(self_: Fragments, env, template, line, values, context, caller, holder=None):  # type: ignore[no-untyped-def]
             what = _what(values)
             called = []
 
@@ -106,7 +106,7 @@ class _Counted:
                 called.append(True)
                 return caller()  # type: ignore[no-any-return]
 
-            text = real(self_, env, template, line, values, context, counted)
+            text = real(self_, env, template, line, values, context, counted, holder)
             (self.rendered if called else self.reused).append(what)
             return text
 
@@ -247,6 +247,25 @@ def test_an_edited_custom_model_template_re_renders_every_model(
     _same_as_a_cold_run(project, *extra)
 
 
+def test_an_edited_custom_enum_template_re_renders_only_the_enums(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    house = project / "house" / "python"
+    house.mkdir(parents=True)
+    builtin = Path(__file__).parent.parent / "templates" / "python" / "enum.py.jinja"
+    source = builtin.read_text(encoding="utf-8")
+    (house / "enum.py.jinja").write_text(source, encoding="utf-8")
+    extra = ("--templates", str(project / "house"))
+    assert main(["generate", *_args(project, "out", *extra)]) == 0
+    counted = _Counted(monkeypatch)
+    (house / "enum.py.jinja").write_text("{# house enums #}\n" + source, encoding="utf-8")
+    assert main(["generate", *_args(project, "out", *extra)]) == 0
+    # a fragment depends on the templates its own render loaded, not on those loaded before it
+    assert sorted(counted.rendered) == ["Color", "Kind"]
+    assert {"Link", "Folder", "Tag", "Note", "Target"} <= set(counted.reused)
+    _same_as_a_cold_run(project, *extra)
+
+
 # The mechanism on its own, with templates of our own.
 
 
@@ -293,6 +312,13 @@ def test_a_fragment_is_rendered_again_only_for_the_values_that_changed(tmp_path:
         # a macro of the template
         "{% macro m(v) %}<{{ v }}>{% endmacro %}{% for x in xs %}{% fragment x %}{{ m(x) }}{{ n }}"
         "{% endfragment %}{% endfor %}",
+        # an included template changes a context variable it reads (a later run that finds the
+        # changed value must not skip the change)
+        "{% for x in xs %}{% fragment x %}{% include 'reg.jinja' %}{% endfragment %}{% endfor %}"
+        "|{{ reg | join(',') }}",
+        # the body changes a value it was handed
+        "{% for x in xs %}{% fragment x, reg %}{{ x }}{% set _ = reg.append(x) %}"
+        "{% endfragment %}{% endfor %}|{{ reg | join(',') }}",
     ],
 )
 def test_a_fragment_whose_inputs_cannot_be_told_is_rendered_every_time(
@@ -300,10 +326,11 @@ def test_a_fragment_whose_inputs_cannot_be_told_is_rendered_every_time(
 ) -> None:
     (tmp_path / "main.jinja").write_text(main)
     (tmp_path / "inc.jinja").write_text("{{ n }}{{ x }};")
+    (tmp_path / "reg.jinja").write_text("{{ x }}{% set _ = reg.append(x) %}")
     memo = Fragments(_fingerprints())
-    for xs in (["a"], ["c", "a"], ["a", "c"]):
-        expected = _fresh(tmp_path, xs=xs, n=1)
-        assert _render(tmp_path, memo, xs=xs, n=1) == expected
+    for xs in (["a"], ["c", "a"], ["a", "c"], ["a", "a"]):
+        expected = _fresh(tmp_path, xs=xs, n=1, reg=[])
+        assert _render(tmp_path, memo, xs=xs, n=1, reg=[]) == expected
     assert memo.reused == 0
 
 

@@ -282,6 +282,10 @@ class Fingerprints:
             return repr(value)  # the IR's nodes, the options: their fields, line numbers too
         return None
 
+    def value(self, value: object) -> str | None:
+        """The hash text of one value handed to or read by a fragment (``None``: none to trust)."""
+        return self._fragment_value(value)
+
     def fragment(
         self, values: Mapping[str, object], templates: Iterable[str], names: Iterable[str]
     ) -> str | None:

@@ -7,14 +7,15 @@ what it read: the values of the variables it names (and of those listed in
 the tag, ``{% fragment model %}``: the variables the templates it includes
 read), the variables its filters and included templates read from the
 context, the definitions it looked up in the schema and the template files it
-loaded.  A later run that finds the same inputs takes the text instead of
+loaded while it rendered (with the file holding it).  A later run that finds the same inputs takes the text instead of
 rendering it again; a small spec change re-renders the parts it touches and
 splices them into the rest.  The output is the same bytes either way: the
 memo is only consulted when every input hashes as it did.
 
 A fragment whose inputs cannot be fingerprinted (a macro, a value with no
 stable ``repr``, a variable an included template reads from a local the tag
-does not list) is simply rendered every time.  Filters that take the context
+does not list, a value the body changes while it renders) is simply rendered
+every time.  Filters that take the context
 (``pass_context``) must read it by name (``context[name]``, ``context.get``),
 which this module sees; a filter reading ``context.get_all()`` itself is not
 seen.
@@ -44,7 +45,7 @@ class FragmentEntry:
     fingerprint: str
     """Hash of every input (see ``Fingerprinter.fragment``)."""
     templates: tuple[str, ...]
-    """Template files loaded when it was rendered (the file's so far and its own)."""
+    """Template files it depends on: the one holding it and those loaded while it rendered."""
     names: tuple[str, ...]
     """Schema parts it looked up (as ``FileRecord.names``)."""
     reads: tuple[str, ...]
@@ -69,6 +70,9 @@ class Fingerprinter(Protocol):
     def complete(self, partial: str, templates: Iterable[str], names: Iterable[str]) -> str:
         """``fragment`` from ``partial``."""
 
+    def value(self, value: object) -> str | None:
+        """The hash text of one value as ``fragment`` reads it; ``None`` when it has none."""
+
 
 FileFragments = dict[str, FragmentEntry]
 """A file's fragments by identity (see ``Fragments.identity``)."""
@@ -91,6 +95,7 @@ class Fragments:
         self._path = ""
         self._found: FileFragments = {}
         self._reads: list[tuple[str, object]] | None = None
+        self._read_texts: dict[str, str | None] = {}
         self._locals: list[dict[str, object]] = []
 
     @property
@@ -112,6 +117,9 @@ class Fragments:
         """A context variable read while a fragment renders (called by ``RecordingContext``)."""
         if self._reads is not None:
             self._reads.append((name, value))
+            if name not in self._read_texts:
+                # as it was when read: a body that changes it cannot be told again
+                self._read_texts[name] = self.fingerprints.value(value)
 
     def handed(self, values: Mapping[str, object] | None) -> None:
         """Local variables handed to an included template while a fragment renders."""
@@ -126,36 +134,54 @@ class Fragments:
         values: dict[str, object],
         context: Context,
         caller: Callable[[], str],
+        holder: str | None = None,
     ) -> str:
-        """The fragment's text: the last run's when its inputs hash the same, else ``caller()``."""
+        """The fragment's text: the last run's when its inputs hash the same, else ``caller()``.
+
+        ``template`` is the file holding the block, ``holder`` the name it was
+        loaded by; the memo depends on that file and the templates loaded while
+        the body rendered (all of the file's so far when the block is in a
+        template that another extends, whose blocks it may hold).
+        """
         for name, value in values.items():
             if value is env.globals.get(name, missing):
                 values[name] = GlobalName(name)
         schema = context.get("schema")
         recording = schema if isinstance(schema, RecordingSchema) else None
-        used: set[str] = getattr(env, "used", set())
+        used: set[str] | None = getattr(env, "used", None)
         identity = self._identity(template, line, values)
         if identity is not None:
             entry = self.previous.get(self._path, {}).get(identity)
             if entry is not None and self._unchanged(entry, values, context):
-                used.update(entry.templates)
+                if used is not None:
+                    used.update(entry.templates)
                 if recording is not None:
                     recording.note(entry.names)
                 self._found[identity] = entry
                 self.reused += 1
                 return entry.text
         outer = recording.part() if recording is not None else None
-        used.add(template)
-        self._reads, self._locals = [], []
+        own: set[str] = {template}
+        if used is not None:
+            env.used = own  # type: ignore[attr-defined]  # the templates this body loads
+        self._reads, self._locals, self._read_texts = [], [], {}
         try:
             text = caller()
         finally:
-            reads, handed = self._reads, self._locals
-            self._reads, self._locals = None, []
+            reads, handed, read_texts = self._reads, self._locals, self._read_texts
+            self._reads, self._locals, self._read_texts = None, [], {}
+            if used is not None:
+                env.used = used  # type: ignore[attr-defined]
+                used.update(own)
             names = recording.end_part(outer) if recording is not None and outer is not None else ()
         self.rendered += 1
+        if identity is not None and used is not None and (holder is None or context.name != holder):
+            # in a template another extends: the blocks it holds may come from any of them
+            own |= used
+        if identity is not None and self._identity(template, line, values) != identity:
+            identity = None  # the body changed a value it was handed
         if identity is not None:
-            entry = self._entry(values, context, reads, handed, names, used, text)
+            entry = self._entry(values, context, reads, read_texts, handed, names, own, text)
             if entry is not None:
                 self._found[identity] = entry
         return text
@@ -178,6 +204,7 @@ class Fragments:
         values: Mapping[str, object],
         context: Context,
         reads: list[tuple[str, object]],
+        read_texts: Mapping[str, str | None],
         handed: list[dict[str, object]],
         names: tuple[str, ...],
         templates: set[str],
@@ -186,7 +213,10 @@ class Fragments:
         """The memo of a fragment just rendered; ``None`` when what it read cannot be told again.
 
         A variable read from the context must be the one the next run will
-        find there (not a local handed to an included template under that name).
+        find there (not a local handed to an included template under that name),
+        and must still be what it was when read: a body that changes what it
+        reads (``reg.append(x)``) would be skipped, side effect and all, by a
+        later run that finds the changed value.
         """
         shadowed = {
             name
@@ -203,6 +233,11 @@ class Fragments:
             if name in shadowed or context.resolve_or_missing(name) is not value:
                 return None
             every[name] = value
+        for name, seen in read_texts.items():
+            if name not in values and (
+                seen is None or self.fingerprints.value(every[name]) != seen
+            ):
+                return None
         found = tuple(sorted(templates))
         partial = self.fingerprints.partial(every, found)
         if partial is None:
@@ -275,8 +310,9 @@ class FragmentExtension(Extension):
             [nodes.Pair(nodes.Const(name), nodes.Name(name, "load")) for name in names]
         )
         where = nodes.Const(parser.filename or parser.name or "")
+        holder = nodes.Const(parser.name)
         call = self.call_method(
-            "_fragment", [where, nodes.Const(lineno), values, nodes.ContextReference()]
+            "_fragment", [where, nodes.Const(lineno), values, nodes.ContextReference(), holder]
         )
         return nodes.CallBlock(call, [], [], body).set_lineno(lineno)
 
@@ -286,12 +322,13 @@ class FragmentExtension(Extension):
         line: int,
         values: dict[str, object],
         context: Context,
+        holder: str | None,
         caller: Callable[[], str],
     ) -> str:
         fragments = getattr(self.environment, "fragments", None)
         if not isinstance(fragments, Fragments) or fragments.active:
             return caller()
-        return fragments.render(self.environment, template, line, values, context, caller)
+        return fragments.render(self.environment, template, line, values, context, caller, holder)
 
 
 class InlineFragmentExtension(Extension):
