@@ -360,6 +360,27 @@ def test_a_fragment_depends_on_the_templates_it_includes(tmp_path: Path) -> None
     assert memo.reused == 0
 
 
+def test_a_fragment_in_an_extended_template_depends_on_the_extending_one(tmp_path: Path) -> None:
+    (tmp_path / "base.jinja").write_text(
+        "{% for x in xs %}{% fragment x %}{% block item scoped %}{{ x }}{% endblock %}"
+        "{% endfragment %}{% endfor %}"
+    )
+    (tmp_path / "main.jinja").write_text(
+        "{% extends 'base.jinja' %}{% block item %}<{{ x }}>{% endblock %}"
+    )
+    memo = Fragments(_fingerprints())
+    assert _render(tmp_path, memo, xs=["a"]) == "<a>"
+    (tmp_path / "main.jinja").write_text(
+        "{% extends 'base.jinja' %}{% block item %}[{{ x }}]{% endblock %}"
+    )
+    memo.fingerprints = _fingerprints()
+    assert _render(tmp_path, memo, xs=["a"]) == "[a]"
+    assert memo.reused == 0
+    memo.fingerprints = _fingerprints()
+    assert _render(tmp_path, memo, xs=["a"]) == "[a]"
+    assert memo.reused == 1
+
+
 def test_without_a_memo_a_fragment_is_its_body(tmp_path: Path) -> None:
     (tmp_path / "main.jinja").write_text(
         "{% for x in xs %}\n{% fragment x %}\n  {{ x }}\n{% endfragment %}\n{% endfor %}\n"
