@@ -118,6 +118,44 @@ def test_a_variant_referred_to_elsewhere_is_not_spread(tmp_path: Path) -> None:
     assert field_names(spread["AuthOther"]) == ["o"]
 
 
+@pytest.mark.parametrize(
+    "elsewhere",
+    [
+        "other.yaml#/components/schemas/Holder",  # a $ref in another file of the spec
+        "./spec.yaml#/components/schemas/Holder",  # the main file, spelled with its name
+    ],
+)
+def test_a_variant_referred_to_from_any_file_or_spelling_is_not_spread(
+    tmp_path: Path, elsewhere: str
+) -> None:
+    (tmp_path / "other.yaml").write_text(
+        "components:\n  schemas:\n    Holder:\n      type: object\n      properties:\n"
+        "        key: {$ref: 'spec.yaml#/components/schemas/AuthKey'}\n",
+        encoding="utf-8",
+    )
+    spec = SPEC + f"""    Outside:
+      type: object
+      properties:
+        holder: {{$ref: '{elsewhere}'}}
+"""
+    if elsewhere.startswith("./"):
+        spec += """    Holder:
+      type: object
+      properties:
+        key: {$ref: './spec.yaml#/components/schemas/AuthKey'}
+"""
+    path = tmp_path / "spec.yaml"
+    path.write_text(spec, encoding="utf-8")
+    collector = Collector()
+    read = read_openapi_spec(
+        path, "spec.yaml", collector, "speakeasy-2025", spread_union_all_of=True
+    )
+    assert collector.problems == []
+    spread = {definition.name.name: definition for definition in read.definitions}
+    assert field_names(spread["AuthKey"]) == ["authType", "secret"]
+    assert field_names(spread["AuthRole"]) == ["authType", "arn"]
+
+
 def test_by_default_nothing_is_spread(tmp_path: Path) -> None:
     plain = read(tmp_path, False)
     assert field_names(plain["AuthKey"]) == ["authType", "secret"]
@@ -144,6 +182,11 @@ STYLE = SdkStyle("speakeasy-2025", False, WrapperStyle(), {}, ("naming: ours",))
     [
         ((doc("AuthKey", "AuthType", "Secret", "Bucket", "Rules"),), True),
         ((doc("AuthKey", "AuthType", "Secret"),), False),
+        # a doc holding some of the properties beside the union tells nothing
+        ((doc("AuthKey", "AuthType", "Secret", "Bucket"),), False),
+        ((doc("AuthKey", "AuthType", "Secret", "Bucket"), doc("AuthRole", "Arn")), False),
+        # one doc for, one against: most docs that can tell (reader.fact_holds), a tie holds
+        ((doc("AuthKey", "Secret", "Bucket", "Rules"), doc("AuthRole", "Arn")), True),
         ((), False),
     ],
 )

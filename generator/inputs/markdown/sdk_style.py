@@ -31,9 +31,9 @@ where it states a fact; otherwise the docs themselves do:
 - ``aliases_inlined``: no doc is an alias of an array, a map or a scalar;
 - ``status_media_names``: the naming is ``speakeasy-2022``;
 - ``unused_schemas``: nothing in a tree tells, so the default (kept);
-- ``spread_union_all_of`` (``with_spread``, given the spec's IR read both ways): the variant
-  docs of an ``allOf`` over an inline union carry the fields beside the union (the merged
-  models) more often than they do not.
+- ``spread_union_all_of`` (``with_spread``, given the spec's IR read both ways): the docs of
+  the variants of an ``allOf`` over an inline union hold every property beside the union
+  (the merged models) at least as often as they hold none of them (``reader.fact_holds``).
 
 The roles of namespace folders (``errors: models/apierrors``) come from
 gen.yaml's ``imports``; without them the folder ``errors``, ``sdkerrors`` or
@@ -51,6 +51,7 @@ from typing import Any
 
 import yaml  # type: ignore[import-untyped, unused-ignore]
 
+from generator.inputs.markdown.reader import fact_holds
 from generator.inputs.openapi.namings import NAMINGS
 from generator.ir import (
     AliasModel,
@@ -244,10 +245,12 @@ def infer_sdk_style(docs: list[Definition], tree: Path, within: Path | None = No
 def with_spread(
     style: SdkStyle, docs: list[Definition], plain: list[Definition], spread: list[Definition]
 ) -> SdkStyle:
-    """``style`` with ``spread_union_all_of`` decided by the docs: ``plain`` and ``spread`` are
-    the spec's IR read without and with the spread; each object model whose fields differ
-    between them and that the docs show votes for the reading whose field names are closer
-    to the doc's (fewer names in one and not the other)."""
+    """``style`` with ``spread_union_all_of`` decided by what the docs show of the structure:
+    ``plain`` and ``spread`` are the spec's IR read without and with the spread.  Each variant
+    the spread merges (an object model that gains fields, the properties beside the union)
+    and that the docs show is a doc that can tell: one holding every gained name shows the
+    merged model, one holding none of them the variant alone; one holding some tells
+    nothing.  The fact is decided by ``reader.fact_holds`` (most docs that can tell)."""
     shown = {
         (d.name.namespace, d.name.name.lower()): {_plain(f.name) for f in d.fields}
         for d in docs
@@ -258,20 +261,28 @@ def with_spread(
         for d in plain
         if isinstance(d, ObjectModel)
     }
-    votes = Counter[bool]()
+    showing = against = 0
     for d in spread:
         key = (d.name.namespace, d.name.name.lower())
         if not isinstance(d, ObjectModel) or key not in before or key not in shown:
             continue
-        merged = {_plain(f.name) for f in d.fields}
-        if merged != before[key]:
-            votes[len(merged ^ shown[key]) < len(before[key] ^ shown[key])] += 1
-    result = votes[True] > votes[False]
+        beside = {_plain(f.name) for f in d.fields} - before[key]
+        if not beside:
+            continue
+        if beside <= shown[key]:
+            showing += 1
+        elif not beside & shown[key]:
+            against += 1
+    result = fact_holds(SPREAD_FACT, showing, against)
     line = (
-        f"allOf over a union spread into merged variants: {result} ({votes[True]} variant "
-        f"docs show the merged fields, {votes[False]} do not)"
+        f"allOf over a union spread into merged variants: {result} ({showing} variant docs "
+        f"hold every property beside the union, {against} none of them)"
     )
     return replace(style, spread_union_all_of=result, evidence=(*style.evidence, line))
+
+
+SPREAD_FACT = "spread-union-all-of"
+"""The name ``with_spread`` decides its fact under (``reader.fact_holds``)."""
 
 
 def _naming(docs: list[Definition], flag: Any, evidence: list[str]) -> str:

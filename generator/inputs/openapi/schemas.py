@@ -8,6 +8,8 @@ and its type used in place of the reference.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
@@ -31,7 +33,7 @@ from generator.inputs.openapi.shapes import (
     single_ref_parts,
     union_key,
 )
-from generator.inputs.openapi.spread import in_place, merged_in_place, spread_union
+from generator.inputs.openapi.spread import in_place, merged_in_place, refs_of, spread_union
 from generator.inputs.openapi.typed import ANY, Typed
 from generator.ir import (
     NO_CONSTRAINTS,
@@ -82,7 +84,9 @@ class SchemaReader:
         self._aliases: dict[tuple[str, str], TypeName] = {}
         self._alias_names: set[TypeName] = set()
         self.spread_in_place = (
-            in_place(ctx.main.root, self.raw_target) if ctx.spread_union_all_of else {}
+            in_place(ctx.main.root, self.raw_target, self._ref_uses())
+            if ctx.spread_union_all_of
+            else {}
         )
         """``$ref`` variants of spread unions merged in place (``spread.in_place``)."""
 
@@ -303,6 +307,31 @@ class SchemaReader:
             )
         )
         return Typed(RefType(name), typed.nullable)
+
+    def _ref_uses(self) -> Callable[[str], int]:
+        """How many ``$ref`` s of the spec point where a ``$ref`` of the main document points:
+        every file the main document reaches is read for its ``$ref`` s, each counted by its
+        target (file and pointer), so ``./spec.yaml#/x`` and ``#/x`` are one target."""
+        counts: Counter[tuple[str, str]] = Counter()
+        seen = {self.ctx.display}
+        files = [(self.ctx.main, self.ctx.display, self.ctx.path)]
+        while files:
+            document, display, path = files.pop()
+            with self.ctx.inside(document, display, path):
+                for ref in refs_of(document.root):
+                    target = self.references.resolve(ref, {}, "", quiet=True)
+                    if target is None:
+                        continue
+                    counts[target.key] += 1
+                    if target.display not in seen:
+                        seen.add(target.display)
+                        files.append((target.document, target.display, target.path))
+
+        def uses(ref: str) -> int:
+            target = self.references.resolve(ref, {}, "", quiet=True)
+            return counts[target.key] if target is not None else 0
+
+        return uses
 
     def raw_target(self, ref: str) -> dict[str, object] | None:
         """The raw schema a ``$ref`` (relative to the current file) points at, or ``None``."""

@@ -14,7 +14,7 @@ is set (the ``--spec`` comparison, from the docs' evidence), never by default.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Callable
 
 from generator.inputs.openapi.shapes import RawResolver, is_annotation_only, is_null_schema
 
@@ -25,20 +25,20 @@ Merged = tuple[object, ...]
 """The schemas a variant is merged with (the other ``allOf`` entries, the own keywords)."""
 
 
-def ref_counts(root: object) -> Counter[str]:
-    """How often each ``$ref`` string occurs in the document ``root``."""
-    counts: Counter[str] = Counter()
+def refs_of(root: object) -> list[str]:
+    """Every ``$ref`` string of the document ``root``, in no particular order."""
+    found: list[str] = []
     stack = [root]
     while stack:
         node = stack.pop()
         if isinstance(node, dict):
             ref = node.get("$ref")
             if isinstance(ref, str):
-                counts[ref] += 1
+                found.append(ref)
             stack.extend(node.values())
         elif isinstance(node, list):
             stack.extend(node)
-    return counts
+    return found
 
 
 def _union_of(entry: object, resolve: RawResolver) -> tuple[str, dict[str, object]] | None:
@@ -83,9 +83,12 @@ def _parts(
     return union[0], union[1], rest + ((own,) if own else ()), inline
 
 
-def in_place(root: object, resolve: RawResolver) -> dict[str, Merged]:
-    """The ``$ref`` variants merged in place, by ``$ref``: each with what it is merged with."""
-    counts = ref_counts(root)
+def in_place(
+    root: object, resolve: RawResolver, uses: Callable[[str], int]
+) -> dict[str, Merged]:
+    """The ``$ref`` variants merged in place, by ``$ref``: each with what it is merged with.
+    ``uses`` tells how many ``$ref`` s of the whole spec (every file, however spelled) point
+    where a ``$ref`` of ``root`` points: a variant used anywhere else is not merged in place."""
     found: dict[str, Merged] = {}
     stack = [root]
     while stack:
@@ -100,7 +103,7 @@ def in_place(root: object, resolve: RawResolver) -> dict[str, Merged]:
                 if inline and all(
                     ref is not None
                     and ref.startswith("#/")
-                    and counts[ref] == 1
+                    and uses(ref) == 1
                     and ref not in found
                     for ref in refs
                 ):
