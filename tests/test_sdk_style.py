@@ -3,6 +3,7 @@ on small trees and gen.yaml files of our own."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from generator.inputs.markdown.sdk_style import infer_sdk_style, namespace_roles
@@ -10,6 +11,7 @@ from generator.ir import (
     AliasModel,
     ArrayType,
     Definition,
+    DocsFlavor,
     EnumModel,
     EnumValue,
     Field,
@@ -182,7 +184,10 @@ def test_one_value_enums_are_constants_only_where_doc_fields_show_constants(
         HERE,
     )
     style = infer_sdk_style([*enum_docs, constant], folder, tmp_path)
-    assert style.single_value_constants
+    assert style.single_value_constants  # one field against one doc: a tie holds
+    # more one-value enum docs than constant fields: most that can tell keep enums
+    more = [*enum_docs, one_value_enum("components", "CatKind"), constant]
+    assert not infer_sdk_style(more, folder, tmp_path).single_value_constants
     # a tree showing neither keeps the default (constants)
     bare = [model("components", "Dog", ("name", True))]
     assert infer_sdk_style(bare, folder, tmp_path).single_value_constants
@@ -190,7 +195,17 @@ def test_one_value_enums_are_constants_only_where_doc_fields_show_constants(
 
 def test_a_flat_models_folder_tells_names_apart_across_namespaces(tmp_path: Path) -> None:
     folder = tree(tmp_path, None)
+
+    def laid_out(layout: str, docs: list[Definition]) -> list[Definition]:
+        flavor = DocsFlavor("go", layout=layout)
+        return [dataclasses.replace(d, docs_flavor=flavor) for d in docs]
+
     flat = [model("models", "Dog", ("name", True)), model("models", "GetDogRequest", ("id", True))]
-    assert infer_sdk_style(flat, folder, tmp_path).one_namespace
+    assert infer_sdk_style(laid_out("flat", flat), folder, tmp_path).one_namespace
     nested = [model("components", "Dog", ("name", True)), model("operations", "GetDogRequest")]
-    assert not infer_sdk_style(nested, folder, tmp_path).one_namespace
+    assert not infer_sdk_style(laid_out("nested", nested), folder, tmp_path).one_namespace
+    # a nested tree holding one namespace only is still nested: its layout decides
+    only = [model("components", "Dog", ("name", True)), model("components", "Cat")]
+    style = infer_sdk_style(laid_out("nested", only), folder, tmp_path)
+    assert not style.one_namespace
+    assert "names told apart across namespaces: False (docs layout nested)" in style.evidence

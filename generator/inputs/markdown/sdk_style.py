@@ -12,10 +12,11 @@ where it states a fact; otherwise the docs themselves do:
   (``Get200ApplicationJSON``) give ``speakeasy-2022``, a union or enum doc named
   ``<Name>Union`` / ``<Name>Enum`` beside a doc ``<Name>`` of another kind (the
   2025 naming's kind suffix) ``speakeasy-2025``, else ``speakeasy-2023``;
-- ``single_value_constants``: doc fields of a constant type (``"value"``), or no
-  one-value enum doc at all;
-- ``one_namespace``: all docs in one folder (a flat ``models/``: the SDK keeps its
-  models in one package, so its names are unique across namespaces);
+- ``single_value_constants``: doc fields of a constant type (``"value"``) at least as many as
+  one-value enum docs (``reader.fact_holds``), or neither shown;
+- ``one_namespace``: the docs' layout is ``flat`` (``DocsFlavor.layout``: every model in
+  ``models/``; the SDK keeps its models in one package, so its names are unique across
+  namespaces);
 - ``copy_single_all_of``: ``allOfMergeStrategy`` is stated and not ``shallowMerge``;
 - wrappers and metadata: ``responseFormat`` (``envelope-http``: ``HTTPMeta``,
   ``envelope``: metadata fields, ``flat``: no wrappers); else ``*Response`` docs
@@ -233,11 +234,11 @@ def infer_sdk_style(docs: list[Definition], tree: Path, within: Path | None = No
         status_media_names=naming == "speakeasy-2022",
     )
     constants = _single_value_constants(docs, evidence)
-    folders = sorted({d.name.namespace.lower() for d in docs})
-    one_namespace = len(folders) == 1
+    layouts = Counter(d.docs_flavor.layout for d in docs if d.docs_flavor is not None)
+    layout = layouts.most_common(1)[0][0] if layouts else None
+    one_namespace = layout == "flat"
     evidence.append(
-        f"names told apart across namespaces: {one_namespace} "
-        f"(docs folders: {', '.join(folders) or 'none'})"
+        f"names told apart across namespaces: {one_namespace} (docs layout {layout or 'unknown'})"
     )
     return SdkStyle(naming, copy, style, namespaces, tuple(evidence), constants, one_namespace)
 
@@ -332,7 +333,9 @@ def _kind_suffixed(docs: list[Definition]) -> list[str]:
 def _single_value_constants(docs: list[Definition], evidence: list[str]) -> bool:
     """Inline enums of one value are constants when doc fields show constant types
     (TypeScript's ``"value"``); SDKs that keep them as enums show one-value enum models and
-    no constant types."""
+    no constant types.  Decided by ``reader.fact_holds`` (each constant field and each
+    one-value enum doc is one that can tell); a tree showing neither keeps the default
+    (constants)."""
     constants = sum(
         1
         for d in docs
@@ -341,12 +344,16 @@ def _single_value_constants(docs: list[Definition], evidence: list[str]) -> bool
         if any(isinstance(node, LiteralType) for node in walk_types(f.type))
     )
     enums = sum(1 for d in docs if isinstance(d, EnumModel) and len(d.values) == 1)
-    result = constants > 0 or not enums
+    result = fact_holds(CONSTANTS_FACT, constants, enums) if constants or enums else True
     evidence.append(
         f"one-value enums constants: {result} ({constants} constant fields, "
         f"{enums} one-value enum docs)"
     )
     return result
+
+
+CONSTANTS_FACT = "single-value-constants"
+"""The name ``_single_value_constants`` decides its fact under (``reader.fact_holds``)."""
 
 
 def _metadata(fmt: object, fields: Counter[str], evidence: list[str]) -> tuple[bool, str]:
