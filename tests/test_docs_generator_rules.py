@@ -101,6 +101,31 @@ def test_without_the_evidence_the_doc_keeps_the_plain_name(tmp_path: Path) -> No
         assert files[f"docs-python/models/{name}"] == text
 
 
+def test_a_doc_with_the_plain_file_name_unreserves_the_name_for_files(tmp_path: Path) -> None:
+    # a `sort_` field (wire `sort`) beside a doc `sort.md`: the tree shows the name reserved
+    # for fields only, so the doc and the links keep the plain file name
+    docs = {
+        "operations/sort.md": PYTHON_RESERVED["operations/sort_.md"],
+        "operations/listpetsrequest.md": _object(
+            "ListPetsRequest",
+            [
+                [
+                    "`sort_`",
+                    "[Optional[operations.Sort]](../../models/operations/sort.md)",
+                    ":heavy_minus_sign:",
+                    "Order of the pets.",
+                ]
+            ],
+        ),
+    }
+    schema = read_inputs([_write(tmp_path, docs)], flavor="python")
+    flavors = {d.docs_flavor for d in schema.definitions}
+    assert {f.reserved_names for f in flavors if f is not None} == {()}
+    files = render(schema, ["docs-python"], Options())
+    for name, text in docs.items():
+        assert files[f"docs-python/models/{name}"] == text
+
+
 def test_ruby_follows_the_names_its_tree_reserves(tmp_path: Path) -> None:
     docs = {
         "shared/fields_.md": "# Fields\n\n\n## Fields\n\n"

@@ -205,9 +205,7 @@ def _read_models(
         sdk_classes=generation.sdk_pages if generation else (),
         speakeasy_version=generation.speakeasy_version if generation else None,
         generation_version=generation.generation_version if generation else None,
-        reserved_names=tuple(
-            sorted(key[len(RESERVED) :] for key in votes if key.startswith(RESERVED))
-        ),
+        reserved_names=_reserved_names(votes, [file for file, _ in loaded]),
         facts=tuple(
             sorted(fact for fact, (yes, no) in evidence.items() if fact_holds(fact, yes, no))
         ),
@@ -326,6 +324,20 @@ def _evidence(votes: Counter[str]) -> dict[str, tuple[int, int]]:
         if any(counts):
             found[fact] = counts
     return found
+
+
+def _reserved_names(votes: Counter[str], files: Sequence[DocFile]) -> tuple[str, ...]:
+    """``DocsFlavor.reserved_names``: the names fields show reserved (``filter_`` for wire
+    ``filter``), less those a doc of the tree has as its plain file name (``type.md``): the
+    generator reserves a name for doc files only where no doc shows it unreserved."""
+    plain = {os.path.splitext(os.path.basename(str(file.path)))[0].lower() for file in files}
+    return tuple(
+        sorted(
+            name
+            for key in votes
+            if key.startswith(RESERVED) and (name := key[len(RESERVED) :]) not in plain
+        )
+    )
 
 
 def _layout(files: Sequence[DocFile]) -> tuple[str, str | None]:
