@@ -131,3 +131,61 @@ def file_name(stem: str, suffix: str) -> str:
     budget = FILE_NAME_BYTES - len(suffix.encode("utf-8")) - len(digest) - 1
     cut = stem.encode("utf-8")[:budget].decode("utf-8", "ignore")
     return f"{cut}-{digest}{suffix}"
+
+
+_ONES = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+)
+_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"), (1000, "thousand"))
+
+
+def number_word_list(number: int, british: bool = True) -> list[str]:
+    """``number`` (``>= 0``) in lower-case English words: ``24`` -> ``["twenty", "four"]``.
+    ``british`` puts ``and`` before the tens and units that follow a hundred or a scale
+    (``4091`` -> ``four thousand and ninety one``), as Speakeasy spells a name's leading
+    digits and status codes; without it none (enum constant names: ``one hundred ten``)."""
+    if number < 20:
+        return [_ONES[number]]
+    if number < 100:
+        tens, units = divmod(number, 10)
+        return [_TENS[tens]] + ([_ONES[units]] if units else [])
+    joint = ["and"] if british else []
+    if number < 1000:
+        hundreds, rest = divmod(number, 100)
+        head = [_ONES[hundreds], "hundred"]
+        return head + (joint + number_word_list(rest, british) if rest else [])
+    for scale, word in _SCALES:
+        if number >= scale:
+            count, rest = divmod(number, scale)
+            head = [*number_word_list(count, british), word]
+            if not rest:
+                return head
+            return head + (joint if rest < 100 else []) + number_word_list(rest, british)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def number_words(number: int) -> str:
+    """``number`` in English words, PascalCase, British style (``number_word_list``):
+    ``54`` -> ``FiftyFour``, ``4091`` -> ``FourThousandAndNinetyOne``, ``7996`` ->
+    ``SevenThousandNineHundredAndNinetySix``."""
+    return "".join(word.capitalize() for word in number_word_list(number))

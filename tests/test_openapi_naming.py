@@ -9,7 +9,6 @@ import pytest
 from generator.diagnostics import Collector
 from generator.inputs.openapi import NAMINGS, read_openapi
 from generator.inputs.openapi.name_resolution import singular
-from generator.inputs.openapi.names import number_words
 from generator.inputs.openapi.reader import read_openapi_spec
 from generator.ir import (
     ArrayType,
@@ -22,6 +21,8 @@ from generator.ir import (
     TypeName,
     UnionModel,
 )
+from generator.ir.sdk_wrappers import status_words
+from generator.naming import number_word_list, number_words
 
 SPEC = """openapi: 3.1.0
 info: {title: t, version: '1'}
@@ -302,6 +303,18 @@ def test_anchor_names_the_schema_and_leading_digits_are_spelled(
 )
 def test_number_words(number: int, words: str) -> None:
     assert number_words(number) == words
+
+
+def test_one_number_grammar_names_status_codes_and_enum_constants() -> None:
+    # status codes are spelled by the same grammar as a name's leading digits
+    for code in range(100, 600):
+        assert status_words(str(code)) == number_words(code)
+    assert status_words("5XX") == "FiveXX"
+    # enum constant names: the same words without the British "and"
+    assert number_word_list(115, british=False) == ["one", "hundred", "fifteen"]
+    assert number_word_list(4091, british=False) == ["four", "thousand", "ninety", "one"]
+    assert number_word_list(4091) == ["four", "thousand", "and", "ninety", "one"]
+    assert number_word_list(2_000_000, british=False) == ["two", "million"]
 
 
 PARAMETERS = """openapi: 3.0.3

@@ -65,7 +65,7 @@ from generator.ir.types import (
     UnionType,
     referenced_names,
 )
-from generator.naming import camel_case, pascal_case
+from generator.naming import camel_case, number_words, pascal_case
 
 OPERATIONS = "operations"
 """Namespace of the wrappers."""
@@ -510,37 +510,12 @@ def plural(word: str) -> str:
     return word + "s"
 
 
-_UNITS = ("", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine")
-_TEENS = (
-    "Ten",
-    "Eleven",
-    "Twelve",
-    "Thirteen",
-    "Fourteen",
-    "Fifteen",
-    "Sixteen",
-    "Seventeen",
-    "Eighteen",
-    "Nineteen",
-)
-_TENS = ("", "", "Twenty", "Thirty", "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety")
-
-
 def status_words(status: str) -> str:
-    """A status code in words, as Speakeasy names by it: ``200`` -> ``TwoHundred``,
-    ``401`` -> ``FourHundredAndOne``, ``4XX`` -> ``FourXX``, ``default`` -> ``Default``."""
+    """A status code in words, as Speakeasy names by it (``naming.number_words``): ``200`` ->
+    ``TwoHundred``, ``401`` -> ``FourHundredAndOne``, ``4XX`` -> ``FourXX``, ``default`` ->
+    ``Default``."""
     if len(status) == 3 and status[0].isdigit() and status[1:].upper() == "XX":
-        return f"{_UNITS[int(status[0])]}XX"
+        return f"{number_words(int(status[0]))}XX"
     if not (len(status) == 3 and status.isdigit()):
         return pascal_case(status)
-    hundreds, rest = int(status[0]), int(status[1:])
-    words = f"{_UNITS[hundreds]}Hundred"
-    if rest == 0:
-        return words
-    if rest < 10:
-        tail = _UNITS[rest]
-    elif rest < 20:
-        tail = _TEENS[rest - 10]
-    else:
-        tail = _TENS[rest // 10] + _UNITS[rest % 10]
-    return f"{words}And{tail}"
+    return number_words(int(status))

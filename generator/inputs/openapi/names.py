@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from generator.ir import TypeName
-from generator.naming import pascal_case
+from generator.naming import number_words, pascal_case
 
 _ORDINALS = ("One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten")
 
@@ -179,55 +179,6 @@ class NameRegistry:
         while self.is_taken(TypeName(namespace, f"{numbered}{number}")):
             number += 1
         return TypeName(namespace, f"{numbered}{number}")
-
-
-_UNITS = [
-    "Zero",
-    "One",
-    "Two",
-    "Three",
-    "Four",
-    "Five",
-    "Six",
-    "Seven",
-    "Eight",
-    "Nine",
-    "Ten",
-    "Eleven",
-    "Twelve",
-    "Thirteen",
-    "Fourteen",
-    "Fifteen",
-    "Sixteen",
-    "Seventeen",
-    "Eighteen",
-    "Nineteen",
-]
-_TENS = ["_", "_", "Twenty", "Thirty", "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety"]
-_SCALES = ((10**12, "Trillion"), (10**9, "Billion"), (10**6, "Million"), (1000, "Thousand"))
-
-
-def number_words(number: int) -> str:
-    """``number`` in English words, PascalCase, as Speakeasy spells a name's leading digits
-    (British style: ``And`` before the last tens and units that follow a hundred or a scale):
-    ``54`` -> ``FiftyFour``, ``4091`` -> ``FourThousandAndNinetyOne``, ``7996`` ->
-    ``SevenThousandNineHundredAndNinetySix``."""
-    if number < 20:
-        return _UNITS[number]
-    if number < 100:
-        tens, units = divmod(number, 10)
-        return _TENS[tens] + (_UNITS[units] if units else "")
-    if number < 1000:
-        hundreds, rest = divmod(number, 100)
-        return _UNITS[hundreds] + "Hundred" + ("And" + number_words(rest) if rest else "")
-    for scale, word in _SCALES:
-        if number >= scale:
-            count, rest = divmod(number, scale)
-            head = number_words(count) + word
-            if not rest:
-                return head
-            return head + ("And" if rest < 100 else "") + number_words(rest)
-    raise AssertionError("unreachable")  # pragma: no cover
 
 
 _LEADING_DIGITS = re.compile(r"([0-9]+)(.*)", re.DOTALL)

@@ -15,7 +15,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from generator.ir import Definition, Field, JsonObject, JsonValue, LiteralType, TypeName, json_text
-from generator.naming import split_words
+from generator.naming import number_word_list, split_words
 from generator.textwidth import text_width
 
 BREAK = "<br/>"
@@ -445,44 +445,7 @@ def doc_header(model: Definition, title: str | None = None) -> str:
     return header_block(title or model.name.name, model.description, model.deprecated)
 
 
-_ONES = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _SYMBOLS = {"*": "wildcard"}
-
-
-def number_words(number: int) -> list[str]:
-    """``24`` -> ``["twenty", "four"]``, as Speakeasy spells leading digits of enum names."""
-    if number < 20:
-        return [_ONES[number]]
-    if number < 100:
-        tens, ones = divmod(number, 10)
-        return [_TENS[tens]] + ([_ONES[ones]] if ones else [])
-    if number < 1000:
-        hundreds, rest = divmod(number, 100)
-        return [_ONES[hundreds], "hundred"] + (number_words(rest) if rest else [])
-    thousands, rest = divmod(number, 1000)
-    return [*number_words(thousands), "thousand"] + (number_words(rest) if rest else [])
 
 
 def enum_words(value: object) -> list[str]:
@@ -499,7 +462,7 @@ def enum_words(value: object) -> list[str]:
     digits = len(text) - len(text.lstrip("0123456789"))
     words: list[str] = []
     if digits:
-        words = number_words(int(text[:digits]))
+        words = number_word_list(int(text[:digits]), british=False)
         text = text[digits:]
     rest = [word.lower() for word in split_words(text)]
     if words and rest and text[:1].isalnum():
