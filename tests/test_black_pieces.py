@@ -100,6 +100,23 @@ def test_the_memo_is_kept_per_formatter_and_per_path(
     assert calls.sizes  # another formatter: formatted again
 
 
+def test_two_out_folders_under_one_cache_keep_a_memo_each(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.render.formatting import Formatter
+
+    text = _module(COUNT)
+    edited = _module(COUNT, " Changed.")
+    first = Formatter("black", None, cache, "/project/out")
+    second = Formatter("black", None, cache, "/project/fresh")
+    assert first.format(text, "m.py") == black.format_str(text, mode=black.Mode())
+    assert second.format(edited, "m.py") == black.format_str(edited, mode=black.Mode())
+    calls = _Calls(monkeypatch)
+    first.format(text, "m.py")
+    second.format(edited, "m.py")
+    assert calls.sizes == []  # neither overwrote the other's memo
+
+
 @pytest.mark.parametrize(
     "change",
     [

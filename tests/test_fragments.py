@@ -96,6 +96,8 @@ class _Counted:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.rendered: list[str] = []
         self.reused: list[str] = []
+        self.kinds_reused: set[str] = set()
+        """The variables of the reused fragments (``model``, ``enum``...)."""
         real = Fragments.render
 
         def spy(self_: Fragments, env, template, line, values, context, caller, holder=None):  # type: ignore[no-untyped-def]
@@ -108,6 +110,8 @@ class _Counted:
 
             text = real(self_, env, template, line, values, context, counted, holder)
             (self.rendered if called else self.reused).append(what)
+            if not called:
+                self.kinds_reused.update(values)
             return text
 
         monkeypatch.setattr(Fragments, "render", spy)
@@ -206,6 +210,23 @@ def test_one_description_re_renders_one_fragment_of_the_module(
     assert main(["generate", *_args(project, "out")]) == 0
     assert "Folder" in counted.rendered and "Note" in counted.reused
     assert "Tag" in counted.rendered  # Tag went back to its first description
+    _same_as_a_cold_run(project)
+
+
+def test_every_kind_of_built_in_fragment_is_reused_after_an_unrelated_edit(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a tag that misses a local its include is handed (`_`) makes every fragment of that kind
+    # render each time, silently: this fails for such a kind
+    spec = project / "spec" / "openapi.yaml"
+    labels = "    Labels:\n      type: array\n      items: {type: string}\n"
+    spec.write_text(SPEC + labels, encoding="utf-8")
+    assert main(["generate", *_args(project, "out")]) == 0
+    counted = _Counted(monkeypatch)
+    spec.write_text(SPEC.replace("A note.", "A short note.") + labels, encoding="utf-8")
+    assert main(["generate", *_args(project, "out")]) == 0
+    assert counted.rendered == ["Note"]
+    assert {"enum", "union", "alias", "model"} <= counted.kinds_reused
     _same_as_a_cold_run(project)
 
 
@@ -379,6 +400,19 @@ def test_a_fragment_in_an_extended_template_depends_on_the_extending_one(tmp_pat
     memo.fingerprints = _fingerprints()
     assert _render(tmp_path, memo, xs=["a"]) == "[a]"
     assert memo.reused == 1
+
+
+def test_a_fragment_is_a_scope_in_the_inline_render_too(tmp_path: Path) -> None:
+    from generator.render.fragments import inline_fragments
+
+    (tmp_path / "main.jinja").write_text(
+        "{% set t = 'out' %}{% for x in xs %}{% fragment x %}{% set t = x %}{{ t }}"
+        "{% endfragment %}{% endfor %}|{{ t }}"
+    )
+    env = make_environment([tmp_path])
+    assert env.get_template("main.jinja").render(xs=["a"]) == "a|out"
+    inline = inline_fragments(env)
+    assert inline.get_template("main.jinja").render(xs=["a"]) == "a|out"
 
 
 def test_without_a_memo_a_fragment_is_its_body(tmp_path: Path) -> None:

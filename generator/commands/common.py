@@ -325,7 +325,9 @@ def read_and_render(
         memo = None
         if session is not None and session.enabled:  # black remembers pieces in the cache folder
             memo = session.base
-        formatter = Formatter(settings.formatter, settings.config, memo)
+        formatter = Formatter(
+            settings.formatter, settings.config, memo, str(settings.out.resolve())
+        )
         side: list[Callable[[], list[str]]] = []
         assemble = None
         if snapshot:

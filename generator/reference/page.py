@@ -123,10 +123,12 @@ alias and model):
 {% endfor %}
 ```
 
-The block's output is exactly its body's. A run with the cache remembers it by
+The block's output is exactly its body's, and the block is a scope: a variable
+set inside it (`{% set t = ... %}`) does not leave it, as in a `{% call %}` or
+`{% with %}` block. A run with the cache remembers it by
 what it read: the variables the body names, those listed in the tag (the
-variables the templates it includes read: `model`, and `_`, which
-`{% set _ = ... %}` lines read), the context variables its filters and
+variables the templates it includes read: `model`, and `_`), the context
+variables its filters and
 included templates read, the definitions it looked up in the schema and the
 template files loaded. When all of these hash as in the last run, its text is
 taken from there; the bytes are those of a full render. A block whose inputs
@@ -135,6 +137,14 @@ does not list, through an included template) is rendered every time, so a
 wrong list costs speed, never correctness. Filters that take the context
 (`pass_context`) read it by name (`context["namespace"]`). Fragment blocks
 inside a fragment are rendered with it.
+
+Why `_` is listed: a variable set at the top level of a template (here
+`{% set _ = ... %}`, used to call a method for its effect) is a local of that
+template, and Jinja hands every such local to each template it includes. When
+the included template reads a variable of that name and the tag does not list
+it, what it read cannot be told again, so the block is rendered every time,
+silently (`model.py.jinja` does: without `_` no model is ever reused). List in
+the tag every variable the template sets at its top level before the block.
 """
 
 

@@ -122,7 +122,7 @@ def format_in_pieces(
     """``text`` formatted by black in ``mode`` with the memo of ``path`` (see the module); ``None``: format it whole.
 
     ``memo`` is the cache folder (``None``: nothing is remembered), ``path``
-    the file's path below the out folder (it names the memo file).
+    names the memo file (``Formatter`` gives the out folder and the file's path below it).
     """
     if memo is None or len(text) < SHORTEST:
         return None

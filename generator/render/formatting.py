@@ -46,6 +46,9 @@ class Formatter:
     See ``generator.render.black_pieces``: a re-run formats only the pieces of
     a long module that changed, to the same bytes as formatting it whole.
     """
+    scope: str = field(default="", compare=False)
+    """What the memo files are named by beside each file's path: the out folder, so two out
+    folders under one cache folder keep a memo each."""
 
     @property
     def active(self) -> bool:
@@ -72,7 +75,7 @@ class Formatter:
             from generator.render.black_pieces import format_in_pieces
 
             remembered = format_in_pieces(
-                text, self._black_mode, self._fingerprint, self.memo, path
+                text, self._black_mode, self._fingerprint, self.memo, f"{self.scope}\0{path}"
             )
             return self._black(text) if remembered is None else remembered
         if self.name == "ruff":

@@ -341,12 +341,13 @@ class InlineFragmentExtension(Extension):
     tags = {"fragment"}  # noqa: RUF012 (as jinja2.ext.Extension declares it)
     priority = FragmentExtension.priority + 1
 
-    def parse(self, parser: Parser) -> list[nodes.Node]:
-        """The block's body."""
-        next(parser.stream)
+    def parse(self, parser: Parser) -> nodes.Node:
+        """The block's body, in a scope of its own (as ``FragmentExtension``'s call block)."""
+        lineno = next(parser.stream).lineno
         while parser.stream.current.type != "block_end":
             next(parser.stream)
-        return parser.parse_statements(("name:endfragment",), drop_needle=True)
+        body = parser.parse_statements(("name:endfragment",), drop_needle=True)
+        return nodes.Scope(body, lineno=lineno)
 
 
 def inline_fragments(env: jinja2.Environment) -> jinja2.Environment:
