@@ -55,7 +55,6 @@ NO_EXAMPLE_COLUMN = "an empty Example column on a table no field has an example 
 ERRORS_FOLDER = "the 2023 Go errors package was the folder errors/, now written sdkerrors/"
 BINARY_BYTES = "a binary body shown bytes / []byte (2023), not the IO type written today"
 STREAM_UNWRAPPED = "a streamed response shown without a link or pointer (2024 generator)"
-FLOAT_EXPONENT = "a float example printed with an exponent by the old generator"
 EXAMPLE_SPACING = "an example's JSON spacing that the IR's value does not keep"
 PADDING = "column padding measured otherwise (a cell width the IR's text does not give)"
 RUNTIME_EXAMPLE = "an example built from SDK runtime calls (new RFCDate(...), openAsBlob(...))"
@@ -130,13 +129,12 @@ CORPUS_TREES = {
     "zoo/lukehagar-plexpy-python/docs": (
         "python",
         693,
-        687,
+        688,
         {
             "models/operations/getbannerimageresponse.md": STREAM_UNWRAPPED,
             "models/operations/getsessionhistoryrequest.md": EXAMPLE_SPACING,
             "models/operations/getthumbimageresponse.md": STREAM_UNWRAPPED,
             "models/operations/getupdatestatusmediacontainer.md": EXAMPLE_SPACING,
-            "models/operations/transcodesession.md": FLOAT_EXPONENT,
             "models/utils/retryconfig.md": RETRY_PAGE,
         },
     ),
@@ -258,7 +256,7 @@ CORPUS_TREES = {
     "zoo/lukehagar-plexruby-ruby/docs": (
         "ruby",
         398,
-        394,
+        395,
         {
             **{
                 f"models/operations/{name}.md": (
@@ -271,7 +269,6 @@ CORPUS_TREES = {
                     "getupdatestatusmediacontainer",
                 )
             },
-            "models/operations/transcodesession.md": FLOAT_EXPONENT,
         },
     ),
 }

@@ -80,6 +80,12 @@ DOCS_FACTS: dict[str, str] = {
     ),
     "containers-builtin": "Python lists and dicts are written `list[...]` / `dict[str, ...]` (2023)",
     "any-as-interface": "Go writes an untyped value `interface{}`, not `any` (2023)",
+    "float-exponent": (
+        "a float example is printed as Go's shortest `%g` prints it, with an exponent of two "
+        "digits or more when its decimal exponent is < -4 or >= 6 (`1.7058958054919229e+09`, "
+        "`1e-05`), not as JavaScript prints it (`1705895805.4919229`); told by floats whose "
+        "two spellings differ"
+    ),
     "examples-compact": (
         "array and object examples are printed compactly on one line (`[18,21]`, early 2024), "
         "not one value a line"

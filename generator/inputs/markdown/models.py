@@ -44,6 +44,7 @@ from generator.ir import (
     UnionVariant,
     thaw,
 )
+from generator.numbers import float_spellings_differ, go_float, json_number
 from generator.textwidth import text_width
 
 FIELD_HEADER = ("Field", "Type", "Required", "Description")
@@ -53,6 +54,9 @@ FIELD_HEADER_TEXT = "Field | Type | Required | Description [| Example]"
 ENUM_HEADER_TEXT = "Name | Value"
 _DEFAULT_BRANCH = re.compile(r"^\s*default\s*:", re.MULTILINE)
 """The ``default:`` branch of a switch over a union's variants."""
+_NUMBER_TOKEN = re.compile(r"-?[0-9][0-9.]*(?:[eE][+-]?[0-9]+)?")
+"""A number as an Example cell may spell it (``1705895805.4919229``, ``1.7058958054919229e+09``)."""
+
 _NULL_EXAMPLE = re.compile(r"(?:^|:\*\* )(null|<nil>)(?=$|<br/>)")
 UNREAD = "unread"
 """``CellType.wrapper`` of a type cell no grammar could read (kept as ``any``)."""
@@ -355,6 +359,7 @@ class ModelBuilder:
                 if any(isinstance(value, dict | list) and value for value in examples):
                     compact = "<br/>" not in example_cell
                     self.votes["examples-compact" if compact else "not-examples-compact"] += 1
+                self._vote_float_spelling(example_cell, examples)
                 if "null" in example_cell or "<nil>" in example_cell:
                     for null in _NULL_EXAMPLE.findall(example_cell):
                         vote = "null-example-json" if null == "null" else "not-null-example-json"
@@ -373,6 +378,20 @@ class ModelBuilder:
             deprecated=parsed_name[1] or deprecated_text,
             source_name=parsed_name[0],
         )
+
+    def _vote_float_spelling(self, cell: str, examples: tuple[JsonValue, ...]) -> None:
+        """Count ``float-exponent`` evidence: each float example whose Go and JavaScript
+        spellings differ votes for the spelling the cell shows (neither shown: no vote)."""
+        tokens: set[str] | None = None
+        for value in examples:
+            if not isinstance(value, float) or not float_spellings_differ(value):
+                continue
+            if tokens is None:
+                tokens = set(_NUMBER_TOKEN.findall(cell))
+            if go_float(value) in tokens:
+                self.votes["float-exponent"] += 1
+            elif json_number(value) in tokens:
+                self.votes["not-float-exponent"] += 1
 
     def _drain_notes(self, line: int) -> None:
         """Warn about what the resolver did for links that did not resolve."""

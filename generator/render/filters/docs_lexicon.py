@@ -100,7 +100,7 @@ def fields_table(
     names = [field_name(lexicon, field, own) for field in model.fields]
     with following(model, lexicon.language):
         types = [type_cell(field) for field in model.fields]
-    header, rows = field_rows(model.fields, names, types, null_example(model, lexicon.language))
+        header, rows = field_rows(model.fields, names, types, null_example(model, lexicon.language))
     return md_table(header, rows)
 
 

@@ -180,7 +180,7 @@ def py_fields_table(model: ObjectModel) -> str:
     layout = layout_of(model)
     with following(model, "python"):
         types = [py_doc_type(field.type, field_wrapper(field), layout) for field in model.fields]
-    header, rows = field_rows(model.fields, names, types, null_example(model, "python"))
+        header, rows = field_rows(model.fields, names, types, null_example(model, "python"))
     return md_table(header, rows)
 
 

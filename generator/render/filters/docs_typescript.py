@@ -29,13 +29,13 @@ from generator.ir import (
     thaw,
 )
 from generator.naming import camel_case, file_name, pascal_case
+from generator.numbers import json_number
 from generator.render.distinct import distinct, register_path
 from generator.render.filters.docs_typescript_values import ValuePrinter, ts_string
 from generator.render.filters.markdown import (
     example_text,
     field_rows,
     following,
-    json_number,
     md_table,
     models_link,
     null_example,
@@ -180,7 +180,7 @@ def ts_fields_table(model: ObjectModel, schema: Schema) -> str:
     names = [ts_field_name(field, own) for field in model.fields]
     with following(model, "typescript"):
         types = [ts_type(field.type, schema) for field in model.fields]
-    header, rows = field_rows(model.fields, names, types, null_example(model, "typescript"))
+        header, rows = field_rows(model.fields, names, types, null_example(model, "typescript"))
     return md_table(header, rows)
 
 

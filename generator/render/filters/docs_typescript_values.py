@@ -29,7 +29,7 @@ from generator.ir import (
     UnionModel,
     UnionType,
 )
-from generator.render.filters.markdown import json_number
+from generator.numbers import json_number
 
 WIDTH = 80
 """Print width of the snippets."""

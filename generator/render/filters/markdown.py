@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from generator.ir import Definition, Field, JsonObject, JsonValue, LiteralType, TypeName, json_text
 from generator.naming import number_word_list, split_words
+from generator.numbers import go_float, json_number
 from generator.textwidth import text_width
 
 BREAK = "<br/>"
@@ -341,8 +342,9 @@ def null_example(definition: Definition, language: str) -> str:
 def example_text(value: JsonValue, null: str = NIL) -> tuple[str, int]:
     """One example as the Example column prints it, and the width it counts for.
 
-    Strings are printed as they are, ``null`` as ``null`` (``<nil>`` by default);
-    JSON containers are indented two spaces per level for measuring but printed
+    Strings are printed as they are, ``null`` as ``null`` (``<nil>`` by default), numbers as
+    JavaScript prints them or, for floats, as Go's shortest ``%g`` where the tree does
+    (``float-exponent``: ``1.7058958054919229e+09``); JSON containers are indented two spaces per level for measuring but printed
     without indentation, or compactly on one line where the tree does (``examples-compact``).
     """
     if value is None:
@@ -351,6 +353,9 @@ def example_text(value: JsonValue, null: str = NIL) -> tuple[str, int]:
         return value, text_width(value)
     if isinstance(value, bool):
         return ("true", 4) if value else ("false", 5)
+    if isinstance(value, float) and shows("float-exponent"):
+        text = go_float(value)
+        return text, len(text)
     if isinstance(value, int | float):
         text = json_number(value)
         return text, len(text)
@@ -378,20 +383,6 @@ def example_cell(examples: Sequence[JsonValue], null: str = NIL) -> Cell:
         width += len(prefix) + size
     # the examples are joined with a literal <br/>, which counts its five characters
     return Cell("\n".join(texts), width + len(BREAK) * (len(examples) - 1))
-
-
-def json_number(value: int | float) -> str:
-    """A number as JavaScript prints it (``1`` for ``1.0``, ``1e+21``, ``1e-7``)."""
-    if isinstance(value, int):
-        return str(value)
-    if value == int(value) and abs(value) < 1e21:
-        return str(int(value))
-    text = repr(value)
-    if "e" in text:
-        mantissa, exponent = text.split("e")
-        sign = "-" if exponent.startswith("-") else "+"
-        return f"{mantissa}e{sign}{exponent.lstrip('+-').lstrip('0') or '0'}"
-    return text
 
 
 def shown_required(field: Field) -> bool:
