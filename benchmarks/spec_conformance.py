@@ -58,6 +58,7 @@ from generator.inputs.markdown.sdk_style import (  # noqa: E402
     SdkStyle,
     infer_sdk_style,
     with_spread,
+    with_unused_schemas,
 )
 from generator.inputs.openapi import NAMINGS  # noqa: E402
 from generator.inputs.openapi.namings import SPEAKEASY_2025  # noqa: E402
@@ -81,10 +82,12 @@ from generator.ir import (  # noqa: E402
 from generator.ir.operations import Operation  # noqa: E402
 from generator.ir.retarget import rename  # noqa: E402
 from generator.ir.sdk_wrappers import (  # noqa: E402
+    NAMED_SCHEMA_POINTERS,
     STYLE_CHOICES,
     WrapperStyle,
     canonical,
     derive_wrappers,
+    drop_unused,
     with_fact,
     wrapper_styles,
 )
@@ -482,7 +485,10 @@ fact at a time, ``best_style``)."""
 
 
 def best_style(
-    definitions: list[Definition], operations: list[Operation], docs: list[Definition]
+    definitions: list[Definition],
+    operations: list[Operation],
+    docs: list[Definition],
+    keep: frozenset[TypeName] = frozenset(),
 ) -> tuple[tuple[int, int, int], WrapperStyle, list[Definition]]:
     """The wrapper style (``generator.ir.sdk_wrappers``) under which the spec agrees most with the
     docs: most doc models found, then most fields agreeing, then fewest spec models.
@@ -491,7 +497,7 @@ def best_style(
     """
 
     def score(style: WrapperStyle) -> tuple[tuple[int, int, int], list[Definition]]:
-        spec = derive_wrappers(definitions, operations, style)
+        spec = derive_wrappers(definitions, operations, style, keep)
         trial = Report()
         compare_models(docs, spec, trial)
         return (trial.matched, trial.agree, -trial.spec_models), spec
@@ -516,9 +522,12 @@ def read_inferred(
     """The spec's IR under the naming and wrapper style inferred from the docs tree
     (``generator.inputs.markdown.sdk_style``), that style described, and the style.  With
     ``docs``, the spread of an ``allOf`` over a union is decided by them too
-    (``sdk_style.with_spread``; the spec is then read both ways)."""
+    (``sdk_style.with_spread``; the spec is then read both ways), and whether the SDK makes
+    the named schemas no operation reaches (``with_unused_schemas``); when they are not made,
+    the spec is read again without them, so that they take no name an inline schema has in
+    the SDK."""
 
-    def read(spread: bool) -> tuple[Collector, OpenAPIRead]:
+    def read(spread: bool, unused: bool = True) -> tuple[Collector, OpenAPIRead]:
         problems = Collector()
         return problems, read_openapi_spec(
             spec_path.resolve(),
@@ -529,6 +538,7 @@ def read_inferred(
             single_value_constants=style.single_value_constants,
             one_namespace=style.one_namespace,
             spread_union_all_of=spread,
+            unused_schemas=unused,
         )
 
     problems, plain = read(False)
@@ -537,8 +547,24 @@ def read_inferred(
         style = with_spread(style, docs, plain.definitions, spread.definitions)
         if style.spread_union_all_of:
             problems, plain = spread_problems, spread
-    spec = derive_wrappers(plain.definitions, plain.operations, style.wrappers)
+        used = {
+            d.name for d in drop_unused(plain.definitions, plain.operations, None, plain.reached)
+        }
+        unreached = [d.name for d in plain.definitions if d.name not in used and is_named_schema(d)]
+        style = with_unused_schemas(style, docs, unreached)
+        if not style.wrappers.unused_schemas:  # left out before they take a name
+            problems, plain = read(style.spread_union_all_of, False)
+    spec = derive_wrappers(plain.definitions, plain.operations, style.wrappers, plain.reached)
     return problems, spec, style.describe(), style
+
+
+def is_named_schema(definition: Definition) -> bool:
+    """Made from a named schema itself (``/components/schemas/X``), not from a part of one."""
+    pointer = definition.location.pointer or ""
+    return any(
+        pointer.startswith(prefix) and "/" not in pointer[len(prefix) :]
+        for prefix in NAMED_SCHEMA_POINTERS
+    )
 
 
 def read_spec_as_docs_name(
@@ -567,7 +593,7 @@ def read_spec_as_docs_name(
             one_namespace=one_namespace,
             spread_union_all_of=spread_union_all_of,
         )
-        score, style, spec = best_style(read.definitions, read.operations, docs)
+        score, style, spec = best_style(read.definitions, read.operations, docs, read.reached)
         if best is None or score > best[0]:
             reading = f"{naming} (single-ref allOf copied)" if copy else naming
             if not constants:

@@ -6,7 +6,11 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from generator.inputs.markdown.sdk_style import infer_sdk_style, namespace_roles
+from generator.inputs.markdown.sdk_style import (
+    infer_sdk_style,
+    namespace_roles,
+    with_unused_schemas,
+)
 from generator.ir import (
     AliasModel,
     ArrayType,
@@ -209,3 +213,21 @@ def test_a_flat_models_folder_tells_names_apart_across_namespaces(tmp_path: Path
     style = infer_sdk_style(laid_out("nested", only), folder, tmp_path)
     assert not style.one_namespace
     assert "names told apart across namespaces: False (docs layout nested)" in style.evidence
+
+
+def test_unused_schemas_are_left_out_when_the_docs_show_fewer_than_half(tmp_path: Path) -> None:
+    docs: list[Definition] = [model("shared", "Dog"), model("shared", "orphan")]
+    style = infer_sdk_style(docs, tree(tmp_path, None), tmp_path)
+    assert style.wrappers.unused_schemas  # the docs alone cannot tell
+    unreached = [TypeName("components", name) for name in ("Orphan", "Stray", "Lost")]
+    left_out = with_unused_schemas(style, docs, unreached)
+    assert not left_out.wrappers.unused_schemas
+    assert left_out.evidence[-1] == (
+        "unused schemas left out: the docs show 1 of the 3 named schemas no operation reaches"
+    )
+    assert "unused schemas left out" in left_out.describe()
+    kept = with_unused_schemas(style, docs, unreached[:2])  # 1 of 2: half, kept
+    assert kept.wrappers.unused_schemas and "show 1 of the 2" in kept.evidence[-1]
+    nothing = with_unused_schemas(style, docs, [])
+    assert nothing.wrappers == style.wrappers
+    assert nothing.evidence[-1].startswith("unused schemas kept: every named schema")

@@ -249,6 +249,10 @@ def test_aliases_inlined_and_unused_schemas_left_out(tmp_path: Path) -> None:
     assert fields(model(made, "components", "Tag"))["label"][0] == Primitive("string")  # type: ignore[arg-type]
     kept = derive_wrappers(read.definitions, read.operations, WrapperStyle(wrappers=False))
     assert {str(d.name) for d in kept} == {str(d.name) for d in read.definitions}
+    # a schema the SDK makes though the IR does not use it (OpenAPIRead.reached) stays
+    orphan = TypeName("components", "Orphan")
+    made = derive_wrappers(read.definitions, read.operations, style, frozenset({orphan}))
+    assert orphan in {d.name for d in made}
 
 
 def test_error_suffix_follows_every_reference_to_a_renamed_error_model() -> None:

@@ -22,7 +22,8 @@ named facts that change between generator versions and languages:
   (an ``AliasModel`` of one) is written where it is used (SDKs make no class of it);
 - ``unused_schemas``: named schemas no operation uses are models too (when
   ``False`` they are left out, as generators that make only what an SDK
-  method reaches do);
+  method reaches do; ``keep`` names those the SDK makes all the same, which the
+  IR's references miss: ``OpenAPIRead.reached``);
 - ``error_suffix``: error models (``errors`` namespace) whose name does not
   end with it get it put after (``Result`` -> ``ResultError``, as since
   Speakeasy's ``sharedErrorComponentsApr2025``); under ``envelope`` each error
@@ -181,10 +182,15 @@ def response_name(operation: Operation) -> TypeName:
 
 
 def derive_wrappers(
-    definitions: list[Definition], operations: list[Operation], style: WrapperStyle
+    definitions: list[Definition],
+    operations: list[Operation],
+    style: WrapperStyle,
+    keep: frozenset[TypeName] = frozenset(),
 ) -> list[Definition]:
     """``definitions`` with the response wrappers of ``operations`` added and request body
-    fields renamed, under ``style`` (see the module docstring)."""
+    fields renamed, under ``style`` (see the module docstring); ``keep``: definitions an SDK
+    makes though no operation uses them in the IR (``OpenAPIRead.reached``), kept by
+    ``drop_unused``."""
     inlined = _inlinable(definitions) if style.aliases_inlined else {}
     if inlined:
         definitions = inline_aliases(definitions)
@@ -222,7 +228,7 @@ def derive_wrappers(
             )
         )
     if not style.unused_schemas:
-        result = drop_unused(result, operations, inlined)
+        result = drop_unused(result, operations, inlined, keep)
     return result
 
 
@@ -293,16 +299,18 @@ def drop_unused(
     definitions: list[Definition],
     operations: list[Operation],
     inlined: dict[TypeName, TypeNode] | None = None,
+    keep: frozenset[TypeName] = frozenset(),
 ) -> list[Definition]:
     """``definitions`` without those made from schemas no operation uses (``inlined``: the types
-    of aliases written where they are used, which operations may still name).
+    of aliases written where they are used, which operations may still name; ``keep``: the
+    definitions made anyway, and what they use).
 
     Used: what an operation's parameters, bodies and responses refer to, what every definition
     outside ``components`` or not made from a named schema (request, response and error models,
     security) refers to, and so on.
     """
     index = {definition.name: definition for definition in definitions}
-    pending: list[TypeName] = []
+    pending: list[TypeName] = list(keep)
     for operation in operations:
         nodes: list[TypeNode | None] = [p.type for p in operation.parameters]
         if operation.request_body is not None:

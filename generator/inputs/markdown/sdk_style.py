@@ -31,7 +31,10 @@ where it states a fact; otherwise the docs themselves do:
   every error doc named ``...Error``;
 - ``aliases_inlined``: no doc is an alias of an array, a map or a scalar;
 - ``status_media_names``: the naming is ``speakeasy-2022``;
-- ``unused_schemas``: nothing in a tree tells, so the default (kept);
+- ``unused_schemas``: the docs alone cannot tell; with the spec beside them,
+  ``with_unused_schemas`` decides from the named schemas no operation reaches
+  (``generator.inputs.openapi.reach``): left out when the docs show fewer than
+  half of them by name (else, and when every schema is reached, kept).
 - ``spread_union_all_of`` (``with_spread``, given the spec's IR read both ways): the docs of
   the variants of an ``allOf`` over an inline union hold every property beside the union
   (the merged models) at least as often as they hold none of them (``reader.fact_holds``).
@@ -63,6 +66,7 @@ from generator.ir import (
     MapType,
     ObjectModel,
     Primitive,
+    TypeName,
     UnionModel,
 )
 from generator.ir.sdk_wrappers import WrapperStyle
@@ -284,6 +288,27 @@ def with_spread(
 
 SPREAD_FACT = "spread-union-all-of"
 """The name ``with_spread`` decides its fact under (``reader.fact_holds``)."""
+
+
+def with_unused_schemas(
+    style: SdkStyle, docs: list[Definition], unreached: list[TypeName]
+) -> SdkStyle:
+    """``style`` with ``unused_schemas`` decided by the docs' own evidence: of the spec's named
+    schemas no operation reaches (``unreached``, as the spec reader names them), do the docs
+    show most by name (any namespace, case aside)?  Fewer than half: the SDK makes only what its
+    methods reach, and they are left out; none unreached: nothing tells, the default (kept)."""
+    if not unreached:
+        evidence = "unused schemas kept: every named schema is reached by an operation"
+        return replace(style, evidence=(*style.evidence, evidence))
+    shown_names = {d.name.name.lower() for d in docs}
+    shown = sum(1 for name in unreached if name.name.lower() in shown_names)
+    kept = 2 * shown >= len(unreached)
+    evidence = (
+        f"unused schemas {'kept' if kept else 'left out'}: the docs show {shown} of the "
+        f"{len(unreached)} named schemas no operation reaches"
+    )
+    wrappers = replace(style.wrappers, unused_schemas=kept)
+    return replace(style, wrappers=wrappers, evidence=(*style.evidence, evidence))
 
 
 def _naming(docs: list[Definition], flag: Any, evidence: list[str]) -> str:

@@ -9,6 +9,7 @@ from generator.inputs.openapi.context import Context
 from generator.inputs.openapi.document import join, unescape
 from generator.inputs.openapi.metadata import NAME_OVERRIDE
 from generator.inputs.openapi.names import spelled_leading_digits
+from generator.inputs.openapi.reach import reached_keys
 from generator.ir import TypeName
 from generator.naming import pascal_case
 
@@ -25,7 +26,9 @@ class ComponentIndex:
     The name is the key (or its ``x-speakeasy-name-override``) in PascalCase,
     as Speakeasy names them: ``linkGeoTargeting`` -> ``LinkGeoTargeting``.
     A schema whose key is in ``error_keys`` (the body of an error response)
-    is named in the ``errors`` namespace instead of ``components``.
+    is named in the ``errors`` namespace instead of ``components``.  Unless
+    ``Context.unused_schemas``, a schema that no operation reaches and that is merged
+    into none reached (``reach``) is left out before any name is given.
     """
 
     def __init__(self, ctx: Context, error_keys: set[str]) -> None:
@@ -35,6 +38,8 @@ class ComponentIndex:
         """Raw schema of each component, in document order."""
         self.names: dict[str, TypeName] = {}
         """Definition name of each component."""
+        self.reached: set[str] = set()
+        """Keys of the components an operation reaches (``reach``)."""
         self._mapping: dict[str, object] = {}
         found = ctx.main.resolve_pointer(self.pointer)
         if found is None:
@@ -50,7 +55,10 @@ class ComponentIndex:
             )
             return
         self._mapping = node
+        self.reached, walked = reached_keys(ctx.main, self.pointer, node)
         for key, schema in node.items():
+            if not ctx.unused_schemas and key not in walked:
+                continue
             if str(key).startswith("x-") and not isinstance(schema, dict | bool):
                 ctx.key_warning(
                     node,

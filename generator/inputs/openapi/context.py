@@ -81,6 +81,9 @@ class Context:
         self.single_value_constants = True
         """Under ``speakeasy-2025``: an inline enum of a single value is a constant
         (``LiteralType``), not an enum model (``name_resolution``)."""
+        self.unused_schemas = True
+        """Named schemas no operation reaches are read too; ``False`` leaves them out before
+        they take a name (``reach``), as generators that make only what SDK methods reach do."""
         self.names = NameRegistry(
             owner_first=naming == OWNER_FIRST_NAMING, one_namespace=one_namespace
         )

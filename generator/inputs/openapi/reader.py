@@ -20,7 +20,7 @@ from generator.inputs.openapi.responses import error_schema_keys, read_responses
 from generator.inputs.openapi.rules_reader import RulesSink, collect_rules
 from generator.inputs.openapi.schemas import SchemaReader
 from generator.inputs.openapi.security import read_security
-from generator.ir import Definition, Location, Operation, sort_definitions
+from generator.ir import Definition, Location, Operation, TypeName, sort_definitions
 
 _VERSION = re.compile(r"3\.([01])(\.\d+)?([-+].*)?")
 _EXPECTED = (
@@ -49,6 +49,10 @@ class OpenAPIRead:
     """Named schemas, request and response models, security; sorted by namespace and name."""
     operations: list[Operation]
     """The operations, in document order."""
+    reached: frozenset[TypeName] = frozenset()
+    """Definitions made from the named schemas an operation reaches in the document as
+    written, or marked ``x-speakeasy-include`` (``reach``): an SDK that makes only what its
+    methods reach makes these (``generator.ir.sdk_wrappers.drop_unused`` keeps them)."""
 
 
 def read_openapi_spec(
@@ -62,6 +66,7 @@ def read_openapi_spec(
     single_value_constants: bool = True,
     one_namespace: bool = False,
     spread_union_all_of: bool = False,
+    unused_schemas: bool = True,
 ) -> OpenAPIRead:
     """Definitions of ``path``: named schemas, operations' request and response models, security.
 
@@ -78,6 +83,8 @@ def read_openapi_spec(
     models in one package (``NameRegistry.one_namespace``).
     ``spread_union_all_of``: an ``allOf`` of one union and object schemas is a union of
     merged models, one per variant (``Context.spread_union_all_of``).
+    ``unused_schemas=False``: named schemas no operation reaches are left out before naming
+    (``Context.unused_schemas``, ``reach``).
     The definitions are sorted by namespace and name.
     """
     if naming not in NAMINGS:
@@ -103,6 +110,7 @@ def read_openapi_spec(
     ctx.copy_single_all_of = copy_single_all_of
     ctx.single_value_constants = single_value_constants
     ctx.spread_union_all_of = spread_union_all_of
+    ctx.unused_schemas = unused_schemas
     if "components" in root:
         kw.mapping(ctx, root, "", "components")
     try:
@@ -130,7 +138,10 @@ def read_openapi_spec(
             Location(display), "schemas are nested too deeply to read; expected less nesting"
         )
         return OpenAPIRead([], [])
-    return OpenAPIRead(list(sort_definitions(ctx.definitions)), ctx.operations)
+    components = reader.components
+    pointers = {components.pointer_of(key) for key in components.reached}
+    reached = frozenset(d.name for d in ctx.definitions if d.location.pointer in pointers)
+    return OpenAPIRead(list(sort_definitions(ctx.definitions)), ctx.operations, reached)
 
 
 def _dialect(ctx: Context, root: dict[str, object]) -> Dialect | None:
