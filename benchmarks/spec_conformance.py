@@ -539,6 +539,7 @@ def read_inferred(
             one_namespace=style.one_namespace,
             spread_union_all_of=spread,
             unused_schemas=unused,
+            reach=True,
         )
 
     problems, plain = read(False)
@@ -592,6 +593,7 @@ def read_spec_as_docs_name(
             single_value_constants=constants,
             one_namespace=one_namespace,
             spread_union_all_of=spread_union_all_of,
+            reach=True,
         )
         score, style, spec = best_style(read.definitions, read.operations, docs, read.reached)
         if best is None or score > best[0]:

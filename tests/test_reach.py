@@ -106,7 +106,8 @@ def test_a_schema_no_operation_reaches_takes_no_name(tmp_path: Path) -> None:
     path = tmp_path / "kennel.yaml"
     path.write_text(SPEC, encoding="utf-8")
     problems = Collector()
-    full = read_openapi_spec(path, "kennel.yaml", problems)
+    assert not read_openapi_spec(path, "kennel.yaml", Collector()).reached  # not asked: not walked
+    full = read_openapi_spec(path, "kennel.yaml", problems, reach=True)
     assert not problems.problems
     names = {str(d.name) for d in full.definitions}
     assert {"components.Collar", "components.Bark", "components.Base"} <= names

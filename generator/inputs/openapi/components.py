@@ -39,7 +39,8 @@ class ComponentIndex:
         self.names: dict[str, TypeName] = {}
         """Definition name of each component."""
         self.reached: set[str] = set()
-        """Keys of the components an operation reaches (``reach``)."""
+        """Keys of the components an operation reaches (``reach``); computed only when
+        asked (``Context.reach``) or needed (not ``Context.unused_schemas``), else empty."""
         self._mapping: dict[str, object] = {}
         found = ctx.main.resolve_pointer(self.pointer)
         if found is None:
@@ -55,9 +56,11 @@ class ComponentIndex:
             )
             return
         self._mapping = node
-        self.reached, walked = reached_keys(ctx.main, self.pointer, node)
+        walked: set[str] | None = None
+        if ctx.reach or not ctx.unused_schemas:
+            self.reached, walked = reached_keys(ctx.main, self.pointer, node)
         for key, schema in node.items():
-            if not ctx.unused_schemas and key not in walked:
+            if not ctx.unused_schemas and walked is not None and key not in walked:
                 continue
             if str(key).startswith("x-") and not isinstance(schema, dict | bool):
                 ctx.key_warning(

@@ -81,6 +81,9 @@ class Context:
         self.single_value_constants = True
         """Under ``speakeasy-2025``: an inline enum of a single value is a constant
         (``LiteralType``), not an enum model (``name_resolution``)."""
+        self.reach = False
+        """Compute which named schemas an operation reaches (``OpenAPIRead.reached``); off by
+        default, as only the ``--spec`` comparison uses it (a walk of the whole document)."""
         self.unused_schemas = True
         """Named schemas no operation reaches are read too; ``False`` leaves them out before
         they take a name (``reach``), as generators that make only what SDK methods reach do."""

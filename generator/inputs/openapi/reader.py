@@ -52,7 +52,8 @@ class OpenAPIRead:
     reached: frozenset[TypeName] = frozenset()
     """Definitions made from the named schemas an operation reaches in the document as
     written, or marked ``x-speakeasy-include`` (``reach``): an SDK that makes only what its
-    methods reach makes these (``generator.ir.sdk_wrappers.drop_unused`` keeps them)."""
+    methods reach makes these (``generator.ir.sdk_wrappers.drop_unused`` keeps them).
+    Filled only when asked (``read_openapi_spec(reach=True)``) or when ``unused_schemas=False``."""
 
 
 def read_openapi_spec(
@@ -67,6 +68,7 @@ def read_openapi_spec(
     one_namespace: bool = False,
     spread_union_all_of: bool = False,
     unused_schemas: bool = True,
+    reach: bool = False,
 ) -> OpenAPIRead:
     """Definitions of ``path``: named schemas, operations' request and response models, security.
 
@@ -85,6 +87,8 @@ def read_openapi_spec(
     merged models, one per variant (``Context.spread_union_all_of``).
     ``unused_schemas=False``: named schemas no operation reaches are left out before naming
     (``Context.unused_schemas``, ``reach``).
+    ``reach``: fill ``OpenAPIRead.reached`` (else it is empty unless ``unused_schemas=False``
+    needed the walk anyway); the raw-document walk is skipped when nothing uses it.
     The definitions are sorted by namespace and name.
     """
     if naming not in NAMINGS:
@@ -111,6 +115,7 @@ def read_openapi_spec(
     ctx.single_value_constants = single_value_constants
     ctx.spread_union_all_of = spread_union_all_of
     ctx.unused_schemas = unused_schemas
+    ctx.reach = reach
     if "components" in root:
         kw.mapping(ctx, root, "", "components")
     try:
