@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+import generator
 from generator.cache.store import CACHE_DIR
 from generator.cli import build_parser, main
 from generator.commands.unchanged import APPEND, FLAG, OPTIONS, VALUE, read_arguments
@@ -36,7 +38,8 @@ def project(tmp_path: Path) -> Path:
     (tmp_path / "spec").mkdir()
     (tmp_path / "spec" / "openapi.yaml").write_text(SPEC, encoding="utf-8")
     (tmp_path / "pyproject.toml").write_text(
-        '[tool.specloom]\nspec = ["spec"]\nout = "out"\ntargets = ["python"]\n', encoding="utf-8"
+        '[tool.specloom]\nspec = ["spec"]\nout = "out"\ntargets = ["python"]\n',
+        encoding="utf-8",
     )
     return tmp_path
 
@@ -76,7 +79,16 @@ def test_the_table_is_the_commands_parser(command: str) -> None:
 
 LINES = [
     [],
-    ["--spec", "a.yaml", "--spec=b", "--out", "o", "--target", "python", "--target=docs-go"],
+    [
+        "--spec",
+        "a.yaml",
+        "--spec=b",
+        "--out",
+        "o",
+        "--target",
+        "python",
+        "--target=docs-go",
+    ],
     ["--out", "first", "--out", "second", "--strict", "--no-cache"],
     [
         "--naming",
@@ -87,7 +99,15 @@ LINES = [
         "--formats",
         "annotate",
     ],
-    ["--templates", "t1", "--templates", "t2", "--config", "x.toml", "--allow-ref-outside"],
+    [
+        "--templates",
+        "t1",
+        "--templates",
+        "t2",
+        "--config",
+        "x.toml",
+        "--allow-ref-outside",
+    ],
     ["--package", "pkg", "--flavor", "go"],
 ]
 """Command lines the front door reads: it must read them exactly as argparse does."""
@@ -109,7 +129,9 @@ DECLINED = [
 
 @pytest.mark.parametrize("command", ["check", "generate"])
 @pytest.mark.parametrize("line", LINES)
-def test_a_plain_command_line_is_read_as_argparse_reads_it(command: str, line: list[str]) -> None:
+def test_a_plain_command_line_is_read_as_argparse_reads_it(
+    command: str, line: list[str]
+) -> None:
     ours = read_arguments(command, line)
     assert ours is not None
     theirs = vars(build_parser(command).parse_args([command, *line]))
@@ -130,15 +152,26 @@ def _imported_by(command: list[str], project: Path) -> tuple[str, list[str]]:
         f"code = main({command!r})\n"
         "print(code, *sorted(n for n in ('argparse', 'tomllib') if n in sys.modules))\n"
     )
+    # the child imports the very package this process runs (a source checkout shadows an
+    # installed copy here, not in the child's working folder), so both key the cache alike
+    package_root = str(Path(generator.__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": package_root}
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=project, check=True
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=project,
+        check=True,
+        env=env,
     )
     words = result.stdout.splitlines()[-1].split()
     return result.stdout, words
 
 
 @pytest.mark.parametrize("command", ["check", "generate"])
-def test_a_hit_builds_no_command_line_and_parses_no_toml(project: Path, command: str) -> None:
+def test_a_hit_builds_no_command_line_and_parses_no_toml(
+    project: Path, command: str
+) -> None:
     assert main(["generate", *_config(project)]) == 0
     line = [command, *_config(project)]
     _imported_by(line, project)  # the first hit remembers the config's table
@@ -146,7 +179,9 @@ def test_a_hit_builds_no_command_line_and_parses_no_toml(project: Path, command:
     assert words == ["0"], output
     assert "0 changed" in output or "is up to date" in output
     # a miss (the spec edited) runs the full command line
-    (project / "spec" / "openapi.yaml").write_text(SPEC.replace("The label", "A label"), "utf-8")
+    (project / "spec" / "openapi.yaml").write_text(
+        SPEC.replace("The label", "A label"), "utf-8"
+    )
     output, words = _imported_by(line, project)
     assert "argparse" in words, output
 
@@ -161,12 +196,17 @@ def test_the_config_memo_follows_the_config(
     capsys.readouterr()
     # another target in the config: the memo is not taken for it, and check sees the drift
     config = project / "pyproject.toml"
-    config.write_text(config.read_text("utf-8").replace('["python"]', '["python", "docs-go"]'))
+    config.write_text(
+        config.read_text("utf-8").replace('["python"]', '["python", "docs-go"]')
+    )
     assert main(["check", *_config(project)]) == 1
     assert "docs-go/" in capsys.readouterr().out
     assert main(["generate", *_config(project)]) == 0
     assert main(["check", *_config(project)]) == 0
-    assert json.loads(memo.read_text("utf-8"))["table"]["targets"] == ["python", "docs-go"]
+    assert json.loads(memo.read_text("utf-8"))["table"]["targets"] == [
+        "python",
+        "docs-go",
+    ]
 
 
 def test_a_memo_is_never_written_for_a_table_json_cannot_hold(project: Path) -> None:
@@ -177,8 +217,12 @@ def test_a_memo_is_never_written_for_a_table_json_cannot_hold(project: Path) -> 
     config.write_text('[tool.specloom]\nout = "out"\n', encoding="utf-8")
     load_settings(config, project / CACHE_DIR)
     assert (project / CACHE_DIR / TABLE_MEMO).is_file()
-    config.write_text('[tool.specloom]\nout = "out"\nflavor = 1979-05-27\n', encoding="utf-8")
+    config.write_text(
+        '[tool.specloom]\nout = "out"\nflavor = 1979-05-27\n', encoding="utf-8"
+    )
     with pytest.raises(Exception, match="flavor"):
         load_settings(config, project / CACHE_DIR)
     memo = json.loads((project / CACHE_DIR / TABLE_MEMO).read_text("utf-8"))
-    assert "flavor" not in memo["table"]  # the old table stays, under the old bytes' digest
+    assert (
+        "flavor" not in memo["table"]
+    )  # the old table stays, under the old bytes' digest
