@@ -2,7 +2,7 @@
 
 Never in a CI log (``CI`` set), with ``TERM=dumb``, when stderr is not a
 terminal, or with ``--format json``.  A run goes through phases: a named
-phase without a count (``reading openai.yaml``, with the time it has taken,
+phase without a count (``reading spec.yaml``, with the time it has taken,
 redrawn by a small thread), then the render (files done on either core:
 both add to a ``SharedCount``, and whichever finishes a file redraws the
 bar, so it moves while the other core is busy with a long file), then the
@@ -91,7 +91,7 @@ class Progress:
     # -- phases -----------------------------------------------------------------
 
     def phase(self, name: str) -> None:
-        """A phase without a count begins (``reading openai.yaml``); redrawn until ``start``."""
+        """A phase without a count begins (``reading spec.yaml``); redrawn until ``start``."""
         if not self.enabled:
             return
         self._phase = name
