@@ -71,7 +71,9 @@ class Snapshot:
         """The files ``target`` renders from ``spec``, by path below ``OUT/<target>/``."""
         specs = [spec] if isinstance(spec, str | os.PathLike) else list(spec)
         try:
-            schema = read_inputs([self._path(p) for p in specs], flavor=flavor)
+            schema = read_inputs(
+                [self._path(p) for p in specs], flavor=flavor, key_root=self.root
+            )
             rendering: Rendering[object] = render_files(
                 schema,
                 [target],

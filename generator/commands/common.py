@@ -240,11 +240,13 @@ def read_schema(
     handwritten: HandwrittenConfig | None = None,
     collected: list[Problem] | None = None,
     progress: Progress | None = None,
+    key_root: Path | None = None,
 ) -> Schema:
     """Read inputs into one schema (``SpecloomError`` on bad input); print the read's warnings.
 
     The warnings are also appended to ``collected`` when given.  ``progress``
-    shows the read as a phase (``reading NAME``), then ``preparing``.
+    shows the read as a phase (``reading NAME``), then ``preparing``.  ``key_root``: the
+    folder validation-rule keys name files from (``read_inputs``).
     """
     from generator.inputs.collect import read_inputs
 
@@ -252,7 +254,12 @@ def read_schema(
     if progress is not None:
         progress.phase("reading " + ", ".join(path.name or str(path) for path in paths))
     schema = read_inputs(
-        paths, flavor=flavor, warnings=warnings, naming=naming, handwritten=handwritten
+        paths,
+        flavor=flavor,
+        warnings=warnings,
+        naming=naming,
+        handwritten=handwritten,
+        key_root=key_root,
     )
     if progress is not None and warnings:
         progress.interrupt()  # the warnings are printed where the bar was
@@ -270,6 +277,12 @@ def read_schema(
         )
         raise SpecloomError([Problem(where, message)])
     return schema
+
+
+def output_root(settings: Settings) -> Path:
+    """The folder names in generated output are relative to: the config's folder (the working
+    folder when there is no config), so output never depends on where specloom runs."""
+    return settings.config.parent if settings.config is not None else Path.cwd()
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,6 +329,7 @@ def read_and_render(
             settings.handwritten,
             collected=warnings,
             progress=progress,
+            key_root=output_root(settings),
         )
         options = Options(
             package=settings.package, go_style=settings.go_style, formats=settings.formats

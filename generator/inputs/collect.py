@@ -92,6 +92,7 @@ def read_inputs(
     naming: str | None = None,
     handwritten: HandwrittenConfig | None = None,
     remotes: dict[str, Path] | None = None,
+    key_root: Path | None = None,
 ) -> Schema:
     """Read every input below ``paths`` into one schema; raises ``SpecloomError`` on any problem.
 
@@ -100,6 +101,8 @@ def read_inputs(
     ``naming`` picks how OpenAPI inline schemas are named (``None``: the default).
     ``handwritten`` is the ``[tool.specloom.handwritten]`` house style.
     ``remotes`` maps URI prefixes (``https://example.com/schemas/``) to folders serving them.
+    ``key_root`` is the folder the keys of validation rules name files from (``RulesSink``):
+    the config's folder for a run whose output holds them; ``None``: as files are displayed.
     """
     from generator.inputs.handwritten import FLAVOR as HANDWRITTEN
     from generator.inputs.openapi.namings import DEFAULT_NAMING
@@ -124,7 +127,7 @@ def read_inputs(
         )
     definitions: list[Definition] = []
     operations: list[Operation] | None = [] if specs else None
-    sink = RulesSink()
+    sink = RulesSink(key_root=key_root)
     for spec in specs:
         read = read_openapi_spec(
             spec.resolve(), display_path(spec), collector, naming or DEFAULT_NAMING, sink, remotes

@@ -111,8 +111,9 @@ class NamedRules:
     """An entry of ``Schema.rules``: a schema some reference or definition points at."""
 
     key: str
-    """Stable identity: the file and JSON pointer (``spec/openapi.yaml#/components/schemas/Link``)
-    or the URI of a remote document."""
+    """Stable identity: the file and JSON pointer (``spec/openapi.yaml#/components/schemas/Link``),
+    the file named relative to the config's folder (the working folder without a config), so the
+    same config gives the same keys from any working folder; ``ir`` and ``diff`` name it as shown."""
     rules: Rules
     """The schema's rules."""
     location: Location

@@ -15,6 +15,7 @@ A property marked ``readOnly`` is not required of a request (the server sends it
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -53,6 +54,22 @@ class RulesSink:
     """Entries by key."""
     validators: dict[TypeName, Validator] = field(default_factory=dict)
     """Public validators by name."""
+    key_root: Path | None = None
+    """The folder entry keys name files relative to (the config's folder), so that keys, which
+    land in generated code, do not depend on the working folder; ``None``: the files' display
+    names (relative to the working folder), for readers whose keys never reach output."""
+
+    _file_keys: dict[Path, str] = field(default_factory=dict, repr=False)
+
+    def file_key(self, found: Found) -> str:
+        """How the file holding ``found`` is named in entry keys (POSIX separators)."""
+        if self.key_root is None:
+            return found.display
+        known = self._file_keys.get(found.path)
+        if known is None:
+            relative = os.path.relpath(found.path.resolve(), self.key_root.resolve())
+            known = self._file_keys[found.path] = Path(relative).as_posix()
+        return known
 
 
 class RulesReader:
@@ -71,7 +88,7 @@ class RulesReader:
 
     def entry(self, found: Found) -> str:
         """Key of the entry for the schema ``found`` (read once; recursion is a cycle of keys)."""
-        key = f"{found.display}#{found.pointer}"
+        key = f"{self.sink.file_key(found)}#{found.pointer}"
         if key in self.sink.rules or key in self._building:
             return key
         self._building.add(key)
