@@ -37,7 +37,9 @@ where it states a fact; otherwise the docs themselves do:
   half of them by name (else, and when every schema is reached, kept).
 - ``spread_union_all_of`` (``with_spread``, given the spec's IR read both ways): the docs of
   the variants of an ``allOf`` over an inline union hold every property beside the union
-  (the merged models) at least as often as they hold none of them (``reader.fact_holds``).
+  (the merged models), and the docs of an ``allOf`` over a union whose variants are used
+  elsewhere are unions (of per-variant copies), at least as often as they hold none of those
+  properties or are objects (``reader.fact_holds``).
 
 The roles of namespace folders (``errors: models/apierrors``) come from
 gen.yaml's ``imports``; without them the folder ``errors``, ``sdkerrors`` or
@@ -255,7 +257,23 @@ def with_spread(
     the spread merges (an object model that gains fields, the properties beside the union)
     and that the docs show is a doc that can tell: one holding every gained name shows the
     merged model, one holding none of them the variant alone; one holding some tells
-    nothing.  The fact is decided by ``reader.fact_holds`` (most docs that can tell)."""
+    nothing.  A schema the spread makes a union of per-variant copies
+    (``generator.inputs.openapi.variant_copies``; read otherwise as no union) and that the
+    docs show tells too: a union doc is one for, an object doc one against.  The fact is
+    decided by ``reader.fact_holds`` (most docs that can tell)."""
+    kinds = {(d.name.namespace, d.name.name.lower()): d for d in docs}
+    not_unions = {
+        (d.name.namespace, d.name.name.lower()) for d in plain if not isinstance(d, UnionModel)
+    }
+    owners = [
+        kinds[key]
+        for d in spread
+        if isinstance(d, UnionModel)
+        and (key := (d.name.namespace, d.name.name.lower())) in not_unions
+        and key in kinds
+    ]
+    owners_for = sum(1 for d in owners if isinstance(d, UnionModel))
+    owners_against = sum(1 for d in owners if isinstance(d, ObjectModel))
     shown = {
         (d.name.namespace, d.name.name.lower()): {_plain(f.name) for f in d.fields}
         for d in docs
@@ -278,10 +296,12 @@ def with_spread(
             showing += 1
         elif not beside & shown[key]:
             against += 1
-    result = fact_holds(SPREAD_FACT, showing, against)
+    result = fact_holds(SPREAD_FACT, showing + owners_for, against + owners_against)
     line = (
         f"allOf over a union spread into merged variants: {result} ({showing} variant docs "
-        f"hold every property beside the union, {against} none of them)"
+        f"hold every property beside the union, {against} none of them; {owners_for} docs "
+        f"of an allOf over a union whose variants are used elsewhere are unions, "
+        f"{owners_against} objects)"
     )
     return replace(style, spread_union_all_of=result, evidence=(*style.evidence, line))
 

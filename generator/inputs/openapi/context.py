@@ -77,7 +77,8 @@ class Context:
         generators with ``allOfMergeStrategy`` make it, not the referenced model itself."""
         self.spread_union_all_of = False
         """An ``allOf`` with one union among object schemas is a union of merged models, one
-        per variant (``spread.spread_union``), as Speakeasy's generators make it."""
+        per variant (``spread.spread_union``, or per-variant copies, ``variant_copies``), as
+        Speakeasy's generators make it."""
         self.single_value_constants = True
         """Under ``speakeasy-2025``: an inline enum of a single value is a constant
         (``LiteralType``), not an enum model (``name_resolution``)."""

@@ -25,6 +25,11 @@ reading, from what each inline definition asked for (``NameFact``):
   (``ChatModerationRequestInputs1``);
 - a name that is a named schema's already (case aside) gets the kind of the
   definition after it (``DocumentUnion``, ``TypeEnum``);
+- the inline definitions of per-variant copies (``variant_copies``) are named after
+  every other one: the name asked for when free and asked once; else the owner's
+  name in front when no other copy of that owner asks (``OutputResponseFacility``);
+  else the copied variant's discriminator value after it when that tells every copy
+  asking apart (``FormatSentinel``); else both (``OutputResponseTypeSyslog``);
 - an inline enum of a single value is a constant (``LiteralType``), where the
   SDK makes such enums constants (``Context.single_value_constants``; TypeScript
   docs showing ``"value"`` types do, Go, PHP or Java docs showing one-value enum
@@ -69,15 +74,21 @@ def resolve_names_2025(ctx: Context) -> None:
     space = _space(ctx)
     fixed = {(space(name), name.name.lower()) for name in index if name not in ctx.names.facts}
     wanted = {name: _wanted(fact) for name, fact in facts.items()}
-    asked = Counter((space(name), want.lower()) for name, want in wanted.items())
+    plain = [name for name, fact in facts.items() if not fact.qualifier]
+    asked = Counter((space(name), wanted[name].lower()) for name in plain)
+    copied = [name for name, fact in facts.items() if fact.qualifier]
+    in_copies = _copies_asking(copied, facts, wanted, space)
     renamed: dict[TypeName, TypeName] = {}
     used = set(fixed)
-    for name, fact in facts.items():
+    for name in plain + copied:  # the copies' names after every other name is given
+        fact = facts[name]
         parent_name = TypeName(name.namespace, fact.parent)
         parent = renamed.get(parent_name, parent_name).name
         want = wanted[name]
         if fact.variant:
             want = f"{parent}{fact.variant}"
+        elif fact.qualifier:
+            want = in_copies(name, used)
         elif asked[(space(name), want.lower())] > 1:
             want = (fact.root or parent) + want
         if (space(name), want.lower()) in fixed:
@@ -99,6 +110,41 @@ def resolve_names_2025(ctx: Context) -> None:
 
 
 _SUFFIXES = {"union": "Union", "enum": "Enum"}
+
+
+def _copies_asking(
+    copied: list[TypeName],
+    facts: dict[TypeName, NameFact],
+    wanted: dict[TypeName, str],
+    space: Callable[[TypeName], str],
+) -> Callable[[TypeName, set[tuple[str, str]]], str]:
+    """How the inline definitions read inside per-variant copies (``NameFact.qualifier``) are
+    named, after every other name is given (``used``): the name asked for when no one else
+    has it; else the owner's name in front when no other copy of that owner asks for it
+    (``OutputResponseFacility``); else the copied variant's discriminator value after it
+    (``FormatSentinel``), when that tells apart every copy asking for the name; else both
+    (``OutputResponseTypeSyslog``, as ``TypeSyslog`` is asked by two owners' copies)."""
+    by_root = Counter((space(n), facts[n].root, wanted[n].lower()) for n in copied)
+    asked = Counter((space(n), wanted[n].lower()) for n in copied)
+    qualified = Counter((space(n), (wanted[n] + facts[n].qualifier).lower()) for n in copied)
+    both = {
+        (space(n), wanted[n].lower())
+        for n in copied
+        if by_root[(space(n), facts[n].root, wanted[n].lower())] > 1
+        and qualified[(space(n), (wanted[n] + facts[n].qualifier).lower())] > 1
+    }
+
+    def name_of(name: TypeName, used: set[tuple[str, str]]) -> str:
+        fact, want, where = facts[name], wanted[name], space(name)
+        if asked[(where, want.lower())] == 1 and (where, want.lower()) not in used:
+            return want
+        if by_root[(where, fact.root, want.lower())] == 1:
+            return fact.root + want
+        if (where, want.lower()) not in both:
+            return want + fact.qualifier
+        return fact.root + want + fact.qualifier
+
+    return name_of
 
 
 def _space(ctx: Context) -> Callable[[TypeName], str]:

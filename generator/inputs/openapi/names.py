@@ -45,10 +45,13 @@ class Hint:
     """The schema is the items of the array property ``base`` (``messages`` -> ``Message``)."""
     variant: int = 0
     """1-based position of the schema among the variants of a union; 0 when it is none."""
+    qualifier: str = ""
+    """The schema is read inside a per-variant copy (``variant_copies``): the copied variant's
+    discriminator value in PascalCase (``Syslog``), told apart by under ``speakeasy-2025``."""
 
     def child(self, base: str, parent: str, raw: bool = False) -> Hint:
         """Hint for a schema nested in the model ``parent`` (a property or a union variant)."""
-        return Hint(self.namespace, self.root, base, parent, raw=raw)
+        return Hint(self.namespace, self.root, base, parent, raw=raw, qualifier=self.qualifier)
 
     def through(self, title: str | None, description: str | None) -> Hint:
         """Hint for the single schema a wrapper stands for, inheriting its title and description."""
@@ -86,6 +89,9 @@ class NameFact:
     """1-based position among the variants of the union ``parent``; 0 when it is none."""
     root: str = ""
     """Name of the top-level owner (operation or component) it was read in."""
+    qualifier: str = ""
+    """``Hint.qualifier``: read inside a per-variant copy, the copied variant's discriminator
+    value (PascalCase); empty elsewhere."""
 
 
 class NameRegistry:
@@ -166,7 +172,12 @@ class NameRegistry:
         name = self._first_free(hint.namespace, candidates, f"{parent}{base}")
         self._taken.add(self.key(name))
         self.facts[name] = NameFact(
-            base, parent, hint.items and not wanted, 0 if wanted else hint.variant, hint.root
+            base,
+            parent,
+            hint.items and not wanted,
+            0 if wanted else hint.variant,
+            hint.root,
+            hint.qualifier,
         )
         return name
 

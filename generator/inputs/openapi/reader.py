@@ -84,7 +84,9 @@ def read_openapi_spec(
     ``one_namespace``: names are told apart across namespaces, as in an SDK keeping all its
     models in one package (``NameRegistry.one_namespace``).
     ``spread_union_all_of``: an ``allOf`` of one union and object schemas is a union of
-    merged models, one per variant (``Context.spread_union_all_of``).
+    merged models, one per variant (``Context.spread_union_all_of``): the variant components
+    themselves where nothing else uses them (``spread``), else copies named after the owner
+    and the variant (``variant_copies``).
     ``unused_schemas=False``: named schemas no operation reaches are left out before naming
     (``Context.unused_schemas``, ``reach``).
     ``reach``: fill ``OpenAPIRead.reached`` (else it is empty unless ``unused_schemas=False``

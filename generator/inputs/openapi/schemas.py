@@ -35,6 +35,7 @@ from generator.inputs.openapi.shapes import (
 )
 from generator.inputs.openapi.spread import in_place, merged_in_place, refs_of, spread_union
 from generator.inputs.openapi.typed import ANY, Typed
+from generator.inputs.openapi.variant_copies import union_of_copies
 from generator.ir import (
     NO_CONSTRAINTS,
     AliasModel,
@@ -395,6 +396,9 @@ class SchemaReader:
             spread = spread_union(schema, self.raw_target, self.spread_in_place)
             if spread is not None:  # one merged model per variant of the union
                 return self._plain(spread, ptr, line, hint)
+            copies = union_of_copies(self, schema, ptr, line, hint)
+            if copies is not None:  # one merged copy per variant used elsewhere too
+                return copies
         plan = plan_all_of(schema, ptr, self.raw_target)
         entries = schema["allOf"]
         if plan.kind == "single" and isinstance(entries, list) and self.ctx.copy_single_all_of:

@@ -220,6 +220,17 @@ def single_ref_parts(
     return tuple(parts)
 
 
+def object_parts(
+    schema: object, ptr: str, resolve: RawResolver
+) -> tuple[tuple[dict[str, object], str], ...] | None:
+    """The object schemas ``schema`` (at ``ptr``) stands for, through ``$ref`` and ``allOf``,
+    each with its JSON pointer; ``None`` when one of them is no object schema."""
+    parts: list[tuple[dict[str, object], str]] = []
+    if not _collect_parts(schema, ptr, resolve, parts, set()):
+        return None
+    return tuple(parts)
+
+
 def _collect_parts(
     schema: object,
     ptr: str,

@@ -7,8 +7,7 @@ the union is written inline and each variant is a ``$ref`` to a component referr
 from nowhere else: each such component *is* the merged model, keeping its name (so the
 schemas nested in it, the merged properties too, are named under it:
 ``AzureBlobAuthTypeClientCertExtractor``).  A union behind a ``$ref``, or a variant used
-elsewhere too, would need a copy per variant named after the owner; that is not read
-here (the ``allOf`` is read as before).  Read only when ``Context.spread_union_all_of``
+elsewhere too, is read as one copy per variant named after the owner (``variant_copies``).  Read only when ``Context.spread_union_all_of``
 is set (the ``--spec`` comparison, from the docs' evidence), never by default.
 """
 
@@ -62,6 +61,31 @@ def _union_of(entry: object, resolve: RawResolver) -> tuple[str, dict[str, objec
     return None
 
 
+def is_union_entry(entry: object, resolve: RawResolver) -> bool:
+    """The ``allOf`` entry ``entry`` is a union (written inline or behind one ``$ref``)."""
+    return _union_of(entry, resolve) is not None
+
+
+def union_parts(
+    schema: dict[str, object], resolve: RawResolver
+) -> tuple[str, dict[str, object], str | None] | None:
+    """The union keyword and schema of an ``allOf`` with exactly one union entry, and the
+    ``$ref`` it is behind (``None`` when written inline); ``None`` for any other schema."""
+    parts = _parts(schema, resolve)
+    if parts is None:
+        return None
+    entries = schema["allOf"]
+    assert isinstance(entries, list)
+    refs = [
+        entry["$ref"]
+        for entry in entries
+        if isinstance(entry, dict)
+        and isinstance(entry.get("$ref"), str)
+        and is_union_entry(entry, resolve)
+    ]
+    return parts[0], parts[1], None if parts[3] else str(refs[0])
+
+
 def _parts(
     schema: dict[str, object], resolve: RawResolver
 ) -> tuple[str, dict[str, object], Merged, bool] | None:
@@ -83,9 +107,7 @@ def _parts(
     return union[0], union[1], rest + ((own,) if own else ()), inline
 
 
-def in_place(
-    root: object, resolve: RawResolver, uses: Callable[[str], int]
-) -> dict[str, Merged]:
+def in_place(root: object, resolve: RawResolver, uses: Callable[[str], int]) -> dict[str, Merged]:
     """The ``$ref`` variants merged in place, by ``$ref``: each with what it is merged with.
     ``uses`` tells how many ``$ref`` s of the whole spec (every file, however spelled) point
     where a ``$ref`` of ``root`` points: a variant used anywhere else is not merged in place."""
@@ -101,10 +123,7 @@ def in_place(
                 assert isinstance(variants, list)
                 refs = [_ref(v) for v in variants if not is_null_schema(v)]
                 if inline and all(
-                    ref is not None
-                    and ref.startswith("#/")
-                    and uses(ref) == 1
-                    and ref not in found
+                    ref is not None and ref.startswith("#/") and uses(ref) == 1 and ref not in found
                     for ref in refs
                 ):
                     for ref in refs:
