@@ -18,6 +18,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,10 +54,11 @@ def measure(spec: Path, runs: int) -> dict[str, float]:
     samples: list[dict[str, float]] = []
     for _ in range(runs):
         done = subprocess.run(
-            [sys.executable, "-c", _CHILD, str(spec)],
+            [sys.executable, "-c", _CHILD, str(spec.resolve())],
             capture_output=True,
             text=True,
             check=True,
+            cwd=tempfile.gettempdir(),  # not a tree: ``-c`` puts the working folder first on the path
         )
         samples.append(json.loads(done.stdout.strip().splitlines()[-1]))
     return {key: statistics.median(sample[key] for sample in samples) for key in samples[0]}

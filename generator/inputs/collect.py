@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator.collector_pause import without_collector
 from generator.diagnostics import Collector, Problem
 from generator.display import display_path
 from generator.ir import Location
@@ -85,6 +86,7 @@ def docs_trees(docs: Sequence[Path]) -> dict[Path, list[Path]]:
     return trees
 
 
+@without_collector
 def read_inputs(
     paths: Sequence[Path],
     flavor: str | None = None,
