@@ -171,3 +171,16 @@ def test_no_tree_and_the_spec_mode(tmp_path: Path, capsys: pytest.CaptureFixture
     with pytest.raises(SystemExit):
         conformance.main(["--help", "--spec"])
     assert "SPEC" in capsys.readouterr().out
+
+
+def test_the_readme_figure_is_the_committed_reports() -> None:
+    """README's round-trip share and tree count are those of ``benchmarks/conformance.md``,
+    which also states the read time per 1,000 docs."""
+    text = REPORT.read_text(encoding="utf-8")
+    total = re.search(r"^TOTAL files=(\d+) .* identical=(\d+)$", text, re.MULTILINE)
+    assert total is not None
+    assert re.search(r"^READ \d+ docs in [\d.]+s: \d+ ms per 1,000 docs", text, re.MULTILINE)
+    share = 100 * int(total.group(2)) / int(total.group(1))
+    trees = len(_report_heads())
+    readme = " ".join((BENCHMARKS.parent / "README.md").read_text(encoding="utf-8").split())
+    assert f"{share:.1f} % of the docs of {trees} real SDK trees" in readme

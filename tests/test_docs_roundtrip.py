@@ -55,7 +55,6 @@ NO_EXAMPLE_COLUMN = "an empty Example column on a table no field has an example 
 ERRORS_FOLDER = "the 2023 Go errors package was the folder errors/, now written sdkerrors/"
 BINARY_BYTES = "a binary body shown bytes / []byte (2023), not the IO type written today"
 STREAM_UNWRAPPED = "a streamed response shown without a link or pointer (2024 generator)"
-EXAMPLE_SPACING = "an example's JSON spacing that the IR's value does not keep"
 PADDING = "column padding measured otherwise (a cell width the IR's text does not give)"
 RUNTIME_EXAMPLE = "an example built from SDK runtime calls (new RFCDate(...), openAsBlob(...))"
 
@@ -129,12 +128,10 @@ CORPUS_TREES = {
     "zoo/lukehagar-plexpy-python/docs": (
         "python",
         693,
-        688,
+        690,
         {
             "models/operations/getbannerimageresponse.md": STREAM_UNWRAPPED,
-            "models/operations/getsessionhistoryrequest.md": EXAMPLE_SPACING,
             "models/operations/getthumbimageresponse.md": STREAM_UNWRAPPED,
-            "models/operations/getupdatestatusmediacontainer.md": EXAMPLE_SPACING,
             "models/utils/retryconfig.md": RETRY_PAGE,
         },
     ),
@@ -158,10 +155,9 @@ CORPUS_TREES = {
     "zoo/speakeasy-sdks-glean-sdk-ts-typescript/docs": (
         "typescript",
         498,
-        494,
+        495,
         {
             "models/components/personmetadata.md": RUNTIME_EXAMPLE,
-            "models/components/querysuggestion.md": EXAMPLE_SPACING,
             "models/components/uploadchatfilesrequest.md": RUNTIME_EXAMPLE,
             "models/operations/uploadchatfilesrequest.md": RUNTIME_EXAMPLE,
         },
@@ -256,20 +252,8 @@ CORPUS_TREES = {
     "zoo/lukehagar-plexruby-ruby/docs": (
         "ruby",
         398,
-        395,
-        {
-            **{
-                f"models/operations/{name}.md": (
-                    "a JSON example written with Go's escapes (`\\u0026` for `&`), which "
-                    "reads as the same value"
-                )
-                for name in (
-                    "getglobalhubsmediacontainer",
-                    "getlibraryhubsmediacontainer",
-                    "getupdatestatusmediacontainer",
-                )
-            },
-        },
+        398,
+        {},
     ),
 }
 """Each tree's figures; the reason of a file that cannot come back is the conformance script's

@@ -86,6 +86,11 @@ DOCS_FACTS: dict[str, str] = {
         "`1e-05`), not as JavaScript prints it (`1705895805.4919229`); told by floats whose "
         "two spellings differ"
     ),
+    "json-html-escaped": (
+        "array and object examples write `&`, `<` and `>` in strings as `\\u0026`, `\\u003c` and "
+        "`\\u003e`, as Go's `json.Marshal` does, not as they are; told by examples whose strings "
+        "hold one of them"
+    ),
     "examples-compact": (
         "array and object examples are printed compactly on one line (`[18,21]`, early 2024), "
         "not one value a line"

@@ -8,6 +8,7 @@ from collections import Counter
 
 from generator import limits
 from generator.diagnostics import Collector
+from generator.go_json import has_html_chars, shows_html_escapes
 from generator.inputs.markdown.cells import (
     OPTIONAL_MARK,
     REQUIRED_MARK,
@@ -356,9 +357,13 @@ class ModelBuilder:
             example_cell = row.cells[4]
             if example_cell:
                 examples = parse_example(example_cell, cell_type.node)
-                if any(isinstance(value, dict | list) and value for value in examples):
+                containers = [v for v in examples if isinstance(v, dict | list) and v]
+                if containers:
                     compact = "<br/>" not in example_cell
                     self.votes["examples-compact" if compact else "not-examples-compact"] += 1
+                    if any(has_html_chars(value) for value in containers):
+                        escaped = shows_html_escapes(example_cell)
+                        self.votes[("" if escaped else "not-") + "json-html-escaped"] += 1
                 self._vote_float_spelling(example_cell, examples)
                 if "null" in example_cell or "<nil>" in example_cell:
                     for null in _NULL_EXAMPLE.findall(example_cell):

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 
+from generator.go_json import escape_html
 from generator.ir import Definition, Field, JsonObject, JsonValue, LiteralType, TypeName, json_text
 from generator.naming import number_word_list, split_words
 from generator.numbers import go_float, json_number
@@ -345,7 +346,9 @@ def example_text(value: JsonValue, null: str = NIL) -> tuple[str, int]:
     Strings are printed as they are, ``null`` as ``null`` (``<nil>`` by default), numbers as
     JavaScript prints them or, for floats, as Go's shortest ``%g`` where the tree does
     (``float-exponent``: ``1.7058958054919229e+09``); JSON containers are indented two spaces per level for measuring but printed
-    without indentation, or compactly on one line where the tree does (``examples-compact``).
+    without indentation, or compactly on one line where the tree does (``examples-compact``),
+    with ``&``, ``<``, ``>`` in their strings escaped as Go does where the tree does
+    (``json-html-escaped``: ``\\u0026``).
     """
     if value is None:
         return null, len(null)
@@ -359,10 +362,13 @@ def example_text(value: JsonValue, null: str = NIL) -> tuple[str, int]:
     if isinstance(value, int | float):
         text = json_number(value)
         return text, len(text)
+    escaped = shows("json-html-escaped")  # Go's json.Marshal: & < > as \u0026 \u003c \u003e
     if value and shows("examples-compact"):
         compact = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        compact = escape_html(compact) if escaped else compact
         return compact, len(compact)
     indented = json.dumps(value, ensure_ascii=False, indent=2)
+    indented = escape_html(indented) if escaped else indented
     flat = "\n".join(line.lstrip(" ") for line in indented.split("\n"))
     return flat, text_width(flat)
 
