@@ -214,10 +214,7 @@ def single_ref_parts(
     entry = entries[index]
     if not (isinstance(entry, dict) and isinstance(entry.get("$ref"), str)):
         return None
-    parts: list[tuple[dict[str, object], str]] = []
-    if not _collect_parts(entry, f"{ptr}/allOf/{index}", resolve, parts, set()):
-        return None
-    return tuple(parts)
+    return object_parts(entry, f"{ptr}/allOf/{index}", resolve)
 
 
 def object_parts(

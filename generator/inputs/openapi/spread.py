@@ -7,8 +7,9 @@ the union is written inline and each variant is a ``$ref`` to a component referr
 from nowhere else: each such component *is* the merged model, keeping its name (so the
 schemas nested in it, the merged properties too, are named under it:
 ``AzureBlobAuthTypeClientCertExtractor``).  A union behind a ``$ref``, or a variant used
-elsewhere too, is read as one copy per variant named after the owner (``variant_copies``).  Read only when ``Context.spread_union_all_of``
-is set (the ``--spec`` comparison, from the docs' evidence), never by default.
+elsewhere too, is read as one copy per variant named after the owner (``variant_copies``).
+Read only when ``Context.spread_union_all_of`` is set (the ``--spec`` comparison, from the
+docs' evidence), never by default.
 """
 
 from __future__ import annotations
