@@ -386,6 +386,36 @@ def test_check_without_a_snapshot_still_diffs(
     assert "holds no IR snapshot" in stdout and '+    LATER = "later"' in stdout
 
 
+@pytest.mark.parametrize("cache", [True, False], ids=["cached", "no-cache"])
+def test_check_counts_a_manifest_edited_by_hand(
+    capsys: pytest.CaptureFixture[str], api: Path, tmp_path: Path, cache: bool
+) -> None:
+    """Every generated file matches, yet the committed manifest is not the one ``generate``
+    writes (one hash in its listing edited, then the manifest removed): check fails naming it,
+    and ``generate`` puts it back."""
+    out = tmp_path / "out"
+    assert run(capsys, "generate", *API_RUN, str(api), "--out", str(out))[0] == 0
+    manifest = out / ".specloom-manifest.json"
+    written = manifest.read_text(encoding="utf-8")
+    files = json.loads(written)["files"]
+    path = sorted(files)[0]
+    edited = written.replace(files[path], "0" * 64, 1)
+    assert edited != written
+    manifest.write_text(edited, encoding="utf-8")
+    extra = () if cache else ("--no-cache",)
+    code, stdout, _ = run(capsys, "check", *API_RUN, str(api), "--out", str(out), *extra)
+    assert code == 1, stdout
+    assert "--- a/.specloom-manifest.json (committed)" in stdout
+    assert f'+    "{path}": "{files[path]}",' in stdout
+    assert "1 changed, 0 to add, 0 to remove" in stdout
+    manifest.unlink()
+    code, stdout, _ = run(capsys, "check", *API_RUN, str(api), "--out", str(out), *extra)
+    assert code == 1 and f"would add {out.as_posix()}/.specloom-manifest.json" in stdout
+    assert run(capsys, "generate", *API_RUN, str(api), "--out", str(out), *extra)[0] == 0
+    assert manifest.read_text(encoding="utf-8") == written
+    assert run(capsys, "check", *API_RUN, str(api), "--out", str(out), *extra)[0] == 0
+
+
 def test_check_colours_the_diff_when_asked(
     capsys: pytest.CaptureFixture[str], api: Path, tmp_path: Path
 ) -> None:

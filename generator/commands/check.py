@@ -84,9 +84,11 @@ def _run(args: argparse.Namespace) -> int:
     if drift.clean:
         manifest = read_manifest_bytes(settings.out)
         with limits.using(settings.limits):
-            expected = None if manifest is None else _manifest_of(result.files, result.schema)
-        if manifest is not None and manifest == expected:
-            session.save(manifest, result.warnings)  # what generate would leave: a cache hit next
+            expected = _manifest_of(result.files, result.schema)
+        if manifest == expected:
+            session.save(expected, result.warnings)  # what generate would leave: a cache hit next
+        else:
+            _manifest_drift(drift, manifest, expected)
     out = display_path(settings.out)
     edited = [
         path
@@ -120,6 +122,19 @@ def _up_to_date_json(out: str) -> int:
     json.dump(report, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
     return EXIT_OK
+
+
+def _manifest_drift(drift: Drift, manifest: bytes | None, expected: bytes) -> None:
+    """Count the manifest in the drift when it is not the one ``generate`` would write: the
+    files match, yet ``generate`` would rewrite (or add) the committed manifest, whose listing
+    and IR snapshot were edited by hand or written by another version."""
+    from generator.output.drift import unified_diff
+
+    if manifest is None:
+        drift.added.append(MANIFEST_NAME)
+        return
+    current = manifest.decode("utf-8", errors="replace")
+    drift.changed[MANIFEST_NAME] = unified_diff(MANIFEST_NAME, current, expected.decode("utf-8"))
 
 
 def _manifest_of(files: dict[str, str], schema: Schema) -> bytes:
