@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -52,6 +53,20 @@ class Settings:
     """The suppressions file of ``specloom diff`` (accepted changes); ``None``: none."""
     formats: str = "assert"
     """``assert``: the python target's validators check string formats; ``annotate``: they do not."""
+
+
+def key_root(settings: Settings) -> Path:
+    """The folder generated output names spec files from (validation-rule keys): the config's
+    folder; without a config, the common folder of the ``--spec`` inputs (a folder input itself,
+    a file input's folder).  Never the working folder, so output does not depend on where
+    specloom runs."""
+    if settings.config is not None:
+        return settings.config.parent
+    folders = [os.path.abspath(p if p.is_dir() else p.parent) for p in settings.spec]
+    try:
+        return Path(os.path.commonpath(folders)) if folders else Path.cwd()
+    except ValueError:  # inputs on different drives
+        return Path.cwd()
 
 
 def _strings(value: object, key: str, where: Location) -> tuple[str, ...]:
@@ -175,13 +190,14 @@ def specloom_table(pyproject: Path, where: Location, memo: Path | None = None) -
 
 
 def _read_memo(path: Path) -> object:
-    """The JSON of ``path`` when it is a regular file in a real folder, else ``None``."""
-    import json
+    """The JSON of ``path`` when it is a regular file in a real folder, sealed and unaltered
+    (``generator.sealed``), else ``None``."""
+    from generator.sealed import unseal
 
     try:
         if path.is_symlink() or path.parent.is_symlink():
             return None
-        return json.loads(path.read_bytes())
+        return unseal(path.read_bytes())
     except (OSError, ValueError):
         return None
 
@@ -198,9 +214,11 @@ def _write_memo(path: Path, content: dict[str, Any]) -> None:
         return
     if json.loads(text) != content or not path.parent.is_dir() or path.parent.is_symlink():
         return
+    from generator.sealed import seal
+
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     with contextlib.suppress(OSError):
-        temporary.write_text(text, encoding="utf-8")
+        temporary.write_bytes(seal(content))
         os.replace(temporary, path)
 
 

@@ -154,3 +154,49 @@ def test_ruff_formats_on_standard_input(tmp_path: Path) -> None:
         in (_modules(tmp_path)["operations.py"])
     )
     assert _run("check", tmp_path, house, "--formatter", "ruff") == 0
+
+
+def test_a_module_whose_custom_parts_all_come_from_the_cache_is_still_formatted(
+    tmp_path: Path,
+) -> None:
+    """An edit that re-renders only a built-in part of a module (an enum's description) while
+    its model, rendered from the custom template, is a memoised fragment: the module is
+    formatted all the same, byte for byte as a run without the cache formats it."""
+    house = _eject(tmp_path, CARELESS)
+    spec = tmp_path / "spec" / "openapi.yaml"
+    spec.parent.mkdir()
+    spec.write_text(
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
+        "    Link:\n      type: object\n      properties:\n        url: {type: string}\n"
+        "    Colour:\n      type: string\n      description: A colour.\n      enum: [red, blue]\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "pyproject.toml").write_text("[tool.specloom]\n", encoding="utf-8")
+
+    def run(out: str, *extra: str) -> int:
+        return main(
+            [
+                "generate",
+                "--spec",
+                str(spec.parent),
+                "--out",
+                str(tmp_path / out),
+                "--templates",
+                str(house),
+                "--target",
+                "python",
+                "--config",
+                str(tmp_path / "pyproject.toml"),
+                *extra,
+            ]
+        )
+
+    assert run("out") == 0
+    spec.write_text(spec.read_text("utf-8").replace("A colour.", "The colour."), "utf-8")
+    assert run("out") == 0
+    assert run("fresh", "--no-cache") == 0
+    written = (tmp_path / "out" / "python" / "models" / "components.py").read_text("utf-8")
+    fresh = (tmp_path / "fresh" / "python" / "models" / "components.py").read_text("utf-8")
+    assert "The colour." in written
+    assert written == fresh
+    assert black.format_str(written, mode=black.Mode()) == written

@@ -5,7 +5,6 @@ and the config memo it keeps never outlives a change of the config."""
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import subprocess
 import sys
@@ -18,6 +17,7 @@ from generator.cache.store import CACHE_DIR
 from generator.cli import build_parser, main
 from generator.commands.unchanged import APPEND, FLAG, OPTIONS, VALUE, read_arguments
 from generator.config import TABLE_MEMO
+from generator.sealed import unseal
 
 SPEC = """\
 openapi: 3.1.0
@@ -192,7 +192,7 @@ def test_the_config_memo_follows_the_config(
     assert main(["generate", *_config(project)]) == 0
     assert main(["check", *_config(project)]) == 0
     memo = project / CACHE_DIR / TABLE_MEMO
-    assert json.loads(memo.read_text("utf-8"))["table"]["targets"] == ["python"]
+    assert unseal(memo.read_bytes())["table"]["targets"] == ["python"]
     capsys.readouterr()
     # another target in the config: the memo is not taken for it, and check sees the drift
     config = project / "pyproject.toml"
@@ -203,7 +203,7 @@ def test_the_config_memo_follows_the_config(
     assert "docs-go/" in capsys.readouterr().out
     assert main(["generate", *_config(project)]) == 0
     assert main(["check", *_config(project)]) == 0
-    assert json.loads(memo.read_text("utf-8"))["table"]["targets"] == [
+    assert unseal(memo.read_bytes())["table"]["targets"] == [
         "python",
         "docs-go",
     ]
@@ -222,7 +222,7 @@ def test_a_memo_is_never_written_for_a_table_json_cannot_hold(project: Path) -> 
     )
     with pytest.raises(Exception, match="flavor"):
         load_settings(config, project / CACHE_DIR)
-    memo = json.loads((project / CACHE_DIR / TABLE_MEMO).read_text("utf-8"))
+    memo = unseal((project / CACHE_DIR / TABLE_MEMO).read_bytes())
     assert (
         "flavor" not in memo["table"]
     )  # the old table stays, under the old bytes' digest

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from generator import __version__
-from generator.config import Settings
+from generator.config import Settings, key_root
 
 INPUT_SUFFIXES = frozenset({".md", ".yaml", ".yml", ".json"})
 """Files below a ``--spec`` folder that can be an input (all of them are keyed)."""
@@ -120,6 +120,7 @@ def options_key(settings: Settings) -> str:
         repr(settings.limits),
         repr(settings.handwritten),
         template_listing(settings),
+        os.path.realpath(key_root(settings)),  # the folder rule keys name spec files from
     ]
     if settings.templates and settings.formatter != "none":  # formatting can happen
         from generator.render.formatting import Formatter

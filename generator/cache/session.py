@@ -62,6 +62,7 @@ class Session:
         self._fingerprints: Fingerprints | None = None
         self._snapshot_lines: dict[str, str] = {}
         self._snapshot: tuple[Schema, EncodedSnapshot] | None = None
+        self._listing: dict[str, str] = {}
 
     def snapshot_tasks(
         self, schema: Schema
@@ -73,7 +74,7 @@ class Session:
         if not self.enabled:
             return snapshot_tasks(schema)
         if self.previous is not None:
-            self._snapshot_lines = load_snapshot_lines(self.settings.out, self.base)
+            self._snapshot_lines = load_snapshot_lines(self.settings.out, self.base, self.previous)
         tasks, assemble = snapshot_tasks(schema, self._known_line if self._snapshot_lines else None)
 
         def noted(results: list[list[str]]) -> EncodedSnapshot:
@@ -127,14 +128,11 @@ class Session:
         )
         self._fingerprints = fingerprints
         reused: dict[str, FileEntry] = {}
-        listing: dict[str, str] = {}
-        if self.previous is not None:
-            from generator.output.manifest import read_manifest
-
-            listing = read_manifest(settings.out)
-        reuse = reuse_from(self.previous, settings.out, listing, fingerprints, reused)
+        reuse = reuse_from(self._on_disk(), settings.out, self._listing, fingerprints, reused)
         previous_fragments = (
-            load_fragments(settings.out, self.base) if self.previous is not None else {}
+            load_fragments(settings.out, self.base, self.previous)
+            if self.previous is not None
+            else {}
         )
         self.fragments = Fragments(fingerprints, previous_fragments)
         rendering = render_files(
@@ -162,6 +160,22 @@ class Session:
         records = rendering.records
         self._pending = lambda: entries(jobs, records, reused, fingerprints, checked)
         return rendering
+
+    def _on_disk(self) -> Record | None:
+        """The last run's record when the out folder still holds what that run wrote: its
+        manifest is the one the record names.  A run since (``--no-cache``, another config or
+        working folder, a hand edit) may have rewritten files with other options, so then no
+        file is taken from the out folder."""
+        self._listing = {}
+        manifest = read_manifest_bytes(self.settings.out) if self.previous is not None else None
+        if manifest is None or self.previous is None:
+            return None
+        if hashlib.sha256(manifest).hexdigest() != self.previous.manifest:
+            return None
+        from generator.output.manifest import manifest_files
+
+        self._listing = manifest_files(manifest.decode("utf-8", "replace"))
+        return self.previous
 
     def _compute_entries(self) -> None:
         if self._pending is not None:

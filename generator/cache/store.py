@@ -37,7 +37,7 @@ FRAGMENTS_NAME = "fragments.json"
 """The memoised template fragments' file name in ``CACHE_DIR`` (read by a changed run only)."""
 SNAPSHOT_LINES_NAME = "snapshot.json"
 """The definitions' snapshot lines by definition hash, in ``CACHE_DIR`` (read by a changed run)."""
-RECORD_FORMAT = 1
+RECORD_FORMAT = 2
 """Layout version of the record; another version is ignored."""
 
 
@@ -73,6 +73,9 @@ class Record:
     """Its warnings: file, line, pointer, message."""
     files: dict[str, FileEntry] = field(default_factory=dict)
     """Each file it rendered, by path below the out folder."""
+    digests: dict[str, str] = field(default_factory=dict)
+    """SHA-256 of each companion file it wrote (``ENTRIES_NAME``, ``FRAGMENTS_NAME``,
+    ``SNAPSHOT_LINES_NAME``): one altered since is not read (a cache miss, never output)."""
 
 
 def cache_base(config: Path | None) -> Path:
@@ -91,10 +94,14 @@ def record_path(out: Path, base: Path) -> Path:
     return record_folder(out, base) / RECORD_NAME
 
 
-def _read_json(path: Path) -> Any:
+def _read_json(path: Path, digest: str | None = None) -> Any:
+    """The cache file at ``path``; with ``digest``, only when its bytes still have that SHA-256."""
     if path.is_symlink() or path.parent.is_symlink():
         raise OSError("a symbolic link")
-    data = json.loads(path.read_bytes())
+    raw = path.read_bytes()
+    if digest is not None and hashlib.sha256(raw).hexdigest() != digest:
+        raise ValueError("altered since it was written")
+    data = json.loads(raw)
     if data.get("format") != RECORD_FORMAT or data.get("specloom") != __version__:
         raise ValueError("another layout")
     return data
@@ -109,9 +116,10 @@ def load_record(out: Path, base: Path, with_files: bool = False) -> Record | Non
         data = _read_json(record_path(out, base))
         if data.get("out") != os.path.abspath(out):
             return None
+        digests = {str(name): str(value) for name, value in data["digests"].items()}
         files: dict[str, FileEntry] = {}
         if with_files:
-            entries = _read_json(record_folder(out, base) / ENTRIES_NAME)
+            entries = _read_json(record_folder(out, base) / ENTRIES_NAME, digests[ENTRIES_NAME])
             if entries.get("key") != data["key"]:
                 raise ValueError("entries of another run")
             files = {
@@ -129,17 +137,19 @@ def load_record(out: Path, base: Path, with_files: bool = False) -> Record | Non
                 for file, line, pointer, message in data["warnings"]
             ),
             files=files,
+            digests=digests,
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
-def load_fragments(out: Path, base: Path) -> dict[str, FileFragments]:
-    """The template fragments the last run into ``out`` rendered, by file; empty when unusable."""
+def load_fragments(out: Path, base: Path, record: Record) -> dict[str, FileFragments]:
+    """The template fragments the last run into ``out`` (``record``) rendered, by file; empty
+    when unusable or altered since that run wrote them."""
     from generator.render.fragments import FragmentEntry
 
     try:
-        data = _read_json(record_folder(out, base) / FRAGMENTS_NAME)
+        data = _read_json(record_folder(out, base) / FRAGMENTS_NAME, record.digests[FRAGMENTS_NAME])
         return {
             str(path): {
                 str(identity): FragmentEntry(
@@ -153,10 +163,12 @@ def load_fragments(out: Path, base: Path) -> dict[str, FileFragments]:
         return {}
 
 
-def load_snapshot_lines(out: Path, base: Path) -> dict[str, str]:
-    """The last run's IR snapshot lines of its definitions, by line-free definition hash."""
+def load_snapshot_lines(out: Path, base: Path, record: Record) -> dict[str, str]:
+    """The last run's (``record``) IR snapshot lines of its definitions, by line-free
+    definition hash; empty when unusable or altered since."""
     try:
-        lines = _read_json(record_folder(out, base) / SNAPSHOT_LINES_NAME)["lines"]
+        where = record_folder(out, base) / SNAPSHOT_LINES_NAME
+        lines = _read_json(where, record.digests[SNAPSHOT_LINES_NAME])["lines"]
         return {str(key): str(line) for key, line in lines.items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}
@@ -209,17 +221,28 @@ def save_record(
         if not folder.is_dir():
             _prune(base)
             folder.mkdir()
-        contents: list[tuple[str, dict[str, Any]]] = [
+        companions: list[tuple[str, dict[str, Any]]] = [
             (FRAGMENTS_NAME, memos),
             (ENTRIES_NAME, entries),
-            (RECORD_NAME, data),
         ]
+        digests: dict[str, str] = {}
         if snapshot_lines is not None:
-            contents.insert(0, (SNAPSHOT_LINES_NAME, {**head, "lines": dict(snapshot_lines)}))
-        for name, content in contents:
+            companions.insert(0, (SNAPSHOT_LINES_NAME, {**head, "lines": dict(snapshot_lines)}))
+        else:  # kept as it is: its digest as it is (a missing one is missed when read)
+            with contextlib.suppress(OSError):
+                kept = (folder / SNAPSHOT_LINES_NAME).read_bytes()
+                digests[SNAPSHOT_LINES_NAME] = hashlib.sha256(kept).hexdigest()
+        written = [(name, _json_bytes(content)) for name, content in companions]
+        digests.update((name, hashlib.sha256(raw).hexdigest()) for name, raw in written)
+        data["digests"] = dict(sorted(digests.items()))
+        for name, raw in [*written, (RECORD_NAME, _json_bytes(data))]:
             temporary = folder / f".{name}.{os.getpid()}.tmp"
-            temporary.write_text(json.dumps(content, separators=(",", ":")), encoding="utf-8")
+            temporary.write_bytes(raw)
             os.replace(temporary, folder / name)
+
+
+def _json_bytes(content: dict[str, Any]) -> bytes:
+    return json.dumps(content, separators=(",", ":")).encode("utf-8")
 
 
 def _prune(base: Path) -> None:

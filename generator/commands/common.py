@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator import limits
-from generator.config import FORMATS, Settings, load_settings
+from generator.config import FORMATS, Settings, key_root, load_settings
 from generator.diagnostics import Problem, SpecloomError
 from generator.display import display_path
 from generator.ir import Location
@@ -279,12 +279,6 @@ def read_schema(
     return schema
 
 
-def output_root(settings: Settings) -> Path:
-    """The folder names in generated output are relative to: the config's folder (the working
-    folder when there is no config), so output never depends on where specloom runs."""
-    return settings.config.parent if settings.config is not None else Path.cwd()
-
-
 @dataclass(frozen=True, slots=True)
 class Run:
     """The result of reading and rendering: the schema, the files and the warnings."""
@@ -329,7 +323,7 @@ def read_and_render(
             settings.handwritten,
             collected=warnings,
             progress=progress,
-            key_root=output_root(settings),
+            key_root=key_root(settings),
         )
         options = Options(
             package=settings.package, go_style=settings.go_style, formats=settings.formats

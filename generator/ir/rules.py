@@ -112,8 +112,9 @@ class NamedRules:
 
     key: str
     """Stable identity: the file and JSON pointer (``spec/openapi.yaml#/components/schemas/Link``),
-    the file named relative to the config's folder (the working folder without a config), so the
-    same config gives the same keys from any working folder; ``ir`` and ``diff`` name it as shown."""
+    the file named relative to the config's folder (without a config, the folder the ``--spec``
+    inputs share), so the same inputs give the same keys from any working folder; ``ir`` and
+    ``diff`` name it as shown."""
     rules: Rules
     """The schema's rules."""
     location: Location

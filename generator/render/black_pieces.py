@@ -35,11 +35,12 @@ import contextlib
 import dataclasses
 import hashlib
 import itertools
-import json
 import os
 import zlib
 from pathlib import Path
 from typing import Any
+
+from generator.sealed import seal, unseal
 
 SHORTEST = 32 * 1024
 """Modules shorter than this are formatted whole (black is quick on them)."""
@@ -53,7 +54,7 @@ CONTEXT = 2
 """Statements before a piece that it is formatted after."""
 WHOLE_WHEN_NEW = 0.4
 """The module is formatted whole when the pieces to format hold more than this share of it."""
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 """Layout of the memo files."""
 MEMO_DIR = "formatted"
 """The memo's folder in the cache folder."""
@@ -245,7 +246,7 @@ def _load(memo_file: Path, fingerprint: str) -> dict[str, dict[str, Any]]:
     try:
         if memo_file.is_symlink() or memo_file.parent.is_symlink():
             return empty
-        data = json.loads(memo_file.read_bytes())
+        data = unseal(memo_file.read_bytes())
     except (OSError, ValueError):
         return empty
     if not isinstance(data, dict) or data.get("format") != FORMAT_VERSION:
@@ -265,5 +266,5 @@ def _save(memo_file: Path, fingerprint: str, used: dict[str, dict[str, Any]]) ->
         folder.mkdir(exist_ok=True)
         content = {"format": FORMAT_VERSION, "formatter": fingerprint, **used}
         temporary = folder / f".{memo_file.name}.{os.getpid()}.tmp"
-        temporary.write_text(json.dumps(content, separators=(",", ":")), encoding="utf-8")
+        temporary.write_bytes(seal(content))
         os.replace(temporary, memo_file)

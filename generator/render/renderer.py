@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -265,7 +266,7 @@ def _render_job(
     text = _render_one(env, job.template, job.context)
     fragments = env.fragments.finish() if env.fragments is not None else {}
     used = tuple(sorted(env.used))
-    custom = any(name in loader.files for loader in loaders for name in used)
+    custom = _from_custom_folder(used, loaders)
     formatted = bool(
         custom and formatter is not None and formatter.active and job.path.endswith(".py")
     )
@@ -276,6 +277,16 @@ def _render_job(
             raise SpecloomError([_format_problem(env, job, failure)]) from None
     names = schema.take() if isinstance(schema, RecordingSchema) else (WHOLE,)
     return text, FileRecord(used, names, formatted), fragments
+
+
+def _from_custom_folder(used: Sequence[str], loaders: Sequence[RecordingLoader]) -> bool:
+    """Whether one of the template files a render used lies in a custom folder.  Told from the
+    files' paths, not from what the loaders served this run: a memoised fragment of a custom
+    template is used without loading it again."""
+    folders = [os.path.join(os.path.normpath(loader.folder), "") for loader in loaders]
+    return any(
+        os.path.normpath(name).startswith(folder) for name in used for folder in folders
+    ) or any(name in loader.files for loader in loaders for name in used)
 
 
 def _format_problem(env: TrackingEnvironment, job: Job, failure: FormatFailure) -> Problem:
