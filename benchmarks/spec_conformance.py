@@ -57,6 +57,7 @@ from generator.inputs.markdown import DocFile, read_docs  # noqa: E402
 from generator.inputs.markdown.sdk_style import (  # noqa: E402
     SdkStyle,
     infer_sdk_style,
+    with_copies,
     with_spread,
     with_unused_schemas,
 )
@@ -521,20 +522,23 @@ def read_inferred(
 ) -> tuple[Collector, list[Definition], str, SdkStyle]:
     """The spec's IR under the naming and wrapper style inferred from the docs tree
     (``generator.inputs.markdown.sdk_style``), that style described, and the style.  With
-    ``docs``, the spread of an ``allOf`` over a union is decided by them too
+    ``docs``, the single-ref ``allOf`` copies are decided by them (``sdk_style.with_copies``;
+    the spec is then read both ways), the spread of an ``allOf`` over a union too
     (``sdk_style.with_spread``; the spec is then read both ways), and whether the SDK makes
     the named schemas no operation reaches (``with_unused_schemas``); when they are not made,
     the spec is read again without them, so that they take no name an inline schema has in
     the SDK."""
 
-    def read(spread: bool, unused: bool = True) -> tuple[Collector, OpenAPIRead]:
+    def read(
+        spread: bool, unused: bool = True, copy: bool | None = None
+    ) -> tuple[Collector, OpenAPIRead]:
         problems = Collector()
         return problems, read_openapi_spec(
             spec_path.resolve(),
             spec_path.as_posix(),
             problems,
             style.naming,
-            copy_single_all_of=style.copy_single_all_of,
+            copy_single_all_of=style.copy_single_all_of if copy is None else copy,
             single_value_constants=style.single_value_constants,
             one_namespace=style.one_namespace,
             spread_union_all_of=spread,
@@ -543,6 +547,11 @@ def read_inferred(
         )
 
     problems, plain = read(False)
+    if docs is not None and not style.copy_single_all_of:
+        copy_problems, copied = read(False, copy=True)
+        style = with_copies(style, docs, copied.definitions, copied.copies)
+        if style.copy_single_all_of:
+            problems, plain = copy_problems, copied
     if docs is not None:
         spread_problems, spread = read(True)
         style = with_spread(style, docs, plain.definitions, spread.definitions)

@@ -355,3 +355,66 @@ def test_the_docs_of_an_owner_decide_the_copies(
     assert style.spread_union_all_of is expected
     counts = "1 objects)" if shown is ObjectModel else "are unions, 0 objects)"
     assert style.evidence[-1].endswith(counts)
+
+
+BACK = """openapi: 3.1.0
+info: {title: t, version: '1'}
+paths: {}
+components:
+  schemas:
+    Base:
+      oneOf:
+        - $ref: '#/components/schemas/A'
+        - $ref: '#/components/schemas/B'
+      discriminator:
+        propertyName: kind
+        mapping:
+          first: '#/components/schemas/A'
+          also: '#/components/schemas/A'
+          second: '#/components/schemas/B'
+    A:
+      type: object
+      properties:
+        kind: {type: string, enum: [first, also]}
+    B:
+      type: object
+      properties:
+        kind: {type: string, enum: [second]}
+        parent: {$ref: '#/components/schemas/Response'}
+    Response:
+      allOf:
+        - $ref: '#/components/schemas/Base'
+        - {type: object, properties: {status: {type: string}}}
+"""
+
+
+def test_every_discriminator_value_of_a_variant_maps_to_its_copy(tmp_path: Path) -> None:
+    path = tmp_path / "back.yaml"
+    path.write_text(BACK, encoding="utf-8")
+    collector = Collector()
+    read = read_openapi_spec(
+        path, "back.yaml", collector, "speakeasy-2025", spread_union_all_of=True
+    )
+    assert collector.problems == []
+    found = {definition.name.name: definition for definition in read.definitions}
+    response = found["Response"]
+    assert isinstance(response, UnionModel)
+    assert response.mapping == (
+        ("first", TypeName("components", "ResponseA")),
+        ("also", TypeName("components", "ResponseA")),
+        ("second", TypeName("components", "ResponseB")),
+    )
+    # the variant referring back to its owner refers to the union, no alias of it is made
+    copy = found["ResponseB"]
+    assert isinstance(copy, ObjectModel)
+    assert [f.type for f in copy.fields if f.name == "parent"] == [ref("Response")]
+    assert sorted(found) == [
+        "A",
+        "B",
+        "Base",
+        "Kind",
+        "Response",
+        "ResponseA",
+        "ResponseB",
+        "ResponseKind",
+    ]

@@ -17,7 +17,10 @@ where it states a fact; otherwise the docs themselves do:
 - ``one_namespace``: the docs' layout is ``flat`` (``DocsFlavor.layout``: every model in
   ``models/``; the SDK keeps its models in one package, so its names are unique across
   namespaces);
-- ``copy_single_all_of``: ``allOfMergeStrategy`` is stated and not ``shallowMerge``;
+- ``copy_single_all_of``: ``allOfMergeStrategy`` is stated and not ``shallowMerge``; else
+  (``with_copies``, given the spec's IR read with the copies) the docs show the copies by
+  their names, with the copied schema's fields, at least as often as they show the copied
+  schema where its copy is not shown (``reader.fact_holds``);
 - wrappers and metadata: ``responseFormat`` (``envelope-http``: ``HTTPMeta``,
   ``envelope``: metadata fields, ``flat``: no wrappers); else ``*Response`` docs
   with an ``HTTPMeta`` row (envelope), with ``StatusCode``/``RawResponse`` rows
@@ -304,6 +307,59 @@ def with_spread(
         f"{owners_against} objects)"
     )
     return replace(style, spread_union_all_of=result, evidence=(*style.evidence, line))
+
+
+def with_copies(
+    style: SdkStyle,
+    docs: list[Definition],
+    copied: list[Definition],
+    copies: tuple[tuple[TypeName, TypeName], ...],
+) -> SdkStyle:
+    """``style`` with ``copy_single_all_of`` decided by the docs where gen.yaml does not state
+    a merge strategy that copies: ``copied`` is the spec's IR read with the copies, ``copies``
+    each copy and the named schema it copies (``OpenAPIRead.copies``).  A copy the docs show
+    by its name, as a model of the same kind holding the copied schema's fields (or values),
+    is one for; a copy the docs do not show while they show the schema it copies is one
+    against (the SDK refers to that schema itself).  Decided by ``reader.fact_holds``."""
+    if style.copy_single_all_of:
+        return style
+    shown = {(d.name.namespace, d.name.name.lower()): d for d in docs}
+    anywhere = {d.name.name.lower(): d for d in docs}  # a flat tree's models: one namespace
+
+    def doc_of(name: TypeName) -> Definition | None:
+        found = shown.get((name.namespace, name.name.lower()))
+        return found if found is not None else anywhere.get(name.name.lower())
+
+    spec = {d.name: d for d in copied}
+    showing = against = 0
+    for copy, source in copies:
+        doc = doc_of(copy)
+        original = spec.get(source)
+        if original is None:
+            continue
+        if doc is not None and _holds(doc, original):
+            showing += 1
+        elif doc is None and doc_of(source) is not None:
+            against += 1
+    result = fact_holds(COPIES_FACT, showing, against)
+    line = (
+        f"single-ref allOf copied: {result} ({showing} copies shown by their name with the "
+        f"copied schema's fields, {against} not shown where the copied schema is)"
+    )
+    return replace(style, copy_single_all_of=result, evidence=(*style.evidence, line))
+
+
+def _holds(doc: Definition, original: Definition) -> bool:
+    """The doc model shows what ``original`` holds: its field names, or its enum values."""
+    if isinstance(original, ObjectModel) and isinstance(doc, ObjectModel):
+        return {_plain(f.name) for f in original.fields} <= {_plain(f.name) for f in doc.fields}
+    if isinstance(original, EnumModel) and isinstance(doc, EnumModel):
+        return {str(v.value) for v in original.values} <= {str(v.value) for v in doc.values}
+    return False
+
+
+COPIES_FACT = "single-ref-all-of-copies"
+"""The name ``with_copies`` decides its fact under (``reader.fact_holds``)."""
 
 
 SPREAD_FACT = "spread-union-all-of"

@@ -12,7 +12,7 @@ from generator.inputs.openapi.document import Document, join
 from generator.inputs.openapi.names import NameRegistry
 from generator.inputs.openapi.namings import OWNER_FIRST_NAMING
 from generator.inputs.openapi.typed import Typed
-from generator.ir import Definition, Location, Operation, TypeNode
+from generator.ir import Definition, Location, Operation, TypeName, TypeNode
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +94,9 @@ class Context:
         """Definition names taken so far."""
         self.definitions: list[Definition] = []
         """Definitions made so far, in the order they were made."""
+        self.copies: dict[TypeName, TypeName] = {}
+        """Copies of named schemas (``copy_single_all_of``) and the named schema each copies;
+        under ``speakeasy-2025`` by their final names (``name_resolution``)."""
         self.request_roots: list[TypeNode] = []
         """Types of what requests send (bodies, parameters), for ``request_views``."""
         self.read_types: dict[str, Typed] = {}

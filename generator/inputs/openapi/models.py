@@ -96,6 +96,7 @@ def object_model(
         return Typed(MapType(values.type, for_kind(constraints, "object"), nullable))
 
     name = claim_name(ctx, hint, outer, ptr)
+    hint = hint.inside_copy(name)
     fields = []
     ctx.building += 1
     try:
@@ -140,7 +141,10 @@ def _referenced_description(reader: SchemaReader, schema: object) -> str | None:
 def claim_name(ctx: Context, hint: Hint, schema: dict[str, object], ptr: str) -> TypeName:
     """The name of the definition made from ``schema`` (its title or override, else ``hint``)."""
     preferred = metadata.preferred_name(ctx, schema, ptr)
-    return ctx.names.claim(hint, preferred, metadata.names_itself(schema))
+    name = ctx.names.claim(hint, preferred, metadata.names_itself(schema))
+    if hint.copy_of is not None:
+        ctx.copies[name] = hint.copy_of
+    return name
 
 
 def make_field(

@@ -20,7 +20,9 @@ reading, from what each inline definition asked for (``NameFact``):
   the name of its top-level owner (the component or operation it is read in) in
   front, however deep it is nested (``ChatCompletionRequestStop``,
   ``FimCompletionRequestStop``; the ``type`` of ``ClientActivity.performed_by``
-  is ``ClientActivityType``, not ``ClientActivityPerformedByType``);
+  is ``ClientActivityType``, not ``ClientActivityPerformedByType``); when several ask
+  for that too, the owning model's name (``AuditEventSearchContainsMeta`` beside
+  ``AuditEventSearchEqualsMeta``);
 - the variants of a union are named after it and their position
   (``ChatModerationRequestInputs1``);
 - a name that is a named schema's already (case aside) gets the kind of the
@@ -30,6 +32,8 @@ reading, from what each inline definition asked for (``NameFact``):
   name in front when no other copy of that owner asks (``OutputResponseFacility``);
   else the copied variant's discriminator value after it when that tells every copy
   asking apart (``FormatSentinel``); else both (``OutputResponseTypeSyslog``);
+- a copy of a named schema (``copies``) whose name is the copied schema's is that schema
+  (no second definition, nor of what is read inside it);
 - an inline enum of a single value is a constant (``LiteralType``), where the
   SDK makes such enums constants (``Context.single_value_constants``; TypeScript
   docs showing ``"value"`` types do, Go, PHP or Java docs showing one-value enum
@@ -76,12 +80,21 @@ def resolve_names_2025(ctx: Context) -> None:
     wanted = {name: _wanted(fact) for name, fact in facts.items()}
     plain = [name for name, fact in facts.items() if not fact.qualifier]
     asked = Counter((space(name), wanted[name].lower()) for name in plain)
+    owned_asked = Counter(
+        (space(name), ((facts[name].root or facts[name].parent) + wanted[name]).lower())
+        for name in plain
+        if asked[(space(name), wanted[name].lower())] > 1
+    )
     copied = [name for name, fact in facts.items() if fact.qualifier]
     in_copies = _copies_asking(copied, facts, wanted, space)
     renamed: dict[TypeName, TypeName] = {}
+    dropped: set[TypeName] = set()
     used = set(fixed)
     for name in plain + copied:  # the copies' names after every other name is given
         fact = facts[name]
+        if fact.within in dropped:  # read inside a copy that is the named schema itself
+            dropped.add(name)
+            continue
         parent_name = TypeName(name.namespace, fact.parent)
         parent = renamed.get(parent_name, parent_name).name
         want = wanted[name]
@@ -90,7 +103,16 @@ def resolve_names_2025(ctx: Context) -> None:
         elif fact.qualifier:
             want = in_copies(name, used)
         elif asked[(space(name), want.lower())] > 1:
-            want = (fact.root or parent) + want
+            owned = (fact.root or fact.parent) + want
+            want = parent + want if owned_asked[(space(name), owned.lower())] > 1 else owned
+        copy_of = fact.copy_of
+        if copy_of is not None and (space(name), want.lower()) == (
+            space(copy_of),
+            copy_of.name.lower(),
+        ):  # a copy named as the schema it copies is that schema
+            dropped.add(name)
+            renamed[name] = copy_of
+            continue
         if (space(name), want.lower()) in fixed:
             want += _SUFFIXES.get(index[name].kind, "")
         final, number = want, 2
@@ -99,11 +121,16 @@ def resolve_names_2025(ctx: Context) -> None:
         used.add((space(name), final.lower()))
         if final != name.name:
             renamed[name] = TypeName(name.namespace, final)
+    ctx.copies = {
+        renamed.get(name, name): source
+        for name, source in ctx.copies.items()
+        if name not in dropped and name not in literals
+    }
     if renamed or literals:
         ctx.definitions[:] = [
             rename(definition, renamed, literals)
             for definition in ctx.definitions
-            if definition.name not in literals
+            if definition.name not in literals and definition.name not in dropped
         ]
         ctx.request_roots[:] = [retype(root, renamed, literals) for root in ctx.request_roots]
         ctx.operations[:] = [retype_operation(op, renamed, literals) for op in ctx.operations]

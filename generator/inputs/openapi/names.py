@@ -48,10 +48,28 @@ class Hint:
     qualifier: str = ""
     """The schema is read inside a per-variant copy (``variant_copies``): the copied variant's
     discriminator value in PascalCase (``Syslog``), told apart by under ``speakeasy-2025``."""
+    copy_of: TypeName | None = None
+    """The schema is a copy of this named schema (``copies``: a single-``$ref`` ``allOf``)."""
+    within: TypeName | None = None
+    """The schema is read inside the copy claimed under this name (``copies``)."""
 
     def child(self, base: str, parent: str, raw: bool = False) -> Hint:
         """Hint for a schema nested in the model ``parent`` (a property or a union variant)."""
-        return Hint(self.namespace, self.root, base, parent, raw=raw, qualifier=self.qualifier)
+        return Hint(
+            self.namespace,
+            self.root,
+            base,
+            parent,
+            raw=raw,
+            qualifier=self.qualifier,
+            within=self.within,
+        )
+
+    def inside_copy(self, name: TypeName) -> Hint:
+        """This hint for the fields of the copy named ``name`` (they are read inside it)."""
+        if self.copy_of is None:
+            return self
+        return replace(self, within=name, copy_of=None)
 
     def through(self, title: str | None, description: str | None) -> Hint:
         """Hint for the single schema a wrapper stands for, inheriting its title and description."""
@@ -92,6 +110,10 @@ class NameFact:
     qualifier: str = ""
     """``Hint.qualifier``: read inside a per-variant copy, the copied variant's discriminator
     value (PascalCase); empty elsewhere."""
+    copy_of: TypeName | None = None
+    """``Hint.copy_of``: the definition is a copy of this named schema."""
+    within: TypeName | None = None
+    """``Hint.within``: read inside the copy claimed under this name."""
 
 
 class NameRegistry:
@@ -178,6 +200,8 @@ class NameRegistry:
             0 if wanted else hint.variant,
             hint.root,
             hint.qualifier,
+            hint.copy_of,
+            hint.within,
         )
         return name
 

@@ -54,6 +54,8 @@ class OpenAPIRead:
     written, or marked ``x-speakeasy-include`` (``reach``): an SDK that makes only what its
     methods reach makes these (``generator.ir.sdk_wrappers.drop_unused`` keeps them).
     Filled only when asked (``read_openapi_spec(reach=True)``) or when ``unused_schemas=False``."""
+    copies: tuple[tuple[TypeName, TypeName], ...] = ()
+    """Each copy of a named schema (``copy_single_all_of``) and the named schema it copies."""
 
 
 def read_openapi_spec(
@@ -78,7 +80,8 @@ def read_openapi_spec(
     ``rules``, when given, receives the validation rules and public validators
     (``rules_reader``); ``remotes`` maps URI prefixes to folders that serve them.
     ``copy_single_all_of``: an ``allOf`` of one ``$ref`` with keywords beside it is a copy of the
-    referenced model named from its context (``Context.copy_single_all_of``).
+    referenced model or enum named from its context (``Context.copy_single_all_of``,
+    ``copies``; listed in ``OpenAPIRead.copies``).
     ``single_value_constants``: under ``speakeasy-2025`` an inline enum of one value is a
     constant (``Context.single_value_constants``).
     ``one_namespace``: names are told apart across namespaces, as in an SDK keeping all its
@@ -148,7 +151,11 @@ def read_openapi_spec(
     components = reader.components
     pointers = {components.pointer_of(key) for key in components.reached}
     reached = frozenset(d.name for d in ctx.definitions if d.location.pointer in pointers)
-    return OpenAPIRead(list(sort_definitions(ctx.definitions)), ctx.operations, reached)
+    names = {d.name for d in ctx.definitions}
+    copies = tuple(
+        sorted(((n, s) for n, s in ctx.copies.items() if n in names), key=lambda c: str(c[0]))
+    )
+    return OpenAPIRead(list(sort_definitions(ctx.definitions)), ctx.operations, reached, copies)
 
 
 def _dialect(ctx: Context, root: dict[str, object]) -> Dialect | None:

@@ -18,6 +18,7 @@ from generator.inputs.openapi import metadata, models
 from generator.inputs.openapi.components import NAMESPACE, ComponentIndex
 from generator.inputs.openapi.constraints import for_kind, read_constraints
 from generator.inputs.openapi.context import Context
+from generator.inputs.openapi.copies import single_ref_copy
 from generator.inputs.openapi.document import join, unescape
 from generator.inputs.openapi.names import Hint, type_name_part
 from generator.inputs.openapi.references import References, Target
@@ -30,7 +31,6 @@ from generator.inputs.openapi.shapes import (
     is_annotation_only,
     makes_definition,
     plan_all_of,
-    single_ref_parts,
     union_key,
 )
 from generator.inputs.openapi.spread import in_place, merged_in_place, refs_of, spread_union
@@ -90,6 +90,9 @@ class SchemaReader:
             else {}
         )
         """``$ref`` variants of spread unions merged in place (``spread.in_place``)."""
+        self._standing: dict[tuple[str, str], TypeName] = {}
+        self.copying: set[str] = set()
+        """Keys of the components being copied right now (``copies``: no copy inside itself)."""
 
     # -- components and other reference targets -------------------------------------
 
@@ -179,6 +182,9 @@ class SchemaReader:
         """Read the schema at ``target`` once; its type is remembered for every later ``$ref``."""
         key = target.key
         if key in self._reading:
+            standing = self._standing.get(key)
+            if standing is not None:  # a definition made for it already, while it is read
+                return Typed(RefType(standing))
             alias = self._recursive_alias(target)
             if alias is not None:
                 return Typed(RefType(alias))
@@ -401,10 +407,10 @@ class SchemaReader:
                 return copies
         plan = plan_all_of(schema, ptr, self.raw_target)
         entries = schema["allOf"]
-        if plan.kind == "single" and isinstance(entries, list) and self.ctx.copy_single_all_of:
-            parts = single_ref_parts(schema, ptr, plan.single_index, self.raw_target)
-            if parts is not None:  # a copy of the referenced model, named from its context
-                return models.object_model(self, schema, ptr, line, hint, parts, NO_CONSTRAINTS)
+        if plan.kind == "single" and self.ctx.copy_single_all_of:
+            copy = single_ref_copy(self, schema, ptr, line, hint)
+            if copy is not None:  # a copy of the referenced schema, named from its context
+                return copy
         if plan.kind == "single" and isinstance(entries, list):
             through = hint.through(
                 metadata.preferred_name(self.ctx, schema, ptr),
@@ -546,6 +552,15 @@ class SchemaReader:
             return Typed(Primitive(PrimitiveKind.STRING, "binary"))
         primitive = _PRIMITIVE_KINDS[kind]
         return Typed(Primitive(primitive, fmt, for_kind(constraints, primitive)))
+
+    def stands_for(self, ptr: str, name: TypeName) -> None:
+        """The definition ``name`` is made for the schema at ``ptr`` (in the current file): a
+        ``$ref`` back to it while it is read refers to ``name`` (``variant_copies``)."""
+        self._standing[(self.ctx.display, ptr)] = name
+
+    def read_enum(self, schema: dict[str, object], ptr: str, line: int | None, hint: Hint) -> Typed:
+        """``schema`` (at ``ptr``, holding ``enum``) read as an enum (``copies``)."""
+        return self._enum(schema, ptr, line, hint)
 
     def _enum(self, schema: dict[str, object], ptr: str, line: int | None, hint: Hint) -> Typed:
         """``enum``: an ``EnumModel`` (booleans stay booleans; only ``null`` is a null literal)."""

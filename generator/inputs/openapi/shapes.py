@@ -201,22 +201,6 @@ def plan_all_of(schema: dict[str, object], ptr: str, resolve: RawResolver) -> Al
     return AllOfPlan("merge", parts=tuple(parts))
 
 
-def single_ref_parts(
-    schema: dict[str, object], ptr: str, index: int, resolve: RawResolver
-) -> tuple[tuple[dict[str, object], str], ...] | None:
-    """The object schemas an ``allOf`` of one ``$ref`` with keywords beside it (``description``,
-    ``nullable``, ``examples``...) merges into a copy; ``None`` when it has no keyword beside it
-    or the entry is no object ``$ref``."""
-    entries = schema.get("allOf")
-    siblings = [key for key in schema if key != "allOf"]
-    if not siblings or not isinstance(entries, list):
-        return None
-    entry = entries[index]
-    if not (isinstance(entry, dict) and isinstance(entry.get("$ref"), str)):
-        return None
-    return object_parts(entry, f"{ptr}/allOf/{index}", resolve)
-
-
 def object_parts(
     schema: object, ptr: str, resolve: RawResolver
 ) -> tuple[tuple[dict[str, object], str], ...] | None:

@@ -64,6 +64,7 @@ def union_of_copies(
     ctx = reader.ctx
     values = _discriminator_values(union)
     owner = claim_name(ctx, hint, schema, ptr)
+    reader.stands_for(ptr, owner)  # a variant referring back to the owner refers to the union
     made: list[UnionVariant] = []
     copies: dict[TypeName, TypeName] = {}
     ctx.building += 1
@@ -71,7 +72,7 @@ def union_of_copies(
         for ref, component, parts, raw, variant_ptr in planned:
             name = ctx.names.unique(owner.namespace, owner.name + component.name)
             ctx.names.reserve(name)
-            qualifier = type_name_part(values.get(ref, "")) or component.name
+            qualifier = type_name_part(values.get(ref, [""])[0]) or component.name
             copy_hint = Hint(owner.namespace, hint.root, name.name, exact=name, qualifier=qualifier)
             variant_line = ctx.document.key_line(raw, "properties")
             typed = object_model(
@@ -82,7 +83,7 @@ def union_of_copies(
             made.append(UnionVariant(typed.type, ctx.location(variant_line, variant_ptr)))
     finally:
         ctx.building -= 1
-    discriminator, mapping = _mapping(union, values, planned, copies)
+    discriminator, mapping = _mapping(union, planned, copies)
     ctx.definitions.append(
         UnionModel(
             owner,
@@ -140,27 +141,37 @@ def _variant(
     return ref, reader.components.names[key], parts, raw, ref[1:]
 
 
-def _discriminator_values(union: dict[str, object]) -> dict[str, str]:
-    """The discriminator value of each variant ``$ref`` (``discriminator.mapping``)."""
+def _discriminator_values(union: dict[str, object]) -> dict[str, list[str]]:
+    """The discriminator values of each variant ``$ref`` (``discriminator.mapping``), in the
+    mapping's order: two values may name one variant."""
     found = union.get("discriminator")
     mapping = found.get("mapping") if isinstance(found, dict) else None
     if not isinstance(mapping, dict):
         return {}
-    return {ref: str(value) for value, ref in mapping.items() if isinstance(ref, str)}
+    values: dict[str, list[str]] = {}
+    for value, ref in mapping.items():
+        if isinstance(ref, str):
+            values.setdefault(ref, []).append(str(value))
+    return values
 
 
 def _mapping(
     union: dict[str, object],
-    values: dict[str, str],
     planned: list[tuple[str, TypeName, Parts, dict[str, object], str]],
     copies: dict[TypeName, TypeName],
 ) -> tuple[str | None, tuple[tuple[str, TypeName], ...]]:
-    """The union's discriminator property and its values mapped to the copies."""
+    """The union's discriminator property and its values mapped to the copies (every value
+    of a variant, in the mapping's order)."""
     found = union.get("discriminator")
     prop = found.get("propertyName") if isinstance(found, dict) else None
     if not isinstance(prop, str):
         return None, ()
+    copy_of = {ref: copies[component] for ref, component, *_ in planned}
+    listed = found.get("mapping") if isinstance(found, dict) else None
+    order = listed.items() if isinstance(listed, dict) else ()
     mapping = tuple(
-        (values[ref], copies[component]) for ref, component, *_ in planned if ref in values
+        (str(value), copy_of[ref])
+        for value, ref in order
+        if isinstance(ref, str) and ref in copy_of
     )
     return prop, mapping
