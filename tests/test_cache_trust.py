@@ -186,3 +186,22 @@ def test_a_sealed_file_altered_or_cut_is_refused() -> None:
     for altered in (raw.replace(b"x = 1", b"x = 2"), raw[:-3], raw.split(b"\n", 1)[1], b""):
         with pytest.raises(ValueError):
             unseal(altered)
+
+
+def test_a_record_altered_since_it_was_written_is_not_read(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The record an unchanged run trusts (its warnings, its manifest digest) is sealed: a forged
+    warning written into it is never printed, and the run renders again to the same bytes."""
+    import json
+
+    _generate(project, monkeypatch)
+    (record,) = (project / CACHE_DIR).glob("*/run.json")
+    seal_line, body = record.read_bytes().split(b"\n", 1)
+    data = json.loads(body)
+    data["warnings"] = [["spec/openapi.yaml", 1, None, "forged in the cache"]]
+    record.write_bytes(seal_line + b"\n" + json.dumps(data).encode())
+    capsys.readouterr()
+    _generate(project, monkeypatch, "--strict")
+    assert "forged in the cache" not in capsys.readouterr().err
+    assert _tree(project / "out") == _fresh(project, monkeypatch)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator import __version__
+from generator.sealed import seal, unseal
 
 if TYPE_CHECKING:
     from generator.render.fragments import FileFragments
@@ -37,7 +38,7 @@ FRAGMENTS_NAME = "fragments.json"
 """The memoised template fragments' file name in ``CACHE_DIR`` (read by a changed run only)."""
 SNAPSHOT_LINES_NAME = "snapshot.json"
 """The definitions' snapshot lines by definition hash, in ``CACHE_DIR`` (read by a changed run)."""
-RECORD_FORMAT = 2
+RECORD_FORMAT = 3
 """Layout version of the record; another version is ignored."""
 
 
@@ -95,13 +96,17 @@ def record_path(out: Path, base: Path) -> Path:
 
 
 def _read_json(path: Path, digest: str | None = None) -> Any:
-    """The cache file at ``path``; with ``digest``, only when its bytes still have that SHA-256."""
+    """The cache file at ``path``; with ``digest``, only when its bytes still have that SHA-256,
+    else only when it is sealed (``generator.sealed``) and unaltered."""
     if path.is_symlink() or path.parent.is_symlink():
         raise OSError("a symbolic link")
     raw = path.read_bytes()
-    if digest is not None and hashlib.sha256(raw).hexdigest() != digest:
+    if digest is None:
+        data = unseal(raw)
+    elif hashlib.sha256(raw).hexdigest() != digest:
         raise ValueError("altered since it was written")
-    data = json.loads(raw)
+    else:
+        data = json.loads(raw)
     if data.get("format") != RECORD_FORMAT or data.get("specloom") != __version__:
         raise ValueError("another layout")
     return data
@@ -235,7 +240,7 @@ def save_record(
         written = [(name, _json_bytes(content)) for name, content in companions]
         digests.update((name, hashlib.sha256(raw).hexdigest()) for name, raw in written)
         data["digests"] = dict(sorted(digests.items()))
-        for name, raw in [*written, (RECORD_NAME, _json_bytes(data))]:
+        for name, raw in [*written, (RECORD_NAME, seal(data))]:
             temporary = folder / f".{name}.{os.getpid()}.tmp"
             temporary.write_bytes(raw)
             os.replace(temporary, folder / name)
