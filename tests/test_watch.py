@@ -31,6 +31,12 @@ WAIT = 60.0
 """Seconds to wait for one event at most (a busy machine is slow; a passing run takes ~1 s)."""
 
 
+def _ctrl_c_reaches_it() -> None:
+    """In the child: SIGINT as on a terminal, even when this suite runs where it is ignored (a
+    shell's background job inherits SIGINT ignored, and Python then installs no handler)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 class Watcher:
     """A ``generate --watch`` process and the lines it prints."""
 
@@ -43,6 +49,7 @@ class Watcher:
             stderr=subprocess.STDOUT,
             text=True,
             env=env,
+            preexec_fn=_ctrl_c_reaches_it,
         )
         self.lines: queue.Queue[str] = queue.Queue()
         self.seen: list[str] = []

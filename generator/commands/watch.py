@@ -86,7 +86,7 @@ def watch(args: argparse.Namespace, stop_event: object = None) -> int:
                 yield_on_timeout=True,
             ):
                 if not announced:  # the folders are watched from here on: say so
-                    _say(f"specloom: watching {len(paths)} folders for changes (Ctrl-C stops)")
+                    _say(f"specloom: watching {_folders(len(paths))} for changes (Ctrl-C stops)")
                     announced = True
                 if not changes:  # a quiet interval
                     continue
@@ -101,6 +101,10 @@ def watch(args: argparse.Namespace, stop_event: object = None) -> int:
     except KeyboardInterrupt:
         _say("specloom: stopped watching")
         return EXIT_OK
+
+
+def _folders(count: int) -> str:
+    return "1 folder" if count == 1 else f"{count} folders"
 
 
 def _say(line: str) -> None:
