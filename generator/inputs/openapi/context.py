@@ -101,6 +101,8 @@ class Context:
         """Types of what requests send (bodies, parameters), for ``request_views``."""
         self.read_types: dict[str, Typed] = {}
         """Type of each schema of the main document read so far, by JSON pointer."""
+        self.shared_bodies: dict[str, Typed] = {}
+        """Type of each shared body (``shared_bodies``) read so far, by its schema's pointer."""
         self.operations: list[Operation] = []
         """The operations of the document as IR (made after the definitions)."""
         self.building = 0

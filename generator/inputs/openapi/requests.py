@@ -3,7 +3,9 @@
 - An inline request body schema becomes ``operations.<Operation>RequestBody``
   (``trackLead`` -> ``TrackLeadRequestBody``), unless it has a ``title`` or
   ``x-speakeasy-name-override``, which names it; the items of an array body
-  are called ``RequestBody``.  A ``$ref`` body makes nothing new.  JSON is
+  are called ``RequestBody``.  A ``$ref`` body makes nothing new.  Under
+  ``speakeasy-2025`` the inline schema of a shared body (``components/requestBodies``)
+  is ``components.<Key>``, made once (``shared_bodies``).  JSON is
   preferred, then form-encoded, then multipart, then any other media type.
 - Request bodies are read first (every operation's), then parameters, as
   Speakeasy names them (``Status`` goes to a body before a query parameter).
@@ -39,6 +41,12 @@ from generator.inputs.openapi.operations import (
     operation_parameters,
 )
 from generator.inputs.openapi.schemas import SchemaReader
+from generator.inputs.openapi.shared_bodies import (
+    REQUEST_BODIES,
+    makes_model,
+    shared_body_hint,
+    shared_key,
+)
 from generator.inputs.openapi.typed import ANY, Typed
 from generator.ir import Field, ObjectModel, RefType, TypeName
 from generator.naming import camel_case
@@ -306,6 +314,7 @@ def _read_body(reader: SchemaReader, operation: Operation, params: list[_Param])
     body: object = operation.node["requestBody"]
     body_ptr = join(operation.pointer, "requestBody")
     body_line = ctx.document.key_line(operation.node, "requestBody")
+    shared: str | None = None
     if isinstance(body, dict) and isinstance(body.get("$ref"), str):
         target = reader.references.resolve(str(body["$ref"]), body, body_ptr)
         if target is None:
@@ -317,6 +326,7 @@ def _read_body(reader: SchemaReader, operation: Operation, params: list[_Param])
             )
             return None
         body, body_ptr, body_line = target.value, target.pointer, target.line
+        shared = shared_key(ctx, body_ptr, REQUEST_BODIES)
     if not isinstance(body, dict):
         ctx.problem(
             ctx.location(body_line, body_ptr),
@@ -328,7 +338,28 @@ def _read_body(reader: SchemaReader, operation: Operation, params: list[_Param])
         return None
     required = "required" in body and kw.boolean(ctx, body, body_ptr, "required")
     schema, schema_ptr, schema_line = located
+    if shared is not None and makes_model(reader, schema, schema_ptr):
+        return _shared_body(reader, shared, schema, schema_ptr, schema_line, required)
     return _body_schema(reader, operation, schema, schema_ptr, schema_line, required)
+
+
+def _shared_body(
+    reader: SchemaReader, key: str, schema: object, ptr: str, line: int | None, required: bool
+) -> _Body:
+    """The inline schema of the shared request body ``key``: one model for every operation
+    using it, named after the key (``shared_bodies``); the request field is named after it."""
+    ctx = reader.ctx
+    typed = ctx.shared_bodies.get(ptr)
+    if typed is None:
+        hint = shared_body_hint(reader, REQUEST_BODIES, key, None)
+        assert hint.exact is not None
+        typed = reader.read(schema, ptr, line, hint)
+        typed = reader.body_alias(typed, hint.exact, ctx.location(line, ptr))
+        ctx.shared_bodies[ptr] = typed
+    field_name = "requestBody"
+    if isinstance(typed.type, RefType):
+        field_name = camel_case(typed.type.target.name) or field_name
+    return _Body(typed, required, field_name)
 
 
 def _body_schema(

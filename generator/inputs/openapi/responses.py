@@ -15,6 +15,8 @@
   ``components/responses`` entry); a named schema used directly as an error
   body is itself moved to ``errors`` (see ``error_schema_keys``).  A shared
   response is read once.
+- Under ``speakeasy-2025`` the inline schema of a shared success response
+  (``components/responses``) is ``components.<Key>``, made once (``shared_bodies``).
 """
 
 from __future__ import annotations
@@ -30,6 +32,12 @@ from generator.inputs.openapi.names import Hint, type_name_part
 from generator.inputs.openapi.operations import NAMESPACE, Operation
 from generator.inputs.openapi.references import Target
 from generator.inputs.openapi.schemas import SchemaReader
+from generator.inputs.openapi.shared_bodies import (
+    RESPONSES,
+    makes_model,
+    shared_body_hint,
+    shared_key,
+)
 from generator.inputs.openapi.typed import Typed
 from generator.ir import Field, ObjectModel, TypeName
 
@@ -143,12 +151,18 @@ def read_responses(reader: SchemaReader, operation: Operation) -> None:
         located = _body_schema(ctx, response, ptr)
         if located is None:
             continue
+        schema, body_ptr, body_line = located
+        keyed = shared_key(ctx, ptr, RESPONSES) if success else None
+        if keyed is not None and makes_model(reader, schema, body_ptr):
+            typed = _shared_success(reader, keyed, located, _description(ctx, response, ptr))
+            if first_success is None:
+                first_success = typed
+            continue
         if success:
             hint = _success_hint(ctx, operation, code, response, ptr, first_success is None)
         else:
             hint = _error_hint(ctx, operation, response, ptr, shared)
         typed = _read_located(reader, located, hint, shared is not None)
-        schema, body_ptr, body_line = located
         if shared is None and not (isinstance(schema, dict) and "$ref" in schema):
             name = hint.exact or response_body_name(operation)
             typed = reader.body_alias(typed, name, ctx.location(body_line, body_ptr))
@@ -156,6 +170,26 @@ def read_responses(reader: SchemaReader, operation: Operation) -> None:
             first_success = typed
     if first_success is not None and PAGINATION in operation.node:
         _page_model(reader, operation, first_success)
+
+
+def _shared_success(
+    reader: SchemaReader,
+    key: str,
+    located: tuple[object, str, int | None],
+    description: str | None,
+) -> Typed:
+    """The inline schema of the shared success response ``key``: one model for every operation
+    returning it, named after the key (``shared_bodies``)."""
+    ctx = reader.ctx
+    schema, ptr, line = located
+    typed = ctx.shared_bodies.get(ptr)
+    if typed is None:
+        hint = shared_body_hint(reader, RESPONSES, key, description)
+        assert hint.exact is not None
+        typed = reader.read(schema, ptr, line, hint)
+        typed = reader.body_alias(typed, hint.exact, ctx.location(line, ptr))
+        ctx.shared_bodies[ptr] = typed
+    return typed
 
 
 def _body_schema(
