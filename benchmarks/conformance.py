@@ -38,6 +38,7 @@ if str(ROOT) not in sys.path:
 
 from generator.diagnostics import Collector, Problem  # noqa: E402
 from generator.inputs.markdown import DocFile, TreeRead, find_generation, read_tree  # noqa: E402
+from generator.inputs.resolve import resolve_all  # noqa: E402
 from generator.ir.merge import merge_schema  # noqa: E402
 from generator.render.renderer import render  # noqa: E402
 from generator.render.targets import Options  # noqa: E402
@@ -115,9 +116,10 @@ def tree_files(tree: Path) -> list[Path]:
 
 def read(tree: Path, display: str, flavor: str | None = None) -> tuple[TreeRead, Collector]:
     """Read one docs tree into definitions; problems are in the collector."""
+    paths = tree_files(tree)
     files = [
-        DocFile(path.resolve(), f"{display}/{path.relative_to(tree).as_posix()}", path.parent.name)
-        for path in tree_files(tree)
+        DocFile(real, f"{display}/{path.relative_to(tree).as_posix()}", path.parent.name)
+        for path, real in zip(paths, resolve_all(paths), strict=True)
     ]
     collector = Collector()
     generation = find_generation(tree)

@@ -29,6 +29,7 @@ if str(ROOT) not in sys.path:
 from generator.diagnostics import Collector  # noqa: E402
 from generator.inputs.markdown import DocFile, read_tree  # noqa: E402
 from generator.inputs.markdown.document import parse_document  # noqa: E402
+from generator.inputs.resolve import resolve_all  # noqa: E402
 
 
 def best_of(repeat: int, works: dict[str, Callable[[], object]]) -> dict[str, float]:
@@ -60,8 +61,8 @@ def main(argv: list[str]) -> int:
         return 2
     texts = [path.read_text(encoding="utf-8") for path in paths]
     files = [
-        DocFile(path.resolve(), path.relative_to(args.tree).as_posix(), path.parent.name)
-        for path in paths
+        DocFile(real, path.relative_to(args.tree).as_posix(), path.parent.name)
+        for path, real in zip(paths, resolve_all(paths), strict=True)
     ]
 
     def split() -> None:

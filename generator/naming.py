@@ -6,6 +6,7 @@ digits-to-letters boundaries and any non-alphanumeric character.
 
 from __future__ import annotations
 
+import functools
 import keyword
 import re
 
@@ -66,8 +67,11 @@ def pascal_case(name: str) -> str:
     return "".join(word[:1].upper() + word[1:] for word in split_words(name))
 
 
+@functools.lru_cache(maxsize=8192)
 def camel_case(name: str) -> str:
-    """``ClickID`` -> ``clickId``: words lower-cased then capitalized, the first one all lower."""
+    """``ClickID`` -> ``clickId``: words lower-cased then capitalized, the first one all lower.
+
+    Memoised: a tree's docs spell the same field names again and again."""
     words = [word.lower() for word in split_words(name)]
     if not words:
         return ""

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from generator.collector_pause import without_collector
 from generator.diagnostics import Collector, Problem
 from generator.display import display_path
+from generator.inputs.resolve import resolve_all
 from generator.ir import Location
 
 if TYPE_CHECKING:
@@ -146,7 +147,8 @@ def read_inputs(
             handwritten_docs += tree
             continue
         files = [
-            DocFile(doc.resolve(), display_path(doc), doc.resolve().parent.name) for doc in tree
+            DocFile(real, display_path(doc), real.parent.name)
+            for doc, real in zip(tree, resolve_all(tree), strict=True)
         ]
         # The generation record beside the tree, read only inside the folder the user named.
         within = next((folder for folder in folders if root.is_relative_to(folder)), None)

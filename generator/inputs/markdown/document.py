@@ -203,22 +203,38 @@ def _column_width(line: str) -> int | None:
 def _cells(line: str, count: int) -> tuple[tuple[str, ...], int, tuple[int, ...]]:
     """Cells of a row, stripped and unescaped, padded or cut to ``count`` as GFM does; how
     many the line really has; and the leading spaces of each cell past the first (one split)."""
-    raw: list[str] = []
-    indents: list[int] = []
-    unescape = "\\|" in line
-    for cell in _split_cells(line):
-        text = cell.strip()
-        if text:
-            indents.append(max(len(cell) - len(cell.lstrip(" ")) - 1, 0))
-            raw.append(text.replace("\\|", "|") if unescape else text)
-        else:
-            indents.append(0)
-            raw.append("")
-    found = len(raw)
+    parts = _split_cells(line)
+    found = len(parts)
+    if found > count:
+        del parts[count:]
+    texts = [cell.strip() for cell in parts]
+    if "\\|" in line:
+        texts = [text.replace("\\|", "|") for text in texts]
+    if "|  " in line:
+        # a cell's text indented past its one space of padding (every cell but one at the
+        # line's start follows a pipe, so without "|  " none is)
+        indents = [
+            len(cell) - len(cell.lstrip(" ")) - 1 if text and cell.startswith("  ") else 0
+            for cell, text in zip(parts, texts, strict=True)
+        ]
+        if found < count:
+            texts += [""] * (count - found)
+            indents += [0] * (count - found)
+        return tuple(texts), found, tuple(indents)
     if found < count:
-        raw += [""] * (count - found)
-        indents += [0] * (count - found)
-    return tuple(raw[:count]), found, tuple(indents[:count])
+        texts += [""] * (count - found)
+    return tuple(texts), found, _no_indents(count)
+
+
+_ZEROS: dict[int, tuple[int, ...]] = {}
+
+
+def _no_indents(count: int) -> tuple[int, ...]:
+    """``count`` zeros: the indents of a row none of whose cells is indented (one tuple per count)."""
+    zeros = _ZEROS.get(count)
+    if zeros is None:
+        zeros = _ZEROS[count] = (0,) * count
+    return zeros
 
 
 def _starts_block(line: str) -> bool:
@@ -338,7 +354,8 @@ class _Splitter:
         end = index + 2
         while end < len(lines):
             line = lines[end]
-            if not line.strip() or _starts_block(line):
+            # a line opening with a pipe is a row: neither blank nor a heading, fence or quote
+            if line[:1] != "|" and (not line.strip() or _starts_block(line)):
                 break
             cells, found, indents = _cells(line, columns)
             rows.append(Row(cells, end + 1, found, indents))

@@ -20,12 +20,14 @@ class DocIndex:
     def __init__(self) -> None:
         self._by_path: dict[str, TypeName | None] = {}
         self._names: dict[TypeName, str] = {}
+        self._keys: dict[tuple[str, str], str] = {}
 
     def add(self, path: Path, name: TypeName | None) -> None:
         """Record that the doc at ``path`` defines ``name`` (``None``: it has no usable title)."""
-        self._by_path[os.path.abspath(path)] = name
+        absolute = os.path.abspath(path)
+        self._by_path[absolute] = name
         if name is not None:
-            self._names.setdefault(name, os.path.abspath(path))
+            self._names.setdefault(name, absolute)
 
     def folder_of(self, name: TypeName) -> str | None:
         """The folder of the input doc defining ``name`` (absolute), if one does."""
@@ -36,9 +38,21 @@ class DocIndex:
         """A resolver for links written in the doc at ``doc_path``."""
         return DocRefs(self, os.path.dirname(os.path.abspath(doc_path)))
 
+    def key_of(self, folder: str, relative: str) -> str:
+        """The absolute path ``relative`` names from ``folder``, ``..`` and ``.`` folded
+        (memoised: the docs of one folder link the same few docs again and again)."""
+        pair = (folder, relative)
+        key = self._keys.get(pair)
+        if key is None:
+            key = self._keys[pair] = _key(os.path.join(folder, relative))
+        return key
+
     def lookup(self, path: str) -> tuple[bool, TypeName | None]:
         """Whether the absolute ``path`` is an input doc, and the name it defines."""
-        key = _key(path)
+        return self.lookup_key(_key(path))
+
+    def lookup_key(self, key: str) -> tuple[bool, TypeName | None]:
+        """Like ``lookup`` for a path already folded (``key_of``)."""
         return key in self._by_path, self._by_path.get(key)
 
     def has_name(self, name: TypeName) -> bool:
@@ -58,15 +72,16 @@ class DocRefs:
     def link(self, target: str) -> TypeName:
         """The definition of the input doc ``target`` (relative to this doc) points to."""
         file_part = target.split("#", 1)[0]
-        found, name = (False, None)
+        found, name, key = (False, None, "")
         if file_part and not os.path.isabs(file_part):
-            found, name = self._index.lookup(os.path.join(self._folder, file_part))
+            key = self._index.key_of(self._folder, file_part)
+            found, name = self._index.lookup_key(key)
         if not found:
             raise CellError(f"link to '{target}' does not resolve to any input doc")
         if name is None:
             raise CellError(f"link to '{target}' points to a doc without a model title")
         observe_link_path(file_part)
-        folder = os.path.dirname(_key(os.path.join(self._folder, file_part)))
+        folder = os.path.dirname(key)
         observe_link_folder(folder, folder)
         observe_reference(name, True)
         return name
@@ -83,7 +98,7 @@ class DocRefs:
             file_part = target.split("#", 1)[0]
             folder = self._index.folder_of(type_name)
             if folder is not None and file_part and not os.path.isabs(file_part):
-                linked = os.path.dirname(_key(os.path.join(self._folder, file_part)))
+                linked = os.path.dirname(self._index.key_of(self._folder, file_part))
                 observe_link_folder(folder, linked)
             observe_reference(type_name, True)
             return type_name

@@ -440,6 +440,8 @@ def _as_integer(entry: EnumEntry) -> EnumEntry:
 
 def _cell_width(text: str, indent: int = 0) -> int:
     """A cell's width as Speakeasy measured it: its unescaped text, a line break counting one."""
+    if text.isascii():  # one UTF-16 unit a character: each ``<br/>`` counts one, not five
+        return indent + len(text) - 4 * text.count("<br/>")
     return indent + text_width(text.replace("<br/>", "\n"))
 
 

@@ -59,15 +59,15 @@ def link_at(text: str, start: int = 0) -> tuple[str, str, int] | None:
 def _label_end(text: str, start: int) -> int:
     """The ``]`` closing a link label, counting only square brackets."""
     depth = 0
-    for index in range(start, len(text)):
-        char = text[index]
-        if char == "[":
-            depth += 1
-        elif char == "]":
-            depth -= 1
-            if depth == 0:
-                return index
-    return -1
+    index = start
+    while True:  # from one ``]`` to the next: the depth only falls to 0 at one
+        close = text.find("]", index)
+        if close < 0:
+            return -1
+        depth += text.count("[", index, close) - 1
+        if depth == 0:
+            return close
+        index = close + 1
 
 
 def whole_link(text: str) -> tuple[str, str] | None:
