@@ -12,10 +12,8 @@ bytes.
 from __future__ import annotations
 
 import dataclasses
-import enum
 import hashlib
 import os
-import typing
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -23,20 +21,18 @@ from typing import Any
 from jinja2 import Undefined
 from jinja2.utils import missing
 
-from generator import ir
+from generator.cache.canonical import canonical
 from generator.cache.fast import read_regular
 from generator.cache.key import file_digest
 from generator.cache.store import FileEntry, Record
 from generator.ir import (
     Definition,
     EnumModel,
-    Location,
     ObjectModel,
     Schema,
     TypeName,
     UnionModel,
 )
-from generator.ir.serialize import IR_FIELDS
 from generator.render.dependencies import (
     NAMESPACES,
     OPERATIONS,
@@ -49,94 +45,42 @@ from generator.render.distinct import tables_digest
 from generator.render.renderer import Job, Reuse
 
 
-def _hint_holds_location(hint: Any, seen: frozenset[object]) -> bool:
-    """Whether a value of type ``hint`` may hold a ``Location`` (when in doubt, it may)."""
-    if hint is Location:
-        return True
-    if isinstance(hint, typing.ForwardRef | str):  # a recursive alias of the IR (JSON values)
-        name = hint.__forward_arg__ if isinstance(hint, typing.ForwardRef) else hint
-        if name in seen:
-            return False
-        target = getattr(ir, name, None)
-        return target is None or _hint_holds_location(target, seen | {name})
-    if isinstance(hint, type):
-        if hint in IR_FIELDS:
-            return _holds_location(hint, seen)
-        return not (hint in _SCALARS or issubclass(hint, enum.Enum))
-    args = typing.get_args(hint)
-    if not args:
-        return True
-    return any(_hint_holds_location(arg, seen) for arg in args if arg is not Ellipsis)
-
-
-def _holds_location(cls: type, seen: frozenset[object] = frozenset()) -> bool:
-    """Whether an instance of the IR class ``cls`` may hold a ``Location`` somewhere inside."""
-    if cls in seen:
-        return False
-    hints = typing.get_type_hints(cls)
-    inner = seen | {cls}
-    return any(_hint_holds_location(hints[name], inner) for name, _ in IR_FIELDS[cls])
-
-
-_SCALARS = frozenset({str, int, float, bool, type(None)})
-_FIELDS = {
-    cls: tuple(name for name, _ in table)
-    for cls, table in IR_FIELDS.items()
-    if _holds_location(cls)
-}
-"""The IR classes whose values may hold a location, with their attributes: the ones
-``_without_lines`` walks (any other is written as its ``repr``, which has no line in it)."""
-
-
-def _without_lines(value: Any) -> Any:
-    """``value`` as plain data, every attribute kept but the line numbers of its locations.
-
-    A line added above a definition moves it without changing it, so files
-    rendered from templates that never mention ``location`` are fingerprinted
-    from this form (see ``Fingerprints.definition``).
-    """
-    cls = type(value)
-    if cls in _SCALARS:
-        return value
-    if cls is Location:
-        return ("@", value.file, value.pointer)
-    names = _FIELDS.get(cls)
-    scalars = _SCALARS
-    if names is not None:
-        items = [getattr(value, name) for name in names]
-        return (
-            cls.__name__,
-            *[item if type(item) in scalars else _without_lines(item) for item in items],
-        )
-    if cls is tuple or cls is list:
-        return [item if type(item) in scalars else _without_lines(item) for item in value]
-    if cls is dict:
-        return {
-            key: item if type(item) in scalars else _without_lines(item)
-            for key, item in value.items()
-        }
-    return repr(value)  # enums and anything else with a stable repr
-
-
 def _feed(digest: Any, value: Any, lines: bool) -> None:
-    """Feed ``value`` to ``digest``: a list or tuple item by item, each with its length in front.
-
-    The same as hashing ``repr`` of the whole (of its line-free form unless
-    ``lines``) in what it tells apart, without building one text of it all: the
-    schema's rules are tens of megabytes of text on a big spec, and an item
-    kept as its ``repr`` (see ``_without_lines``) is not escaped a second time.
-    """
+    """Feed the canonical text of ``value`` to ``digest``: a list or tuple item by item, each
+    with its length in front (the schema's rules are megabytes: no one text of them all)."""
     if type(value) is not tuple and type(value) is not list:
-        digest.update(repr(value if lines else _without_lines(value)).encode())
+        digest.update(canonical(value, lines).encode())
         return
     digest.update(b"[")
     for item in value:
-        plain = item if lines else _without_lines(item)
-        text = plain if type(plain) is str and type(item) is not str else repr(plain)
-        data = text.encode()
+        data = canonical(item, lines).encode()
         digest.update(b"%d:" % len(data))
         digest.update(data)
     digest.update(b"]")
+
+
+def _memoised(
+    memo: dict[int, tuple[Definition, str]], definition: Definition, lines: bool
+) -> str:
+    """The hash of ``definition``'s canonical text, made once (``memo`` by ``id``)."""
+    found = memo.get(id(definition))
+    if found is not None and found[0] is definition:
+        return found[1]
+    digest = hashlib.sha256(canonical(definition, lines).encode()).hexdigest()
+    memo[id(definition)] = (definition, digest)
+    return digest
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class SharedHashes:
+    """Hashes one process hands another forked from the same one (``Fingerprints.shared``)."""
+
+    line_free: dict[int, str]
+    """Line-free hashes of the schema's definitions, by ``id``."""
+    located: dict[int, str]
+    """Hashes with line numbers, by ``id``."""
+    names: dict[tuple[bool, str], str]
+    """Hashes of the names looked up."""
 
 
 class Fingerprints:
@@ -151,8 +95,10 @@ class Fingerprints:
         # which file serves which name is in the options (not the custom files no render loaded).
         self._stable = self._global.partition("\0")[0]
         self._formatter = formatter
-        self._definitions: dict[int, str] = {}
-        self._located: dict[int, str] = {}
+        # By ``id``, each with the definition it was made for (kept alive: no other object can
+        # come to have that ``id`` while the entry stands).
+        self._definitions: dict[int, tuple[Definition, str]] = {}
+        self._located: dict[int, tuple[Definition, str]] = {}
         self.lines = False
         """Whether line numbers count (a file whose templates mention ``location``)."""
         self._names: dict[tuple[bool, str], str] = {}
@@ -175,22 +121,65 @@ class Fingerprints:
 
     def definition(self, definition: Definition) -> str:
         """Hash of one definition: every attribute (examples too); line numbers only when ``lines``."""
-        key = id(definition)
         if self.lines:
-            found = self._located.get(key)
-            if found is None:
-                found = self._located[key] = hashlib.sha256(repr(definition).encode()).hexdigest()
-            return found
-        return self.line_free(definition)
+            return _memoised(self._located, definition, True)
+        return _memoised(self._definitions, definition, False)
 
     def line_free(self, definition: Definition) -> str:
         """Hash of one definition without its line numbers (what a line added above leaves)."""
-        key = id(definition)
-        found = self._definitions.get(key)
-        if found is None:
-            data = repr(_without_lines(definition)).encode()
-            found = self._definitions[key] = hashlib.sha256(data).hexdigest()
-        return found
+        return _memoised(self._definitions, definition, False)
+
+    def shared(self) -> SharedHashes:
+        """The hashes made so far that another process forked before them can take over
+        (``adopt``): those of the schema's definitions and of the names looked up."""
+        own = self._schema.definitions
+        return SharedHashes(
+            {
+                id(definition): memo[1]
+                for definition in own
+                if (memo := self._definitions.get(id(definition))) and memo[0] is definition
+            },
+            {
+                id(definition): memo[1]
+                for definition in own
+                if (memo := self._located.get(id(definition))) and memo[0] is definition
+            },
+            dict(self._names),
+        )
+
+    def prefetch(self, names: Iterable[str]) -> SharedHashes:
+        """The line-free hashes of ``names`` (``RULES``, ``OPERATIONS``...), made now: a task
+        a render's spare core runs (see ``Session.render``), its result ``adopt``-ed."""
+        lines, self.lines = self.lines, False
+        try:
+            found = {(False, name): self.name(name) for name in names}
+        finally:
+            self.lines = lines
+        return SharedHashes({}, {}, found)
+
+    def prehash(self, start: int, stop: int) -> SharedHashes:
+        """The line-free hashes of the schema's definitions ``start:stop``, made now (a task
+        for either core, see ``hash_on_two_cores``)."""
+        own = self._schema.definitions[start:stop]
+        return SharedHashes(
+            {id(definition): self.line_free(definition) for definition in own}, {}, {}
+        )
+
+    def adopt(self, hashes: SharedHashes | None) -> None:
+        """Take over the hashes a process forked from this one made (``shared``; ``None``: none).
+
+        A definition's hash is taken by its ``id`` in the schema both processes share,
+        which the fork left as it was."""
+        if hashes is None:
+            return
+        own = {id(definition): definition for definition in self._schema.definitions}
+        for memo, found in ((self._definitions, hashes.line_free), (self._located, hashes.located)):
+            for key, digest in found.items():
+                definition = own.get(key)
+                if definition is not None and key not in memo:
+                    memo[key] = (definition, digest)
+        for name, digest in hashes.names.items():
+            self._names.setdefault(name, digest)
 
     def name(self, name: str) -> str:
         """Hash of what looking ``name`` up gives (a definition, the namespaces, everything)."""
@@ -352,6 +341,30 @@ class Fingerprints:
         """The cache entry of a file just rendered."""
         fingerprint = self.file(job, record.templates, record.names, record.formatted)
         return FileEntry(fingerprint, record.templates, record.names, record.formatted)
+
+
+HASH_CHUNK = 512
+"""Definitions hashed by one task of ``hash_on_two_cores``."""
+
+
+def hash_on_two_cores(fingerprints: Fingerprints, schema: Schema) -> None:
+    """Make the hashes every file's fingerprint needs (each definition's, the rules' and the
+    operations') on both cores at once, ahead of the files' checks (a changed run)."""
+    from generator.render.workers import run_jobs
+
+    count = len(schema.definitions)
+    starts = range(0, count, HASH_CHUNK)
+    parts = [name for name in (RULES, OPERATIONS) if name != OPERATIONS or schema.operations]
+
+    def task(index: int) -> SharedHashes:
+        if index < len(parts):
+            return fingerprints.prefetch(parts[index : index + 1])
+        start = starts[index - len(parts)]
+        return fingerprints.prehash(start, start + HASH_CHUNK)
+
+    results, _ = run_jobs(task, len(parts) + len(starts), min_jobs=2)
+    for hashes in results:
+        fingerprints.adopt(hashes)
 
 
 def reuse_from(

@@ -7,14 +7,21 @@ import hashlib
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
-from generator.cache.incremental import Fingerprints, entries, reuse_from
+from generator.cache.incremental import (
+    Fingerprints,
+    SharedHashes,
+    entries,
+    hash_on_two_cores,
+    reuse_from,
+)
 from generator.cache.key import custom_files, file_digest, options_key, run_key
 from generator.cache.store import (
     FileEntry,
     Record,
     cache_base,
+    companion_bytes,
     forget,
     load_fragments,
     load_record,
@@ -25,6 +32,7 @@ from generator.config import Settings
 from generator.diagnostics import Problem
 from generator.ir import Definition, Schema
 from generator.progress import Progress
+from generator.render.dependencies import OPERATIONS, RULES
 from generator.render.formatting import Formatter
 from generator.render.fragments import FileFragments, Fragments
 from generator.render.renderer import Rendering, SideResult, plan_jobs, render_files
@@ -63,6 +71,7 @@ class Session:
         self._snapshot_lines: dict[str, str] = {}
         self._snapshot: tuple[Schema, EncodedSnapshot] | None = None
         self._listing: dict[str, str] = {}
+        self._prepared: tuple[str, tuple[str, ...], list[tuple[str, bytes]]] | None = None
 
     def snapshot_tasks(
         self, schema: Schema
@@ -128,13 +137,22 @@ class Session:
         )
         self._fingerprints = fingerprints
         reused: dict[str, FileEntry] = {}
-        reuse = reuse_from(self._on_disk(), settings.out, self._listing, fingerprints, reused)
+        on_disk = self._on_disk()
+        if on_disk is not None:  # every file is checked first: hash what they read on both cores
+            hash_on_two_cores(fingerprints, schema)
+        reuse = reuse_from(on_disk, settings.out, self._listing, fingerprints, reused)
         previous_fragments = (
             load_fragments(settings.out, self.base, self.previous)
             if self.previous is not None
             else {}
         )
         self.fragments = Fragments(fingerprints, previous_fragments)
+        # The schema parts every file that reads them hashes (megabytes of rules): hashed by
+        # whichever core is free first while the files render, not after them.
+        parts = [name for name in (RULES, OPERATIONS) if _holds(schema, name)]
+        prefetch: list[Callable[[], object]] = (
+            [lambda: fingerprints.prefetch(parts)] if parts else []
+        )
         rendering = render_files(
             schema,
             settings.targets,
@@ -144,9 +162,12 @@ class Session:
             reuse,
             jobs,
             progress,
-            side,
+            [*side, *prefetch],
             self.fragments,
         )
+        if prefetch:
+            fetched = rendering.side.pop()
+            fingerprints.adopt(fetched if isinstance(fetched, SharedHashes) else None)
         self.reused = len(reused)
         self._fragments = dict(rendering.fragments)
         for path in reused:
@@ -159,7 +180,7 @@ class Session:
             fingerprints = fingerprints.with_other_files(self._other_files(loaded))
         records = rendering.records
         self._pending = lambda: entries(jobs, records, reused, fingerprints, checked)
-        return rendering
+        return cast("Rendering[SideResult]", rendering)  # the side results are ``side``'s again
 
     def _on_disk(self) -> Record | None:
         """The last run's record when the out folder still holds what that run wrote: its
@@ -227,7 +248,7 @@ class Session:
             try:
                 os.close(go_write)
                 gc.disable()
-                self._compute_entries()
+                self._prepare()
                 if os.read(go_read, 1) == b"1":
                     self.save(read_manifest_bytes(out), warnings)
             except BaseException:  # the cache is best effort
@@ -252,16 +273,34 @@ class Session:
                 digest.update(f"{path}\0{file_digest(path)}\n".encode())
         return digest.hexdigest()
 
+    def _prepare(self) -> tuple[str, tuple[str, ...], list[tuple[str, bytes]]]:
+        """The record's key, its inputs and the bytes of its companion files (what does not
+        depend on the out folder, made while it is written); once."""
+        if self._prepared is None:
+            self._compute_entries()
+            from generator.inputs.openapi.loader import FILES_READ
+
+            inputs = tuple(sorted({str(path) for path in FILES_READ} | set(self._inputs)))
+            key = self.key
+            if set(inputs) != set(self._inputs):
+                key = run_key(self.settings, inputs, self.options)
+            companions = companion_bytes(
+                Record(key=key, options=self.options, manifest="", files=self._entries),
+                self._fragments,
+                self._lines_by_hash(),
+            )
+            self._prepared = (key, inputs, companions)
+        return self._prepared
+
     def save(self, manifest: bytes | None, warnings: Sequence[Problem]) -> None:
         """Record this run (``manifest``: the bytes of the manifest now in the out folder)."""
         if not self.enabled:
             return
-        self._compute_entries()
         if manifest is None:
             forget(self.settings.out, self.base)
             return
+        key, inputs, companions = self._prepare()
         from generator.cache.fast import stamp
-        from generator.inputs.openapi.loader import FILES_READ
         from generator.output.manifest import manifest_files
 
         listing = manifest_files(manifest.decode("utf-8", "replace"))
@@ -269,10 +308,6 @@ class Session:
         if current is None:
             forget(self.settings.out, self.base)
             return
-        inputs = tuple(sorted({str(path) for path in FILES_READ} | set(self._inputs)))
-        key = self.key
-        if set(inputs) != set(self._inputs):
-            key = run_key(self.settings, inputs, self.options)
         record = Record(
             key=key,
             options=self.options,
@@ -284,7 +319,14 @@ class Session:
             ),
             files=self._entries,
         )
-        save_record(self.settings.out, self.base, record, self._fragments, self._lines_by_hash())
+        save_record(self.settings.out, self.base, record, companions=companions)
+
+
+def _holds(schema: Schema, part: str) -> bool:
+    """Whether ``schema`` has any of the part ``RULES`` or ``OPERATIONS`` names."""
+    if part == RULES:
+        return bool(schema.rules or schema.validators)
+    return bool(schema.operations)
 
 
 def read_manifest_bytes(out: Path) -> bytes | None:

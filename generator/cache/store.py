@@ -179,26 +179,15 @@ def load_snapshot_lines(out: Path, base: Path, record: Record) -> dict[str, str]
         return {}
 
 
-def save_record(
-    out: Path,
-    base: Path,
+def companion_bytes(
     record: Record,
     fragments: Mapping[str, FileFragments] | None = None,
     snapshot_lines: Mapping[str, str] | None = None,
-) -> None:
-    """Write the record, the ``fragments`` and the ``snapshot_lines`` (kept as they are when
-    ``None``; best effort: a cache that cannot be written is no error)."""
-    folder = record_folder(out, base)
+) -> list[tuple[str, bytes]]:
+    """The companion files of ``record`` as ``save_record`` writes them: the file entries,
+    the ``fragments`` and the ``snapshot_lines`` (left out when ``None``).  They depend on
+    ``record.key`` and ``record.files`` alone, so they can be made before the out folder is."""
     head = {"format": RECORD_FORMAT, "specloom": __version__, "key": record.key}
-    data: dict[str, Any] = {
-        **head,
-        "out": os.path.abspath(out),
-        "options": record.options,
-        "manifest": record.manifest,
-        "stamp": record.stamp,
-        "inputs": list(record.inputs),
-        "warnings": [list(item) for item in record.warnings],
-    }
     entries: dict[str, Any] = {
         **head,
         "files": {
@@ -216,6 +205,43 @@ def save_record(
             for path, found in sorted((fragments or {}).items())
         },
     }
+    companions: list[tuple[str, dict[str, Any]]] = [
+        (FRAGMENTS_NAME, memos),
+        (ENTRIES_NAME, entries),
+    ]
+    if snapshot_lines is not None:
+        companions.insert(0, (SNAPSHOT_LINES_NAME, {**head, "lines": dict(snapshot_lines)}))
+    return [(name, _json_bytes(content)) for name, content in companions]
+
+
+def save_record(
+    out: Path,
+    base: Path,
+    record: Record,
+    fragments: Mapping[str, FileFragments] | None = None,
+    snapshot_lines: Mapping[str, str] | None = None,
+    companions: list[tuple[str, bytes]] | None = None,
+) -> None:
+    """Write the record, the ``fragments`` and the ``snapshot_lines`` (kept as they are when
+    ``None``; best effort: a cache that cannot be written is no error).
+
+    ``companions`` are their bytes when already made (``companion_bytes`` of a record with
+    this one's key and files)."""
+    folder = record_folder(out, base)
+    data: dict[str, Any] = {
+        "format": RECORD_FORMAT,
+        "specloom": __version__,
+        "key": record.key,
+        "out": os.path.abspath(out),
+        "options": record.options,
+        "manifest": record.manifest,
+        "stamp": record.stamp,
+        "inputs": list(record.inputs),
+        "warnings": [list(item) for item in record.warnings],
+    }
+    written = (
+        companion_bytes(record, fragments, snapshot_lines) if companions is None else companions
+    )
     with contextlib.suppress(OSError):
         if base.is_symlink() or folder.is_symlink():
             return
@@ -226,18 +252,12 @@ def save_record(
         if not folder.is_dir():
             _prune(base)
             folder.mkdir()
-        companions: list[tuple[str, dict[str, Any]]] = [
-            (FRAGMENTS_NAME, memos),
-            (ENTRIES_NAME, entries),
-        ]
         digests: dict[str, str] = {}
-        if snapshot_lines is not None:
-            companions.insert(0, (SNAPSHOT_LINES_NAME, {**head, "lines": dict(snapshot_lines)}))
-        else:  # kept as it is: its digest as it is (a missing one is missed when read)
+        if all(name != SNAPSHOT_LINES_NAME for name, _ in written):
+            # kept as it is: its digest as it is (a missing one is missed when read)
             with contextlib.suppress(OSError):
                 kept = (folder / SNAPSHOT_LINES_NAME).read_bytes()
                 digests[SNAPSHOT_LINES_NAME] = hashlib.sha256(kept).hexdigest()
-        written = [(name, _json_bytes(content)) for name, content in companions]
         digests.update((name, hashlib.sha256(raw).hexdigest()) for name, raw in written)
         data["digests"] = dict(sorted(digests.items()))
         for name, raw in [*written, (RECORD_NAME, seal(data))]:

@@ -73,6 +73,12 @@ class Fingerprinter(Protocol):
     def value(self, value: object) -> str | None:
         """The hash text of one value as ``fragment`` reads it; ``None`` when it has none."""
 
+    def shared(self) -> object:
+        """The hashes made so far, for a process forked before them (picklable)."""
+
+    def adopt(self, hashes: Any) -> None:
+        """Take over the hashes ``shared`` gave in a process forked from this one."""
+
 
 FileFragments = dict[str, FragmentEntry]
 """A file's fragments by identity (see ``Fragments.identity``)."""

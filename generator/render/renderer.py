@@ -185,12 +185,16 @@ def render_files(
             progress.advance_to(len(reused) + counted.value)
         return outcome
 
-    texts, served_by_worker = run_jobs(
-        render_job,
-        len(todo) + len(side),
-        lambda: [loader.served for loader in loaders],
-        min_jobs,
-    )
+    def worker_state() -> tuple[list[set[str]], object]:
+        shared = fragments.fingerprints.shared() if fragments is not None else None
+        return [loader.served for loader in loaders], shared
+
+    texts, state = run_jobs(render_job, len(todo) + len(side), worker_state, min_jobs)
+    served_by_worker = None
+    if state is not None:  # the worker's: the templates it loaded, the hashes it made
+        served_by_worker, hashes = state
+        if fragments is not None:
+            fragments.fingerprints.adopt(hashes)
     side_results = [result.value for result in texts[len(todo) :] if isinstance(result, _Side)]
     del texts[len(todo) :]
     for loader, served in zip(loaders, served_by_worker or (), strict=False):
