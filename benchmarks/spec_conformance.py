@@ -54,10 +54,13 @@ if str(ROOT) not in sys.path:
 
 from generator.diagnostics import Collector  # noqa: E402
 from generator.inputs.markdown import DocFile, read_docs  # noqa: E402
+from generator.inputs.markdown.date_links import swap_dates  # noqa: E402
 from generator.inputs.markdown.sdk_style import (  # noqa: E402
     SdkStyle,
     infer_sdk_style,
     with_copies,
+    with_date_links,
+    with_flat_names,
     with_spread,
     with_unused_schemas,
 )
@@ -527,7 +530,9 @@ def read_inferred(
     (``sdk_style.with_spread``; the spec is then read both ways), and whether the SDK makes
     the named schemas no operation reaches (``with_unused_schemas``); when they are not made,
     the spec is read again without them, so that they take no name an inline schema has in
-    the SDK."""
+    the SDK; and whether an SDK without wrappers names its bodies after the method
+    (``with_flat_names``); last, whether the docs' date links say the other kind of date
+    (``with_date_links``; the caller then reads them swapped, ``date_links.swap_dates``)."""
 
     def read(
         spread: bool, unused: bool = True, copy: bool | None = None
@@ -564,7 +569,10 @@ def read_inferred(
         style = with_unused_schemas(style, docs, unreached)
         if not style.wrappers.unused_schemas:  # left out before they take a name
             problems, plain = read(style.spread_union_all_of, False)
+        style = with_flat_names(style, docs, plain.definitions, plain.operations)
     spec = derive_wrappers(plain.definitions, plain.operations, style.wrappers, plain.reached)
+    if docs is not None:
+        style = with_date_links(style, docs, spec)
     return problems, spec, style.describe(), style
 
 
@@ -631,6 +639,8 @@ def run(spec_path: Path, tree: Path, show: int) -> int:
     style = infer_sdk_style(docs, models.parent, spec_path.parent)
     docs = in_ir_namespaces(docs, style.namespaces)
     spec_problems, spec, naming, style = read_inferred(spec_path, style, docs)
+    if style.dates_swapped:
+        docs = swap_dates(docs)
     elapsed = time.perf_counter() - started
     print(
         f"spec {spec_path}: {len(spec)} definitions, {len(spec_problems.problems)} errors, "
@@ -705,6 +715,8 @@ def measure(spec_path: Path, models: Path, upper_bound: bool = True) -> TreeFigu
     style = infer_sdk_style(docs, models.parent, spec_path.parent)
     docs = in_ir_namespaces(docs, style.namespaces)
     _, spec, naming, style = read_inferred(spec_path, style, docs)
+    if style.dates_swapped:
+        docs = swap_dates(docs)
     report = Report()
     compare_models(docs, spec, report)
     figures = TreeFigures(spec_path, models, naming, report, report.causes, style.evidence)

@@ -60,19 +60,20 @@ SLICE = [
     (
         "mistral-ts/docs/models",
         "mistral-ts/openapi.yaml",
-        99.0,
-        98.6,
+        99.2,
+        98.8,
         96.9,
         "speakeasy-2025 + no wrappers, error suffix Error, unused schemas left out",
     ),
     # docs/Models layout; one-value enums kept as enum models; shared names prefixed with the
-    # top-level owner (ClientActivityType for ClientActivity.performed_by.type)
+    # top-level owner (ClientActivityType for ClientActivity.performed_by.type); an allOf merge
+    # named by a merged part's title (PublicApiV1ClientsListPaginatedList)
     (
         "zoo/factuarea-factuarea-php-php/docs/Models",
         "zoo/factuarea-factuarea-php-php/openapi.yaml",
-        97.1,
-        97.0,
-        94.3,
+        99.3,
+        99.1,
+        94.5,
         "speakeasy-2025 + fields, raw required",
     ),
     # Java; inline schemas of components/parameters named once after the parameter's key
@@ -126,9 +127,9 @@ SLICE = [
     (
         "zoo/criblio-cribl-control-plane-sdk-go-go/docs/models",
         "zoo/criblio-cribl-control-plane-sdk-go-go/openapi.yaml",
-        64.4,
-        52.1,
-        90.9,
+        64.8,
+        52.4,
+        91.0,
         "speakeasy-2025 (allOf over unions spread)",
     ),
     (
@@ -152,14 +153,34 @@ SLICE = [
         "speakeasy-2025 (single-ref allOf copied) + envelope",
     ),
     # the docs show none of the named schemas no operation reaches: the SDK makes only what
-    # its methods reach (unused schemas left out, read again before naming)
+    # its methods reach (unused schemas left out, read again before naming); bodies named after
+    # the method (CreateWebhookRequest, AddAddressResponse); <Operation>Security models
     (
         "zoo/boltapp-bolt-python-sdk-python/docs/models",
         "zoo/boltapp-bolt-python-sdk-python/openapi.yaml",
-        93.5,
-        95.4,
-        99.5,
+        98.7,
+        97.7,
+        99.7,
         "speakeasy-2025 + no wrappers, error suffix Error, unused schemas left out",
+    ),
+    # flat Python; shared bodies named after their keys; header models of headers and result;
+    # date-time fields linked as dates (date links swapped): fields 84.9 -> 98.0 %
+    (
+        "zoo/meitner-se-api-client-python-python/docs/models",
+        "zoo/meitner-se-api-client-python-python/openapi.json",
+        98.7,
+        88.1,
+        98.0,
+        "bodies named after the method, date links swapped",
+    ),
+    # Ruby; <Operation>Security for operations asking for other credentials; date links swapped
+    (
+        "zoo/gusto-gusto-ruby-client-ruby/docs/models",
+        "zoo/gusto-gusto-ruby-client-ruby/openapi.yaml",
+        97.0,
+        96.4,
+        97.0,
+        "date links swapped",
     ),
 ]
 

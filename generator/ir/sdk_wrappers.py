@@ -24,6 +24,10 @@ named facts that change between generator versions and languages:
   ``False`` they are left out, as generators that make only what an SDK
   method reaches do; ``keep`` names those the SDK makes all the same, which the
   IR's references miss: ``OpenAPIRead.reached``);
+- ``flat_names``: without wrappers, an operation's inline bodies are named after the method
+  (``<Operation>Response``, ``<Operation>Request``) and a response declaring headers is a
+  model of ``headers`` and ``result`` (``generator.ir.flat_names``), as Speakeasy's SDKs
+  returning bodies bare do since 2025;
 - ``error_suffix``: error models (``errors`` namespace) whose name does not
   end with it get it put after (``Result`` -> ``ResultError``, as since
   Speakeasy's ``sharedErrorComponentsApr2025``); under ``envelope`` each error
@@ -52,6 +56,7 @@ from http import HTTPStatus
 from typing import Any
 
 from generator.ir.definitions import AliasModel, Definition, Field, ObjectModel, UnionModel
+from generator.ir.flat_names import flat_names
 from generator.ir.location import Location
 from generator.ir.operations import Operation, Response
 from generator.ir.retarget import rename, retype_operation
@@ -116,6 +121,9 @@ class WrapperStyle:
     aliases_inlined: bool = False
     """A named schema that is an array, a map or a scalar (an ``AliasModel`` of one) is written
     where it is used, not as a model of its own."""
+    flat_names: bool = False
+    """Without wrappers: inline bodies named after the method, and a response declaring headers
+    a model of ``headers`` and ``result`` (``generator.ir.flat_names``)."""
 
     def describe(self) -> str:
         """A short text naming the style's facts, e.g. ``fields, raw required, errors``."""
@@ -135,6 +143,8 @@ class WrapperStyle:
             parts.append("aliases inlined")
         if self.status_media_names:
             parts.append("bodies named by status and media type")
+        if self.flat_names:
+            parts.append("bodies named after the method")
         return ", ".join(parts)
 
 
@@ -148,6 +158,7 @@ STYLE_CHOICES: tuple[tuple[str, tuple[object, ...]], ...] = (
     ("unused_schemas", (True, False)),
     ("aliases_inlined", (False, True)),
     ("status_media_names", (False, True)),
+    ("flat_names", (False, True)),
 )
 """Each fact of a ``WrapperStyle`` and the values it can take (the default first)."""
 
@@ -172,8 +183,8 @@ def canonical(style: WrapperStyle) -> WrapperStyle:
     if not style.wrappers:
         return replace(style, metadata="fields", raw_required=True, errors=False)
     if style.metadata == "envelope":
-        return replace(style, raw_required=True)
-    return style
+        return replace(style, raw_required=True, flat_names=False)
+    return replace(style, flat_names=False)
 
 
 def response_name(operation: Operation) -> TypeName:
@@ -198,6 +209,8 @@ def derive_wrappers(
     if errors:
         definitions = [rename(d, errors) for d in definitions]
         operations = [retype_operation(o, errors) for o in operations]
+    if style.flat_names and not style.wrappers:
+        definitions, operations = flat_names(definitions, operations)
     taken = {(d.name.namespace, d.name.name.lower()) for d in definitions}
     result = [_renamed_body(d, operations, style) for d in definitions]
     if style.wrappers and style.metadata == "envelope":

@@ -38,6 +38,13 @@ where it states a fact; otherwise the docs themselves do:
   ``with_unused_schemas`` decides from the named schemas no operation reaches
   (``generator.inputs.openapi.reach``): left out when the docs show fewer than
   half of them by name (else, and when every schema is reached, kept).
+- ``flat_names`` (``with_flat_names``, given the spec's IR; without wrappers only): the docs
+  show more of the names ``generator.ir.flat_names`` gives the bodies (``AddAddressResponse``,
+  ``CreateWebhookRequest``, header models) than of the names it replaces
+  (``AddAddressResponseBody``); Speakeasy's 2023 SDKs keep the latter, its 2025 ones the former.
+- ``dates_swapped`` (``with_date_links``, given the spec's IR): more date fields of the docs
+  show the other kind of date than the spec's (Speakeasy's 2025 Python and 2026 Ruby docs
+  link a ``date-time`` as a date); the docs are then read with the two swapped (``date_links``).
 - ``spread_union_all_of`` (``with_spread``, given the spec's IR read both ways): the docs of
   the variants of an ``allOf`` over an inline union hold every property beside the union
   (the merged models), and the docs of an ``allOf`` over a union whose variants are used
@@ -60,6 +67,7 @@ from typing import Any
 
 import yaml  # type: ignore[import-untyped, unused-ignore]
 
+from generator.inputs.markdown.date_links import dates_swapped
 from generator.inputs.markdown.reader import fact_holds
 from generator.inputs.openapi.namings import NAMINGS
 from generator.ir import (
@@ -74,6 +82,8 @@ from generator.ir import (
     TypeName,
     UnionModel,
 )
+from generator.ir.flat_names import flat_renames
+from generator.ir.operations import Operation
 from generator.ir.sdk_wrappers import WrapperStyle
 from generator.ir.types import walk_types
 
@@ -108,6 +118,9 @@ class SdkStyle:
     spread_union_all_of: bool = False
     """An ``allOf`` over an inline union is one merged model per variant
     (``generator.inputs.openapi.spread``)."""
+    dates_swapped: bool = False
+    """The docs link a ``date-time`` as a date and a ``date`` as a date-time
+    (``generator.inputs.markdown.date_links``)."""
 
     def describe(self) -> str:
         """``speakeasy-2023 + fields, raw required, ...`` (as the benchmark prints a style)."""
@@ -116,7 +129,8 @@ class SdkStyle:
         )
         if self.spread_union_all_of:
             reading += " (allOf over unions spread)"
-        return f"{reading} + {self.wrappers.describe()}"
+        described = f"{reading} + {self.wrappers.describe()}"
+        return described + ", date links swapped" if self.dates_swapped else described
 
 
 def read_config(tree: Path, within: Path | None = None) -> dict[str, Any]:
@@ -364,6 +378,48 @@ COPIES_FACT = "single-ref-all-of-copies"
 
 SPREAD_FACT = "spread-union-all-of"
 """The name ``with_spread`` decides its fact under (``reader.fact_holds``)."""
+
+
+def with_date_links(
+    style: SdkStyle, docs: list[Definition], spec: list[Definition]
+) -> SdkStyle:
+    """``style`` with ``dates_swapped`` decided by the docs against the spec's IR: more fields
+    of the models both describe show the other kind of date than the spec's
+    (``generator.inputs.markdown.date_links``)."""
+    same, other = dates_swapped(docs, spec)
+    swapped = other > same
+    evidence = (
+        f"date links swapped: {swapped} ({other} date fields show the other kind, {same} "
+        "the spec's)"
+    )
+    return replace(style, dates_swapped=swapped, evidence=(*style.evidence, evidence))
+
+
+def with_flat_names(
+    style: SdkStyle,
+    docs: list[Definition],
+    definitions: list[Definition],
+    operations: list[Operation],
+) -> SdkStyle:
+    """``style`` with ``flat_names`` decided by the docs (module docstring): of the bodies the
+    spec's IR (``definitions``, ``operations``) would rename and the header models it would add
+    (``generator.ir.flat_names``), do the docs show more of the new names than of the old?"""
+    if style.wrappers.wrappers:
+        return style
+    renamed, wrappers = flat_renames(definitions, operations)
+    if not renamed and not wrappers:
+        return style
+    shown = {d.name.name.lower() for d in docs}
+    new = sum(1 for name in renamed.values() if name.name.lower() in shown)
+    new += sum(1 for model in wrappers if model.name.name.lower() in shown)
+    old = sum(1 for name in renamed if name.name.lower() in shown)
+    holds = new > old
+    evidence = (
+        f"bodies named after the method: {holds} (the docs show {new} of the "
+        f"{len(renamed) + len(wrappers)} names, {old} of the names they replace)"
+    )
+    wrapper_style = replace(style.wrappers, flat_names=holds)
+    return replace(style, wrappers=wrapper_style, evidence=(*style.evidence, evidence))
 
 
 def with_unused_schemas(

@@ -95,7 +95,8 @@ def object_model(
         nullable = values.nullable or values.type == ANY  # any value includes null
         return Typed(MapType(values.type, for_kind(constraints, "object"), nullable))
 
-    name = claim_name(ctx, hint, outer, ptr)
+    named_by = outer if not merged else merged_name_source(ctx, outer, ptr, parts)
+    name = claim_name(ctx, hint, named_by, ptr)
     hint = hint.inside_copy(name)
     fields = []
     ctx.building += 1
@@ -136,6 +137,23 @@ def _referenced_description(reader: SchemaReader, schema: object) -> str | None:
     target = reader.raw_target(str(schema["$ref"]))
     text = target.get("description") if target is not None else None
     return text.rstrip() or None if isinstance(text, str) else None
+
+
+def merged_name_source(
+    ctx: Context,
+    outer: dict[str, object],
+    ptr: str,
+    parts: tuple[tuple[dict[str, object], str], ...],
+) -> dict[str, object]:
+    """The schema whose title (or override) names an ``allOf`` merge: its own, else the first
+    merged part's that has one, as Speakeasy's merge keeps a part's title (an ``allOf`` of the
+    titled ``PaginatedList`` and an inline object asks for ``PaginatedList``)."""
+    if metadata.preferred_name(ctx, outer, ptr) is not None:
+        return outer
+    for part, part_ptr in parts:
+        if part is not outer and metadata.preferred_name(ctx, part, part_ptr) is not None:
+            return part
+    return outer
 
 
 def claim_name(ctx: Context, hint: Hint, schema: dict[str, object], ptr: str) -> TypeName:

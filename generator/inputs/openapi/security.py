@@ -7,14 +7,24 @@ is a ``SchemeBasicAuth`` object of ``username`` and ``password``.  A field is
 required when every security requirement that applies (the document's, or
 each operation's when the document has none) asks for that scheme.
 ``x-speakeasy-example`` is the example.
+
+An operation whose own ``security`` asks for a requirement the document's does not list (a
+scheme the document does not ask for, or several schemes at once) gets
+``operations.<Operation>Security`` too: one field per scheme its requirements name, required
+when every requirement names it, as Speakeasy's SDKs take such credentials per call.  An
+operation asking for one of the document's requirements (every operation's, when the document
+lists none), or for none (``security: []``), gets none.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from generator.inputs.openapi import keywords as kw
 from generator.inputs.openapi.components import NAMESPACE
 from generator.inputs.openapi.context import Context
 from generator.inputs.openapi.document import join
+from generator.inputs.openapi.operations import NAMESPACE as OPERATIONS
 from generator.inputs.openapi.operations import Operation
 from generator.ir import (
     Field,
@@ -67,6 +77,35 @@ def read_security(ctx: Context, root: dict[str, object], operations: list[Operat
         ctx.names.reserve(name)
         where = ctx.location(ctx.document.key_line(holder, key), schemes_ptr)
         ctx.definitions.append(ObjectModel(name, tuple(fields), where))
+    by_key = {field.name: field for field in fields}
+    for operation in operations:
+        _operation_security(ctx, operation, by_key, requirements)
+
+
+def _operation_security(
+    ctx: Context, operation: Operation, schemes: dict[str, Field], document: list[set[str]]
+) -> None:
+    """``operations.<Operation>Security`` when ``operation`` asks for a requirement the document
+    does not list (see the module docstring); ``schemes``: the ``Security`` field of each scheme;
+    ``document``: the requirements ``components.Security`` stands for."""
+    own = operation.node.get("security")
+    if not isinstance(own, list):
+        return
+    asked = [set(item) for item in own if isinstance(item, dict) and item]
+    if not asked or all(names in document for names in asked):
+        return
+    names = list(dict.fromkeys(name for requirement in asked for name in requirement))
+    fields = [
+        replace(schemes[name], required=all(name in requirement for requirement in asked))
+        for name in names
+        if name in schemes
+    ]
+    if not fields:
+        return
+    name = ctx.names.unique(OPERATIONS, f"{operation.name}{MODEL}")
+    ctx.names.reserve(name)
+    where = ctx.key_location(operation.node, operation.pointer, "security")
+    ctx.definitions.append(ObjectModel(name, tuple(fields), where))
 
 
 def _requirements(
