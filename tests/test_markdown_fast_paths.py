@@ -8,17 +8,20 @@ to reach every branch.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import os
+import random
 from pathlib import Path
 
 import pytest
 
-from generator.inputs.markdown.document import _cells, _split_cells
+from generator.inputs.markdown.document import Row, Table, _cells, _split_cells
 from generator.inputs.markdown.links import DocIndex
-from generator.inputs.markdown.models import _cell_width
+from generator.inputs.markdown.models import _cell_width, _widest_spaces
 from generator.inputs.markdown.syntax import _label_end
 from generator.inputs.resolve import resolve_all
+from generator.ir import Field, Location, Primitive, PrimitiveKind
 from generator.textwidth import text_width
 
 
@@ -128,3 +131,62 @@ def test_resolve_all_is_resolve_of_each(tmp_path: Path, monkeypatch: pytest.Monk
         Path(real / "loop.md").resolve()
     with pytest.raises(RuntimeError):
         resolve_all([real / "loop.md"])
+
+
+def plain_widest_spaces(table: Table, fields: list[Field]) -> list[Field]:
+    """The padding rule measured over every cell, then decided once."""
+    if table.width is None or any(
+        "<br/>" in row.cells[4] for row in table.rows if len(row.cells) > 4
+    ):
+        return fields
+    widths = [_cell_width(cell) for cell in table.header.cells]
+    descriptions: list[tuple[int, int]] = []
+    for row in table.rows:
+        for column, cell in enumerate(row.cells):
+            indent = row.indents[column] if column < len(row.indents) else 0
+            widths.append(_cell_width(cell, indent))
+            if column == 3:
+                descriptions.append((row.line, widths[-1]))
+    widest = max(widths)
+    lacking = table.width - widest
+    if lacking <= 0 or widths.count(widest) != 1:
+        return fields
+    line = next((line for line, width in descriptions if width == widest), None)
+    return [
+        dataclasses.replace(field, description=(field.description or "") + " " * lacking)
+        if line is not None and field.location.line == line and field.description
+        else field
+        for field in fields
+    ]
+
+
+def test_widest_spaces_matches_the_plain_rule() -> None:
+    shuffled = random.Random(9)
+    header = Row(("Field", "Type", "Required", "Description"), 1, 4)
+    checked = 0
+    for _ in range(3000):
+        rows: list[Row] = []
+        fields: list[Field] = []
+        for number in range(shuffled.randint(1, 4)):
+            cells = tuple(
+                "".join(shuffled.choice(["a", "é", "😀", "<br/>"]) for _ in range(size))
+                for size in (shuffled.randint(1, 12) for _ in range(4))
+            )
+            indents = tuple(shuffled.choice([0, 0, 0, 2]) for _ in range(4))
+            line = 3 + number
+            rows.append(Row(cells, line, 4, shuffled.choice([indents, ()])))
+            fields.append(
+                Field(
+                    f"f{number}",
+                    Primitive(PrimitiveKind.STRING),
+                    True,
+                    None,
+                    Location("x.md", line),
+                    description=cells[3] or None,
+                )
+            )
+        table = Table(header, tuple(rows), shuffled.choice([None, *range(8, 30)]))
+        expected = plain_widest_spaces(table, fields)
+        assert _widest_spaces(table, fields) == expected
+        checked += expected != fields
+    assert checked > 50  # some tables had spaces to give back

@@ -176,6 +176,16 @@ def _split_cells(line: str) -> list[str]:
     return _UNESCAPED_PIPE.split(text)
 
 
+def _split_plain(line: str) -> list[str]:
+    """``_split_cells`` of a line without ``\\|``: every pipe separates."""
+    text = line.strip()
+    if text.startswith("|"):
+        text = text[1:]
+    if text.endswith("|"):
+        text = text[:-1]
+    return text.split("|")
+
+
 def _is_delimiter_row(line: str) -> int:
     """The number of columns of a GFM delimiter row (``| --- | :-: |``); 0 when it is not one."""
     if "-" not in line or "|" not in line:
@@ -203,12 +213,13 @@ def _column_width(line: str) -> int | None:
 def _cells(line: str, count: int) -> tuple[tuple[str, ...], int, tuple[int, ...]]:
     """Cells of a row, stripped and unescaped, padded or cut to ``count`` as GFM does; how
     many the line really has; and the leading spaces of each cell past the first (one split)."""
-    parts = _split_cells(line)
+    escaped = "\\|" in line
+    parts = _split_cells(line) if escaped else _split_plain(line)
     found = len(parts)
     if found > count:
         del parts[count:]
     texts = [cell.strip() for cell in parts]
-    if "\\|" in line:
+    if escaped:
         texts = [text.replace("\\|", "|") for text in texts]
     if "|  " in line:
         # a cell's text indented past its one space of padding (every cell but one at the

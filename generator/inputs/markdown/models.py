@@ -106,6 +106,8 @@ class ModelBuilder:
         self._flavor = flavor
         self._refs = refs
         self._collector = collector
+        self._notes: list[str] | None = getattr(refs, "notes", None)
+        self._depth_limit = limits.current().max_depth
         self.votes: Counter[str] = Counter()
         """Style observations of this doc (``fact`` or ``not-fact``) toward ``DocsFlavor.facts``."""
         self.usage: Usage | None = None
@@ -317,7 +319,8 @@ class ModelBuilder:
             except CellError as error:
                 self._problem(row.line, str(error))
                 ok = False
-        too_deep = type_nesting_problem(type_cell)
+        # a cell no longer than the depth limit cannot nest past it
+        too_deep = type_nesting_problem(type_cell) if len(type_cell) > self._depth_limit else None
         if too_deep is not None:
             # A limit, not an odd cell: refused, as every input past a limit is.
             self._problem(row.line, too_deep)
@@ -332,7 +335,8 @@ class ModelBuilder:
                 "the field is kept with an unknown type (any)",
             )
             cell_type = CellType(Primitive(PrimitiveKind.ANY), UNREAD)
-        self._drain_notes(row.line)
+        if self._notes:
+            self._drain_notes(row.line)
         required = parse_required(required_cell)
         if required is None:
             self._problem(
@@ -400,7 +404,7 @@ class ModelBuilder:
 
     def _drain_notes(self, line: int) -> None:
         """Warn about what the resolver did for links that did not resolve."""
-        notes = getattr(self._refs, "notes", None)
+        notes = self._notes
         if notes:
             for note in notes:
                 self._collector.warn(Location(self._display, line), note)
@@ -451,23 +455,32 @@ def _widest_spaces(table: Table, fields: list[Field]) -> list[Field]:
     one, if it is a description, ends with the spaces it lacks.  An example of several lines
     (JSON, several examples) was measured indented, wider than it reads: a table holding one is
     left as read."""
-    if table.width is None or any(
+    width = table.width
+    if width is None or any(
         "<br/>" in row.cells[4:5][0] for row in table.rows if len(row.cells) > 4
     ):
         return fields
     widths = [_cell_width(cell) for cell in table.header.cells]
+    if widths and max(widths) >= width:
+        return fields  # a cell reaches the width: nothing is hidden (the usual table)
     descriptions: list[tuple[int, int]] = []
     for row in table.rows:
-        for column, cell in enumerate(row.cells):
-            indent = row.indents[column] if column < len(row.indents) else 0
-            widths.append(_cell_width(cell, indent))
-            if column == 3:
-                descriptions.append((row.line, widths[-1]))
-    widest = max(widths)
-    lacking = table.width - widest
-    if lacking <= 0 or widths.count(widest) != 1:
+        cells, indents = row.cells, row.indents
+        if len(indents) < len(cells):
+            indents = (*indents, *(0,) * (len(cells) - len(indents)))
+        row_widths = list(map(_cell_width, cells, indents))
+        if row_widths and max(row_widths) >= width:
+            return fields
+        widths += row_widths
+        if len(row_widths) > 3:
+            descriptions.append((row.line, row_widths[3]))
+    if not widths:
         return fields
-    line = next((line for line, width in descriptions if width == widest), None)
+    widest = max(widths)
+    lacking = width - widest
+    if widths.count(widest) != 1:
+        return fields
+    line = next((line for line, cell_width in descriptions if cell_width == widest), None)
     return [
         dataclasses.replace(field, description=field.description + " " * lacking)
         if line is not None and field.location.line == line and field.description
