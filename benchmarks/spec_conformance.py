@@ -27,7 +27,9 @@ read into the IR; then:
   differs only in case counts as found and is listed;
 - fields: each field of a found object model is looked up in the spec model
   (names compared without case and ``_``, as SDK docs rename ``snake_case``
-  to ``camelCase``; ``x-speakeasy-name-override`` names count); a field
+  to ``camelCase``, and as Speakeasy spells a wire name in a field name: ``%`` as
+  ``Percent``, ``$`` as ``Dollar``, leading digits in words, other signs dropped;
+  ``x-speakeasy-name-override`` names count); a field
   agrees when its type (as far as docs can show it: kinds, containers,
   referenced model names, formats the docs show) and ``required`` agree
   (a required field with a default is optional to SDK callers, and docs say so);
@@ -42,6 +44,7 @@ Exit code 0, or 2 when the spec or the docs cannot be read at all.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from collections import Counter
@@ -95,6 +98,7 @@ from generator.ir.sdk_wrappers import (  # noqa: E402
     with_fact,
     wrapper_styles,
 )
+from generator.naming import number_words  # noqa: E402
 
 TARGET_OF_LANGUAGE = {
     "go": "docs-go",
@@ -191,8 +195,19 @@ def key(name: TypeName) -> tuple[str, str]:
 
 
 def field_key(field: Field) -> str:
-    """Field identity across docs flavors: the SDK name or wire name, lower case, no ``_``."""
-    return (field.sdk_name or field.name).replace("_", "").replace("-", "").lower()
+    """Field identity across docs flavors: the SDK name or wire name as Speakeasy spells it in a
+    field name (``%`` as ``percent``, ``$`` as ``dollar``, leading digits in words:
+    ``1_Minute%`` -> ``oneminutepercent``, ``$limit`` -> ``dollarlimit``), lower case, letters
+    and digits only (``parameters[date_to]`` -> ``parametersdateto``)."""
+    text = (field.sdk_name or field.name).replace("%", " percent ").replace("$", " dollar ")
+    leading = _LEADING_DIGITS.match(text)
+    if leading is not None and len(leading.group(1)) <= 15:
+        text = f"{number_words(int(leading.group(1)))} {leading.group(2)}"
+    return _NOT_ALNUM.sub("", text.lower())
+
+
+_LEADING_DIGITS = re.compile(r"\W*([0-9]+)(.*)", re.DOTALL)
+_NOT_ALNUM = re.compile(r"[^0-9a-z]")
 
 
 RefKey = tuple[str, str]
