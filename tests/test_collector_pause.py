@@ -72,3 +72,25 @@ def test_inputs_are_read_with_the_collector_paused(
     with pytest.raises(SpecloomError):
         collect.read_inputs([spec])
     assert gc.isenabled()
+
+
+class _Tracked:
+    """A container the collector tracks (instances of plain classes are)."""
+
+
+def test_what_the_phase_made_goes_to_the_oldest_generation(collector_on: None) -> None:
+    with collector_paused():
+        made = _Tracked()
+    assert any(item is made for item in gc.get_objects(generation=2))
+    assert not any(item is made for item in gc.get_objects(generation=0))
+
+
+def test_frozen_objects_stay_frozen(collector_on: None) -> None:
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with collector_paused():
+            _Tracked()
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
