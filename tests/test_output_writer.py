@@ -118,3 +118,34 @@ def test_the_listing_is_read_without_the_snapshot_and_like_json(tmp_path: Path) 
     assert manifest_files(reindented) == json.loads(text)["files"]
     assert manifest_files(manifest_text({})) == {}
     assert manifest_files("{broken") == {} and manifest_files("[]") == {}
+
+
+def test_files_of_folders_the_run_made_are_moved_without_looking_first(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from generator.output import writer
+
+    looked: list[str] = []
+    real = writer._has
+
+    def spy(folder: int, name: str) -> bool:
+        looked.append(name)
+        return real(folder, name)
+
+    monkeypatch.setattr(writer, "_has", spy)
+    out = tmp_path / "out"
+    write_output(out, {**FILES, "top.txt": "t\n"})
+    assert tree(out) == {
+        **{path: text.encode() for path, text in FILES.items()},
+        "top.txt": b"t\n",
+        MANIFEST_NAME: tree(out)[MANIFEST_NAME],
+    }
+    assert looked == []  # every folder is new, the out folder too
+    looked.clear()
+    changed = {**FILES, "python/models/components.py": "X = 2\n", "docs-go/new/a.md": "# A\n"}
+    write_output(out, changed)
+    assert (out / "python/models/components.py").read_text() == "X = 2\n"
+    assert (out / "docs-go/new/a.md").read_text() == "# A\n"
+    # replaced (backed up first), and the manifest; docs-go/new is new
+    assert sorted(looked) == [MANIFEST_NAME, "components.py"]
+    assert not (out / "top.txt").exists()

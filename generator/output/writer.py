@@ -216,7 +216,8 @@ def _commit(tree: OutTree, moves: dict[str, bytes], stale: dict[str, str]) -> No
         except OSError as error:
             raise _failure(tree, name, error) from None
         try:
-            _apply(tree, stage, journal, applied)
+            made = frozenset([*folders, ""] if tree.created_root else folders)
+            _apply(tree, stage, journal, applied, made)
         except (OSError, UnsafePath) as error:
             _undo(tree, stage, applied)
             os.unlink(_JOURNAL, dir_fd=stage)
@@ -251,21 +252,35 @@ def _has(folder: int, name: str) -> bool:
 
 
 def _apply(
-    tree: OutTree, stage: int, journal: dict[str, Any], applied: list[tuple[str, str, str | None]]
+    tree: OutTree,
+    stage: int,
+    journal: dict[str, Any],
+    applied: list[tuple[str, str, str | None]],
+    made: frozenset[str] | None = None,
 ) -> None:
     """Move staged files into place (replaced files into the stage), remove stale files.
 
     ``applied`` records each step as ``(staged name, target, backup name or None)``
     so ``_undo`` can reverse them.  Steps already done (a run killed midway) are skipped.
+    ``made``: the journal was just written by this run, which made these folders for it:
+    every staged file is still in the stage, no backup is, and a folder it made holds
+    nothing yet, so none of them is looked up (two fewer ``lstat`` calls a file of a new out
+    folder).  ``""`` stands for the out folder itself.  ``None``: the journal of a killed
+    run, whose steps may be done already.
     """
+    fresh = made is not None
     for staged, path in journal["moves"]:
-        if not _has(stage, staged):
+        if not fresh and not _has(stage, staged):
             continue  # moved by the run that was killed
         folder_path, _, name = path.rpartition("/")
         folder = tree.folder(folder_path, create=True)
         assert folder is not None
         backup = "b" + staged
-        if _has(folder, name) and not _has(stage, backup):
+        if (
+            (made is None or folder_path not in made)
+            and _has(folder, name)
+            and (fresh or not _has(stage, backup))
+        ):
             os.rename(name, backup, src_dir_fd=folder, dst_dir_fd=stage)
             applied.append(("", path, backup))
         os.rename(staged, name, src_dir_fd=stage, dst_dir_fd=folder)
