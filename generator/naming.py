@@ -57,17 +57,23 @@ GO_INITIALISMS = frozenset(
 """Words Go writes in capitals (``ClickID``, ``DocURL``), as golint does."""
 
 
+_MEMO = 1 << 16
+"""Names each case conversion remembers: a big spec converts the same field and model names
+for many files (tens of thousands of calls), and a conversion is a regular expression."""
+
+
 def split_words(name: str) -> list[str]:
     """Split an identifier into words: ``ExternalID`` -> ``["External", "ID"]``."""
     return _WORD.findall(name)
 
 
+@functools.lru_cache(maxsize=_MEMO)
 def pascal_case(name: str) -> str:
     """``track_lead`` / ``trackLead`` -> ``TrackLead``."""
     return "".join(word[:1].upper() + word[1:] for word in split_words(name))
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=_MEMO)
 def camel_case(name: str) -> str:
     """``ClickID`` -> ``clickId``: words lower-cased then capitalized, the first one all lower.
 
@@ -78,11 +84,13 @@ def camel_case(name: str) -> str:
     return words[0] + "".join(word.capitalize() for word in words[1:])
 
 
+@functools.lru_cache(maxsize=_MEMO)
 def snake_case(name: str) -> str:
     """``clickId`` -> ``click_id``; ``HTTPStatus`` -> ``http_status``."""
     return "_".join(word.lower() for word in split_words(name))
 
 
+@functools.lru_cache(maxsize=_MEMO)
 def go_name(wire_name: str) -> str:
     """The Go identifier Speakeasy writes for a wire name: ``clickId`` -> ``ClickID``."""
     words = split_words(wire_name)
