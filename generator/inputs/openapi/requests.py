@@ -44,7 +44,7 @@ from generator.inputs.openapi.schemas import SchemaReader
 from generator.inputs.openapi.shared_bodies import (
     REQUEST_BODIES,
     makes_model,
-    shared_body_hint,
+    read_shared_body,
     shared_key,
 )
 from generator.inputs.openapi.typed import ANY, Typed
@@ -348,14 +348,7 @@ def _shared_body(
 ) -> _Body:
     """The inline schema of the shared request body ``key``: one model for every operation
     using it, named after the key (``shared_bodies``); the request field is named after it."""
-    ctx = reader.ctx
-    typed = ctx.shared_bodies.get(ptr)
-    if typed is None:
-        hint = shared_body_hint(reader, REQUEST_BODIES, key, None)
-        assert hint.exact is not None
-        typed = reader.read(schema, ptr, line, hint)
-        typed = reader.body_alias(typed, hint.exact, ctx.location(line, ptr))
-        ctx.shared_bodies[ptr] = typed
+    typed = read_shared_body(reader, REQUEST_BODIES, key, (schema, ptr, line), None)
     field_name = "requestBody"
     if isinstance(typed.type, RefType):
         field_name = camel_case(typed.type.target.name) or field_name

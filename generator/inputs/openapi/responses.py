@@ -35,7 +35,7 @@ from generator.inputs.openapi.schemas import SchemaReader
 from generator.inputs.openapi.shared_bodies import (
     RESPONSES,
     makes_model,
-    shared_body_hint,
+    read_shared_body,
     shared_key,
 )
 from generator.inputs.openapi.typed import Typed
@@ -180,16 +180,7 @@ def _shared_success(
 ) -> Typed:
     """The inline schema of the shared success response ``key``: one model for every operation
     returning it, named after the key (``shared_bodies``)."""
-    ctx = reader.ctx
-    schema, ptr, line = located
-    typed = ctx.shared_bodies.get(ptr)
-    if typed is None:
-        hint = shared_body_hint(reader, RESPONSES, key, description)
-        assert hint.exact is not None
-        typed = reader.read(schema, ptr, line, hint)
-        typed = reader.body_alias(typed, hint.exact, ctx.location(line, ptr))
-        ctx.shared_bodies[ptr] = typed
-    return typed
+    return read_shared_body(reader, RESPONSES, key, located, description)
 
 
 def _body_schema(

@@ -25,6 +25,7 @@ from generator.ir import TypeName
 
 if TYPE_CHECKING:
     from generator.inputs.openapi.schemas import SchemaReader
+    from generator.inputs.openapi.typed import Typed
 
 REQUEST_BODIES = "requestBodies"
 """The ``components`` section of shared request bodies."""
@@ -62,6 +63,27 @@ def shared_body_hint(
     return Hint(
         COMPONENTS, root, name.name, exact=name, exact_first=False, description=description
     )
+
+
+def read_shared_body(
+    reader: SchemaReader,
+    section: str,
+    key: str,
+    located: tuple[object, str, int | None],
+    description: str | None,
+) -> Typed:
+    """The inline schema (``located``: schema, pointer, line) of the shared body ``key`` of
+    ``section``: read once, one model for every operation using it (``shared_body_hint``)."""
+    ctx = reader.ctx
+    schema, ptr, line = located
+    typed = ctx.shared_bodies.get(ptr)
+    if typed is None:
+        hint = shared_body_hint(reader, section, key, description)
+        assert hint.exact is not None
+        typed = reader.read(schema, ptr, line, hint)
+        typed = reader.body_alias(typed, hint.exact, ctx.location(line, ptr))
+        ctx.shared_bodies[ptr] = typed
+    return typed
 
 
 def shared_body_name(reader: SchemaReader, section: str, key: str) -> TypeName:
